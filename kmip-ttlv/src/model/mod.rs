@@ -1,0 +1,1 @@
+//! The typed message envelope.
