@@ -7,8 +7,8 @@
 //!
 //! - KMIP 1.x `Attribute Value`: its enumeration or mask is the one of the
 //!   attribute named by the sibling `Attribute Name` (1.4 §2.1.1);
-//! - KMIP 2.x `Attribute Reference`: an Enumeration whose values are tags
-//!   (2.1 §7.3), written as tag names.
+//! - KMIP 2.x `Attribute Reference` and `Tag`: Enumerations whose values are
+//!   tags (2.1 §7.3, §11.56), written as tag names.
 
 use crate::generated::{enums, tags};
 use crate::{ItemType, ProtocolVersion, Tag};
@@ -102,8 +102,8 @@ pub fn all_masks() -> &'static [&'static MaskInfo] {
 }
 
 /// The enumeration table that names the values of an Enumeration item with
-/// tag `tag`, if there is one. (Attribute Reference is handled by
-/// [`enum_name`] and [`enum_value`]: its values are tags.)
+/// tag `tag`, if there is one. (Attribute Reference and Tag are handled by
+/// [`enum_name`] and [`enum_value`]: their values are tags.)
 pub fn enumeration(tag: Tag) -> Option<&'static EnumerationInfo> {
     enums::ENUMERATION_TAGS
         .binary_search_by_key(&tag.0, |&(t, _)| t)
@@ -135,7 +135,7 @@ pub fn value_tag(tag: Tag, attribute_name: Option<&str>) -> Tag {
 
 /// The name of enumeration value `value` of an item tagged `tag`.
 pub fn enum_name(tag: Tag, value: u32) -> Option<&'static str> {
-    if tag == Tag::ATTRIBUTE_REFERENCE {
+    if values_are_tags(tag) {
         return Tag::new(value).and_then(Tag::name);
     }
     enumeration(tag)?.name_of(value)
@@ -143,10 +143,16 @@ pub fn enum_name(tag: Tag, value: u32) -> Option<&'static str> {
 
 /// The value of the enumeration name `name` for an item tagged `tag`.
 pub fn enum_value(tag: Tag, name: &str) -> Option<u32> {
-    if tag == Tag::ATTRIBUTE_REFERENCE {
+    if values_are_tags(tag) {
         return Tag::from_name(name).map(Tag::value);
     }
     enumeration(tag)?.value_of(name)
+}
+
+/// True for the Enumeration tags whose values are tags: Attribute
+/// Reference and Tag (KMIP 2.0+).
+fn values_are_tags(tag: Tag) -> bool {
+    tag == Tag::ATTRIBUTE_REFERENCE || tag == Tag::TAG
 }
 
 impl EnumerationInfo {
@@ -226,5 +232,7 @@ mod tests {
     fn attribute_reference_values_are_tags() {
         assert_eq!(enum_name(Tag::ATTRIBUTE_REFERENCE, 0x420001), Some("ActivationDate"));
         assert_eq!(enum_value(Tag::ATTRIBUTE_REFERENCE, "ObjectType"), Some(Tag::OBJECT_TYPE.value()));
+        assert_eq!(enum_name(Tag::TAG, 0x420057), Some("ObjectType"));
+        assert_eq!(enum_name(Tag::ATTRIBUTE_REFERENCE, 0x8000_0001), None);
     }
 }
