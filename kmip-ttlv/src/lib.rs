@@ -17,6 +17,7 @@ mod error;
 mod generated;
 mod item_type;
 mod tag;
+mod text;
 mod ttlv;
 mod version;
 
