@@ -113,14 +113,8 @@ impl ItemType {
     pub const fn fixed_length(self) -> Option<u32> {
         match self {
             ItemType::Integer | ItemType::Enumeration | ItemType::Interval => Some(4),
-            ItemType::LongInteger
-            | ItemType::Boolean
-            | ItemType::DateTime
-            | ItemType::DateTimeExtended => Some(8),
-            ItemType::Structure
-            | ItemType::BigInteger
-            | ItemType::TextString
-            | ItemType::ByteString => None,
+            ItemType::LongInteger | ItemType::Boolean | ItemType::DateTime | ItemType::DateTimeExtended => Some(8),
+            ItemType::Structure | ItemType::BigInteger | ItemType::TextString | ItemType::ByteString => None,
         }
     }
 }

@@ -105,12 +105,7 @@ fn item(json: &Json, attribute_name: Option<&str>, depth: usize, path: &mut Vec<
     Ok(Ttlv { tag, value: result? })
 }
 
-fn item_value(
-    object: &Map<String, Json>,
-    ctx: Context<'_>,
-    depth: usize,
-    path: &mut Vec<Tag>,
-) -> Result<Value, Error> {
+fn item_value(object: &Map<String, Json>, ctx: Context<'_>, depth: usize, path: &mut Vec<Tag>) -> Result<Value, Error> {
     let item_type = match object.get("type") {
         None => ItemType::Structure,
         Some(Json::String(name)) => ItemType::from_name(name)
@@ -221,11 +216,26 @@ mod tests {
         let read = |v: Json| from_value(&v).map(|t| t.value);
         assert_eq!(read(json!({"tag": "BatchCount", "type": "Integer", "value": 2})), Ok(Value::Integer(2)));
         assert_eq!(read(json!({"tag": "Operation", "type": "Enumeration", "value": 24})), Ok(Value::Enumeration(24)));
-        assert_eq!(read(json!({"tag": "Operation", "type": "Enumeration", "value": "Query"})), Ok(Value::Enumeration(24)));
-        assert_eq!(read(json!({"tag": "Fresh", "type": "Boolean", "value": "0x0000000000000001"})), Ok(Value::Boolean(true)));
-        assert_eq!(read(json!({"tag": "InitialDate", "type": "DateTime", "value": "0x0000000000000010"})), Ok(Value::DateTime(16)));
-        assert_eq!(read(json!({"tag": "InitialDate", "type": "DateTime", "value": "2001-01-01T10:00:00+10:00"})), Ok(Value::DateTime(978_307_200)));
-        assert_eq!(read(json!({"tag": "0x540001", "name": "Vendor", "type": "TextString", "value": "v"})), Ok(Value::TextString("v".into())));
+        assert_eq!(
+            read(json!({"tag": "Operation", "type": "Enumeration", "value": "Query"})),
+            Ok(Value::Enumeration(24))
+        );
+        assert_eq!(
+            read(json!({"tag": "Fresh", "type": "Boolean", "value": "0x0000000000000001"})),
+            Ok(Value::Boolean(true))
+        );
+        assert_eq!(
+            read(json!({"tag": "InitialDate", "type": "DateTime", "value": "0x0000000000000010"})),
+            Ok(Value::DateTime(16))
+        );
+        assert_eq!(
+            read(json!({"tag": "InitialDate", "type": "DateTime", "value": "2001-01-01T10:00:00+10:00"})),
+            Ok(Value::DateTime(978_307_200))
+        );
+        assert_eq!(
+            read(json!({"tag": "0x540001", "name": "Vendor", "type": "TextString", "value": "v"})),
+            Ok(Value::TextString("v".into()))
+        );
         assert_eq!(
             read(json!({"tag": "CryptographicUsageMask", "type": "Integer", "value": "Encrypt|Decrypt"})),
             Ok(Value::Integer(12))
@@ -254,11 +264,26 @@ mod tests {
     #[test]
     fn malformed_input_gives_specific_errors() {
         assert!(matches!(kind(r#"{"tag": "Nope", "value": []}"#), ErrorKind::UnknownName { what: "tag", .. }));
-        assert!(matches!(kind(r#"{"tag": "BatchCount", "type": "Int", "value": 1}"#), ErrorKind::UnknownName { what: "item type", .. }));
-        assert!(matches!(kind(r#"{"tag": "BatchCount", "type": "Integer", "value": 1.5}"#), ErrorKind::InvalidValue { .. }));
-        assert!(matches!(kind(r#"{"tag": "BatchCount", "type": "Integer", "value": 4294967296}"#), ErrorKind::InvalidValue { .. }));
-        assert!(matches!(kind(r#"{"tag": "Nonce", "type": "ByteString", "value": "xyz"}"#), ErrorKind::InvalidValue { .. }));
-        assert!(matches!(kind(r#"{"tag": "Fresh", "type": "Boolean", "value": "yes"}"#), ErrorKind::InvalidValue { .. }));
+        assert!(matches!(
+            kind(r#"{"tag": "BatchCount", "type": "Int", "value": 1}"#),
+            ErrorKind::UnknownName { what: "item type", .. }
+        ));
+        assert!(matches!(
+            kind(r#"{"tag": "BatchCount", "type": "Integer", "value": 1.5}"#),
+            ErrorKind::InvalidValue { .. }
+        ));
+        assert!(matches!(
+            kind(r#"{"tag": "BatchCount", "type": "Integer", "value": 4294967296}"#),
+            ErrorKind::InvalidValue { .. }
+        ));
+        assert!(matches!(
+            kind(r#"{"tag": "Nonce", "type": "ByteString", "value": "xyz"}"#),
+            ErrorKind::InvalidValue { .. }
+        ));
+        assert!(matches!(
+            kind(r#"{"tag": "Fresh", "type": "Boolean", "value": "yes"}"#),
+            ErrorKind::InvalidValue { .. }
+        ));
         assert!(matches!(kind(r#"{"tag": "Attributes", "value": {}}"#), ErrorKind::Syntax(_)));
         assert!(matches!(kind(r#"{"tag": "Attributes", "value": [], "extra": 1}"#), ErrorKind::Syntax(_)));
         assert!(matches!(kind(r#"["not an object"]"#), ErrorKind::Syntax(_)));
@@ -270,8 +295,9 @@ mod tests {
 
     #[test]
     fn errors_carry_the_path() {
-        let err = from_str(r#"{"tag": "RequestMessage", "value": [{"tag": "BatchCount", "type": "Integer", "value": "x"}]}"#)
-            .expect_err("invalid");
+        let err =
+            from_str(r#"{"tag": "RequestMessage", "value": [{"tag": "BatchCount", "type": "Integer", "value": "x"}]}"#)
+                .expect_err("invalid");
         assert_eq!(err.path(), &[Tag::REQUEST_MESSAGE, Tag::BATCH_COUNT]);
     }
 

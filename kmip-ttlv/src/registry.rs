@@ -105,10 +105,7 @@ pub fn all_masks() -> &'static [&'static MaskInfo] {
 /// tag `tag`, if there is one. (Attribute Reference and Tag are handled by
 /// [`enum_name`] and [`enum_value`]: their values are tags.)
 pub fn enumeration(tag: Tag) -> Option<&'static EnumerationInfo> {
-    enums::ENUMERATION_TAGS
-        .binary_search_by_key(&tag.0, |&(t, _)| t)
-        .ok()
-        .map(|i| enums::ENUMERATION_TAGS[i].1)
+    enums::ENUMERATION_TAGS.binary_search_by_key(&tag.0, |&(t, _)| t).ok().map(|i| enums::ENUMERATION_TAGS[i].1)
 }
 
 /// The bit-mask table that names the bits of an Integer item with tag

@@ -61,7 +61,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 /// Hex digits (either case, no prefix, even count) to bytes.
 pub(crate) fn unhex(text: &str) -> Option<Vec<u8>> {
     let digits = text.as_bytes();
-    if digits.len() % 2 != 0 {
+    if !digits.len().is_multiple_of(2) {
         return None;
     }
     digits

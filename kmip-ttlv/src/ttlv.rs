@@ -110,7 +110,7 @@ impl BigInteger {
     /// Bytes exactly as they appear on the wire; `None` unless the length is a
     /// multiple of 8.
     pub fn from_wire(bytes: Bytes) -> Option<BigInteger> {
-        (bytes.len() % 8 == 0).then_some(BigInteger(bytes))
+        bytes.len().is_multiple_of(8).then_some(BigInteger(bytes))
     }
 
     /// Any big-endian two's complement byte string, sign-extended on the left
@@ -192,8 +192,14 @@ mod tests {
 
     #[test]
     fn big_integer_sign_extension() {
-        assert_eq!(BigInteger::from_twos_complement(&[0x01, 0x00, 0x01]).as_bytes(), &[0, 0, 0, 0, 0, 0x01, 0x00, 0x01]);
-        assert_eq!(BigInteger::from_twos_complement(&[0x80]).as_bytes(), &[0xFF; 7].iter().copied().chain([0x80]).collect::<Vec<_>>()[..]);
+        assert_eq!(
+            BigInteger::from_twos_complement(&[0x01, 0x00, 0x01]).as_bytes(),
+            &[0, 0, 0, 0, 0, 0x01, 0x00, 0x01]
+        );
+        assert_eq!(
+            BigInteger::from_twos_complement(&[0x80]).as_bytes(),
+            &[0xFF; 7].iter().copied().chain([0x80]).collect::<Vec<_>>()[..]
+        );
         // Already a multiple of 8: kept as sent, even if not minimal.
         let non_minimal = [0u8; 16];
         assert_eq!(BigInteger::from_twos_complement(&non_minimal).as_bytes(), &non_minimal);

@@ -17,8 +17,8 @@
 
 use std::fmt::Write as _;
 
-use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
 
 use crate::text::{self, Context};
 use crate::{Error, ErrorKind, ItemType, Tag, Ttlv, Value};
@@ -362,15 +362,27 @@ mod tests {
         let t = |value| Ttlv::new(Tag::NAME_VALUE, value);
         let cases = [
             (t(Value::Integer(-7)), r#"<NameValue type="Integer" value="-7"/>"#),
-            (t(Value::LongInteger(123_456_789_000_000_000)), r#"<NameValue type="LongInteger" value="123456789000000000"/>"#),
-            (t(Value::BigInteger(BigInteger::from_i128(-2))), r#"<NameValue type="BigInteger" value="fffffffffffffffe"/>"#),
+            (
+                t(Value::LongInteger(123_456_789_000_000_000)),
+                r#"<NameValue type="LongInteger" value="123456789000000000"/>"#,
+            ),
+            (
+                t(Value::BigInteger(BigInteger::from_i128(-2))),
+                r#"<NameValue type="BigInteger" value="fffffffffffffffe"/>"#,
+            ),
             (t(Value::Enumeration(0x8000_0001)), r#"<NameValue type="Enumeration" value="0x80000001"/>"#),
             (t(Value::Boolean(true)), r#"<NameValue type="Boolean" value="true"/>"#),
-            (t(Value::TextString("a<b>&\"c\"".into())), r#"<NameValue type="TextString" value="a&lt;b&gt;&amp;&quot;c&quot;"/>"#),
+            (
+                t(Value::TextString("a<b>&\"c\"".into())),
+                r#"<NameValue type="TextString" value="a&lt;b&gt;&amp;&quot;c&quot;"/>"#,
+            ),
             (t(Value::ByteString(Bytes::from_static(&[0xde, 0xad]))), r#"<NameValue type="ByteString" value="dead"/>"#),
             (t(Value::DateTime(1_205_495_800)), r#"<NameValue type="DateTime" value="2008-03-14T11:56:40+00:00"/>"#),
             (t(Value::Interval(864_000)), r#"<NameValue type="Interval" value="864000"/>"#),
-            (t(Value::DateTimeExtended(1_205_495_800_000_001)), r#"<NameValue type="DateTimeExtended" value="2008-03-14T11:56:40.000001+00:00"/>"#),
+            (
+                t(Value::DateTimeExtended(1_205_495_800_000_001)),
+                r#"<NameValue type="DateTimeExtended" value="2008-03-14T11:56:40.000001+00:00"/>"#,
+            ),
             (t(Value::Structure(vec![])), "<NameValue/>"),
         ];
         for (item, text) in cases {
@@ -427,7 +439,10 @@ mod tests {
         assert_eq!(item.child(Tag::ATTRIBUTE_VALUE).map(|v| &v.value), Some(&Value::Integer(12)));
         assert!(to_string(&item).contains(r#"value="Encrypt Decrypt""#));
         let state = r#"<Attribute><AttributeName type="TextString" value="State"/><AttributeValue type="Enumeration" value="PreActive"/></Attribute>"#;
-        assert_eq!(from_str(state).expect("valid").child(Tag::ATTRIBUTE_VALUE).map(|v| &v.value), Some(&Value::Enumeration(1)));
+        assert_eq!(
+            from_str(state).expect("valid").child(Tag::ATTRIBUTE_VALUE).map(|v| &v.value),
+            Some(&Value::Enumeration(1))
+        );
     }
 
     #[test]
@@ -446,11 +461,23 @@ mod tests {
     #[test]
     fn malformed_input_gives_specific_errors() {
         assert!(matches!(kind(r#"<NoSuchTag type="Integer" value="1"/>"#), ErrorKind::UnknownName { what: "tag", .. }));
-        assert!(matches!(kind(r#"<BatchCount type="Int" value="1"/>"#), ErrorKind::UnknownName { what: "item type", .. }));
-        assert!(matches!(kind(r#"<BatchCount type="Integer" value="x"/>"#), ErrorKind::InvalidValue { item_type: ItemType::Integer, .. }));
+        assert!(matches!(
+            kind(r#"<BatchCount type="Int" value="1"/>"#),
+            ErrorKind::UnknownName { what: "item type", .. }
+        ));
+        assert!(matches!(
+            kind(r#"<BatchCount type="Integer" value="x"/>"#),
+            ErrorKind::InvalidValue { item_type: ItemType::Integer, .. }
+        ));
         assert!(matches!(kind(r#"<Nonce type="ByteString" value="abc"/>"#), ErrorKind::InvalidValue { .. }));
-        assert!(matches!(kind(r#"<Operation type="Enumeration" value="Frobnicate"/>"#), ErrorKind::InvalidValue { .. }));
-        assert!(matches!(kind(r#"<TimeStamp type="DateTime" value="2001-02-30T00:00:00Z"/>"#), ErrorKind::InvalidValue { .. }));
+        assert!(matches!(
+            kind(r#"<Operation type="Enumeration" value="Frobnicate"/>"#),
+            ErrorKind::InvalidValue { .. }
+        ));
+        assert!(matches!(
+            kind(r#"<TimeStamp type="DateTime" value="2001-02-30T00:00:00Z"/>"#),
+            ErrorKind::InvalidValue { .. }
+        ));
         assert!(matches!(kind(r#"<BatchCount type="Integer"/>"#), ErrorKind::Syntax(_)));
         assert!(matches!(kind("<RequestMessage><RequestHeader>"), ErrorKind::Syntax(_)));
         assert!(matches!(kind("<RequestMessage></ResponseMessage>"), ErrorKind::Syntax(_)));

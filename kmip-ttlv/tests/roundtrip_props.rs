@@ -34,8 +34,7 @@ fn leaf() -> impl Strategy<Value = Value> {
     prop_oneof![
         any::<i32>().prop_map(Value::Integer),
         any::<i64>().prop_map(Value::LongInteger),
-        prop::collection::vec(any::<u8>(), 0..40)
-            .prop_map(|b| Value::BigInteger(BigInteger::from_twos_complement(&b))),
+        prop::collection::vec(any::<u8>(), 0..40).prop_map(|b| Value::BigInteger(BigInteger::from_twos_complement(&b))),
         enumeration().prop_map(Value::Enumeration),
         any::<bool>().prop_map(Value::Boolean),
         text().prop_map(Value::TextString),

@@ -67,8 +67,8 @@ fn decode(args: &DecodeArgs) -> Result<(), CliError> {
     let binary = if args.hex { parse_hex(&input)? } else { input };
     // The whole input is in memory already: the only limit is its size.
     let limits = Limits { max_message_size: binary.len().max(wire::HEADER_LEN), ..Limits::default() };
-    let item = wire::decode(&Bytes::from(binary), &limits)
-        .map_err(|e| CliError::Input(format!("malformed TTLV: {e}")))?;
+    let item =
+        wire::decode(&Bytes::from(binary), &limits).map_err(|e| CliError::Input(format!("malformed TTLV: {e}")))?;
     let text = match args.format {
         Format::Xml => xml::to_string(&item),
         Format::Json => json::to_string(&item),
@@ -124,7 +124,9 @@ fn parse_hex(text: &[u8]) -> Result<Vec<u8>, CliError> {
         }
     }
     if let Some((offset, _)) = high {
-        return Err(CliError::Input(format!("malformed hex: odd number of digits (the last starts at offset 0x{offset:X})")));
+        return Err(CliError::Input(format!(
+            "malformed hex: odd number of digits (the last starts at offset 0x{offset:X})"
+        )));
     }
     Ok(out)
 }

@@ -104,21 +104,14 @@ fn generate(spec: &Path) -> Result<Vec<(&'static str, String)>, String> {
     let masks = read_values(&spec.join("masks.tsv"))?;
     let enum_tags = read_links(&spec.join("enumeration-tags.tsv"), &tags, &enums, "Enumeration")?;
     let mask_tags = read_links(&spec.join("mask-tags.tsv"), &tags, &masks, "Integer")?;
-    Ok(vec![
-        ("tags.rs", tags_rs(&tags)?),
-        ("enums.rs", enums_rs(&enums, &enum_tags, &masks, &mask_tags)?),
-    ])
+    Ok(vec![("tags.rs", tags_rs(&tags)?), ("enums.rs", enums_rs(&enums, &enum_tags, &masks, &mask_tags)?)])
 }
 
 fn read_tags(spec: &Path) -> Result<Vec<TagRow>, String> {
     let mut rows = Vec::new();
     for cols in read_tsv(&spec.join("kmip-2.1-tags.tsv"), 7)? {
         let value = parse_hex(&cols[0])?;
-        let types = if cols[2] == "Varies" {
-            Vec::new()
-        } else {
-            cols[2].split('|').map(str::to_owned).collect()
-        };
+        let types = if cols[2] == "Varies" { Vec::new() } else { cols[2].split('|').map(str::to_owned).collect() };
         rows.push(TagRow {
             value,
             name: cols[1].clone(),
@@ -221,10 +214,10 @@ fn const_name(camel: &str) -> String {
         if i > 0 && !out.ends_with('_') {
             let prev = chars[i - 1];
             let next = chars.get(i + 1).copied();
-            let upper_after_lower_or_digit = c.is_ascii_uppercase() && (prev.is_ascii_lowercase() || prev.is_ascii_digit());
-            let acronym_end = c.is_ascii_uppercase()
-                && prev.is_ascii_uppercase()
-                && next.is_some_and(|n| n.is_ascii_lowercase());
+            let upper_after_lower_or_digit =
+                c.is_ascii_uppercase() && (prev.is_ascii_lowercase() || prev.is_ascii_digit());
+            let acronym_end =
+                c.is_ascii_uppercase() && prev.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase());
             if upper_after_lower_or_digit || acronym_end {
                 out.push('_');
             }
@@ -251,7 +244,8 @@ fn rust_str(s: &str) -> String {
     format!("{s:?}")
 }
 
-const HEADER: &str = "// Generated — do not edit. Source: kmip-ttlv/spec/*.tsv; regenerate with `cargo run -p kmip-ttlv-gen`.\n";
+const HEADER: &str =
+    "// Generated — do not edit. Source: kmip-ttlv/spec/*.tsv; regenerate with `cargo run -p kmip-ttlv-gen`.\n";
 
 fn tags_rs(tags: &[TagRow]) -> Result<String, String> {
     let mut s = String::from(HEADER);
@@ -316,7 +310,9 @@ fn enums_rs(
     let mut s = String::from(HEADER);
     s.push_str("\n//! Enumerations and bit masks (KMIP 2.1 §11; 1.x §9.1.3.2–9.1.3.3), as\n");
     s.push_str("//! open newtypes with named constants, and the tables the codec uses.\n\n");
-    s.push_str("use std::fmt;\n\nuse crate::registry::{EnumValue, EnumerationInfo, MaskInfo};\nuse crate::ProtocolVersion;\n");
+    s.push_str(
+        "use std::fmt;\n\nuse crate::registry::{EnumValue, EnumerationInfo, MaskInfo};\nuse crate::ProtocolVersion;\n",
+    );
     for (kind, tables) in [("enumeration", enums), ("mask", masks)] {
         for (spec_name, values) in tables {
             let ty = type_name(spec_name);

@@ -109,7 +109,7 @@ impl<'a> Decoder<'a> {
             Some(fixed) if fixed != length => {
                 return Err(self.error(ErrorKind::InvalidLength { item_type, length }, start));
             }
-            None if matches!(item_type, ItemType::Structure | ItemType::BigInteger) && length % 8 != 0 => {
+            None if matches!(item_type, ItemType::Structure | ItemType::BigInteger) && !length.is_multiple_of(8) => {
                 return Err(self.error(ErrorKind::UnalignedLength { item_type, length }, start));
             }
             _ => {}
@@ -178,7 +178,7 @@ impl<'a> Decoder<'a> {
         raw: &'a [u8],
     ) -> Result<T, Error> {
         match parser(raw) {
-            Ok((rest, value)) if rest.is_empty() => Ok(value),
+            Ok(([], value)) => Ok(value),
             _ => Err(self.error(ErrorKind::TruncatedValue { needed: 8, available: raw.len() }, raw)),
         }
     }
@@ -226,10 +226,7 @@ mod tests {
         );
         assert_eq!(dec("420020 09 00000008 0000000047da67f8").map(|t| t.value), Ok(Value::DateTime(1_205_495_800)));
         assert_eq!(dec("420020 0a 00000004 000d2f00 00000000").map(|t| t.value), Ok(Value::Interval(864_000)));
-        assert_eq!(
-            dec("420020 0b 00000008 ffffffffffffffff").map(|t| t.value),
-            Ok(Value::DateTimeExtended(-1))
-        );
+        assert_eq!(dec("420020 0b 00000008 ffffffffffffffff").map(|t| t.value), Ok(Value::DateTimeExtended(-1)));
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod encode;
 mod frame;
 
 pub use decode::{decode, decode_slice};
-pub use encode::{encode, encoded_len, to_vec, Sink};
+pub use encode::{Sink, encode, encoded_len, to_vec};
 pub use frame::{decode_message, message_length};
 
 /// The size of an item header: 3-byte tag, 1-byte type, 4-byte length.

@@ -40,8 +40,8 @@ pub fn load_oasis_messages() -> Vec<(String, usize, Ttlv)> {
     let mut out = Vec::new();
     for file in oasis_files() {
         let text = std::fs::read_to_string(root.join(&file)).expect("vector file");
-        let messages = xml::test_case_messages(&substitute_placeholders(&text))
-            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let messages =
+            xml::test_case_messages(&substitute_placeholders(&text)).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert!(!messages.is_empty(), "{file}: no messages");
         out.extend(messages.into_iter().enumerate().map(|(i, m)| (file.clone(), i, m)));
     }
@@ -120,7 +120,8 @@ pub fn parse_element_tree(text: &str) -> Element {
             .attributes()
             .map(|a| {
                 let a = a.expect("attribute");
-                let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).expect("attribute value").into_owned();
+                let value =
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0).expect("attribute value").into_owned();
                 (a.key.as_ref().to_owned(), value)
             })
             .collect();
