@@ -238,6 +238,22 @@ mod tests {
     }
 
     #[test]
+    fn big_integers_keep_their_bytes_as_sent() {
+        // 1 written with a superfluous 8 bytes of sign extension: legal, and
+        // re-encoded exactly as it came.
+        let input = hex("420020 04 00000010 0000000000000000 0000000000000001");
+        let item = decode(&input, &Limits::default()).expect("valid");
+        let Value::BigInteger(ref big) = item.value else { panic!("not a big integer") };
+        assert_eq!(big.as_bytes().len(), 16);
+        assert_eq!(crate::wire::to_vec(&item).expect("encodes"), &input[..]);
+        // A negative value with its 0xFF sign bytes.
+        let negative = hex("420020 04 00000008 ffffffffffffff80");
+        let item = decode(&negative, &Limits::default()).expect("valid");
+        assert!(matches!(&item.value, Value::BigInteger(b) if b.is_negative()));
+        assert_eq!(crate::wire::to_vec(&item).expect("encodes"), &negative[..]);
+    }
+
+    #[test]
     fn empty_strings_and_structures_are_legal() {
         assert_eq!(dec("420020 08 00000000").map(|t| t.value), Ok(Value::ByteString(Bytes::new())));
         assert_eq!(dec("420020 07 00000000").map(|t| t.value), Ok(Value::TextString(String::new())));
