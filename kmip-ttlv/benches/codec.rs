@@ -114,6 +114,12 @@ fn encrypt_request() -> Ttlv {
 }
 
 fn bench_message(c: &mut Criterion, name: &str, item: &Ttlv, throughput: bool) {
+    bench_message_with(c, name, item, throughput, false);
+}
+
+/// `copy_baseline` adds `decode_slice`, which copies the input once before
+/// decoding: the cost zero-copy decoding avoids.
+fn bench_message_with(c: &mut Criterion, name: &str, item: &Ttlv, throughput: bool, copy_baseline: bool) {
     let encoded = Bytes::from(wire::to_vec(item).expect("benchmark message encodes"));
     let limits = Limits { max_message_size: 8 << 20, ..Limits::default() };
     let mut group = c.benchmark_group(name);
@@ -121,6 +127,11 @@ fn bench_message(c: &mut Criterion, name: &str, item: &Ttlv, throughput: bool) {
         group.throughput(Throughput::Bytes(encoded.len() as u64));
     }
     group.bench_function("decode", |b| b.iter(|| wire::decode(black_box(&encoded), &limits).expect("decodes")));
+    if copy_baseline {
+        group.bench_function("decode_slice", |b| {
+            b.iter(|| wire::decode_slice(black_box(&encoded[..]), &limits).expect("decodes"))
+        });
+    }
     let mut out = Vec::with_capacity(encoded.len());
     group.bench_function("encode", |b| {
         b.iter(|| {
@@ -135,7 +146,7 @@ fn bench_message(c: &mut Criterion, name: &str, item: &Ttlv, throughput: bool) {
 fn codec(c: &mut Criterion) {
     bench_message(c, "get_request_2_1", &get_request(), false);
     bench_message(c, "get_response_2_1", &get_response(), false);
-    bench_message(c, "encrypt_request_1mib", &encrypt_request(), true);
+    bench_message_with(c, "encrypt_request_1mib", &encrypt_request(), true, true);
 }
 
 criterion_group!(benches, codec);

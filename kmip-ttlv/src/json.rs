@@ -20,7 +20,15 @@ use serde_json::{Map, Value as Json};
 use crate::text::{self, Context};
 use crate::{BigInteger, Error, ErrorKind, ItemType, Tag, Ttlv, Value};
 
+/// The deepest nesting of Structures [`from_str`] and [`from_value`] accept
+/// (the outermost Structure is depth 1), as the binary decoder's default.
+pub const MAX_DEPTH: usize = text::MAX_DEPTH;
+
 /// Reads one item from JSON text.
+///
+/// Malformed JSON is an [`ErrorKind::Syntax`] error with the byte offset
+/// where the JSON parser stopped; the errors of [`from_value`] carry the
+/// path of tags but no offset.
 pub fn from_str(text: &str) -> Result<Ttlv, Error> {
     let json: Json = serde_json::from_str(text).map_err(|e| {
         let offset = offset_of(text, e.line(), e.column());
@@ -30,18 +38,28 @@ pub fn from_str(text: &str) -> Result<Ttlv, Error> {
 }
 
 /// Reads one item from a parsed JSON value.
+///
+/// Errors are [`ErrorKind::Syntax`] for a wrong shape (not an object, an
+/// unknown key, a missing `tag`, a Structure whose value is not an array),
+/// [`ErrorKind::UnknownName`] for an unknown tag, type, enumeration or mask
+/// name, [`ErrorKind::InvalidValue`] for an unreadable value and
+/// [`ErrorKind::TooDeep`] beyond [`MAX_DEPTH`], each with the path of tags.
 pub fn from_value(json: &Json) -> Result<Ttlv, Error> {
     let mut path = Vec::new();
     item(json, None, 1, &mut path)
 }
 
-/// Writes `item` as pretty-printed JSON (two spaces per level).
+/// Writes `item` as pretty-printed JSON (two spaces per level), in the form
+/// of the published examples: Integers and Intervals as `"0x"` + 8 hex
+/// digits, Long Integers as `"0x"` + 16, Big Integers as `"0x"` + hex, masks
+/// as names joined by `|`, enumerations by name (`"0x"` + 8 hex digits
+/// without one), Date-Times as ISO 8601 in UTC.
 pub fn to_string(item: &Ttlv) -> String {
     // Serializing a `serde_json::Value` to a String cannot fail.
     serde_json::to_string_pretty(&to_value(item)).unwrap_or_default()
 }
 
-/// The JSON value of `item`.
+/// The JSON value of `item` (what [`to_string`] prints).
 pub fn to_value(item: &Ttlv) -> Json {
     value_of(item, None)
 }
@@ -114,8 +132,8 @@ fn item_value(object: &Map<String, Json>, ctx: Context<'_>, depth: usize, path: 
     };
     let json = object.get("value").unwrap_or(&Json::Null);
     if item_type == ItemType::Structure {
-        if depth > text::MAX_DEPTH {
-            return Err(error(ErrorKind::TooDeep { limit: text::MAX_DEPTH }, path));
+        if depth > MAX_DEPTH {
+            return Err(error(ErrorKind::TooDeep { limit: MAX_DEPTH }, path));
         }
         let children = match json {
             Json::Null => return Ok(Value::Structure(Vec::new())),
@@ -135,11 +153,11 @@ fn item_value(object: &Map<String, Json>, ctx: Context<'_>, depth: usize, path: 
     }
     let invalid = || error(ErrorKind::InvalidValue { item_type, value: json.to_string() }, path);
     match json {
-        Json::String(s) => text::parse_value(ctx, item_type, s, '|').ok_or_else(invalid),
+        Json::String(s) => text::parse_value(ctx, item_type, s).map_err(|kind| error(kind, path)),
         Json::Number(n) => number_value(item_type, n).ok_or_else(invalid),
         Json::Bool(b) if item_type == ItemType::Boolean => Ok(Value::Boolean(*b)),
         Json::Null if matches!(item_type, ItemType::TextString | ItemType::ByteString) => {
-            text::parse_value(ctx, item_type, "", '|').ok_or_else(invalid)
+            text::parse_value(ctx, item_type, "").map_err(|kind| error(kind, path))
         }
         _ => Err(invalid()),
     }
@@ -304,9 +322,9 @@ mod tests {
     #[test]
     fn nesting_is_limited() {
         let mut deep = json!({"tag": "Attributes", "value": []});
-        for _ in 0..text::MAX_DEPTH {
+        for _ in 0..MAX_DEPTH {
             deep = json!({"tag": "Attributes", "value": [deep]});
         }
-        assert_eq!(from_value(&deep).map_err(|e| e.kind().clone()), Err(ErrorKind::TooDeep { limit: text::MAX_DEPTH }));
+        assert_eq!(from_value(&deep).map_err(|e| e.kind().clone()), Err(ErrorKind::TooDeep { limit: MAX_DEPTH }));
     }
 }

@@ -23,8 +23,20 @@ use quick_xml::events::{BytesStart, Event};
 use crate::text::{self, Context};
 use crate::{Error, ErrorKind, ItemType, Tag, Ttlv, Value};
 
+/// The deepest nesting of Structures [`from_str`] and
+/// [`test_case_messages`] accept (the outermost Structure is depth 1; the
+/// `<KMIP>` wrapper of a test-case file does not count), as the binary
+/// decoder's default.
+pub const MAX_DEPTH: usize = text::MAX_DEPTH;
+
 /// Reads one item: the document's root element. An XML declaration,
 /// comments and white space around it are allowed.
+///
+/// Errors are [`ErrorKind::Syntax`] for malformed XML or a wrong document
+/// shape, [`ErrorKind::UnknownName`] for an unknown tag, type, enumeration
+/// or mask name, [`ErrorKind::InvalidValue`] for an unreadable value and
+/// [`ErrorKind::TooDeep`] beyond [`MAX_DEPTH`]; each carries the byte offset
+/// of the element and the path of tags to it.
 pub fn from_str(text: &str) -> Result<Ttlv, Error> {
     let mut parser = Parser::new(text);
     let item = parser.next_item()?.ok_or_else(|| Error::new(syntax("no element"), Some(text.len())))?;
@@ -61,7 +73,9 @@ pub fn test_case_messages(text: &str) -> Result<Vec<Ttlv>, Error> {
 }
 
 /// Writes `item` as indented XML (two spaces per level, no trailing new
-/// line).
+/// line), as the OASIS test cases write it: `<Tag type="T" value="v"/>` for
+/// primitives, `<Tag>…</Tag>` for Structures and `<Tag/>` for an empty one.
+/// Names come from the registry; values without a name are written in hex.
 pub fn to_string(item: &Ttlv) -> String {
     let mut out = String::new();
     write_item(&mut out, item, None, 0);
@@ -142,12 +156,14 @@ fn escape_into(out: &mut String, value: &str) {
 }
 
 /// Resolves the five predefined entities and character references in an
-/// attribute value.
+/// attribute value, and normalizes literal white space as XML 1.0 §3.3.3
+/// does: a literal tab, line feed, carriage return or CR LF pair becomes one
+/// space (characters written as references are kept).
 fn unescape(raw: &str) -> Option<String> {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
+        push_normalized(&mut out, &rest[..amp]);
         let after = &rest[amp + 1..];
         let semi = after.find(';')?;
         let entity = &after[..semi];
@@ -168,8 +184,23 @@ fn unescape(raw: &str) -> Option<String> {
         out.push(c);
         rest = &after[semi + 1..];
     }
-    out.push_str(rest);
+    push_normalized(&mut out, rest);
     Some(out)
+}
+
+/// Appends literal attribute text with its white space normalized.
+fn push_normalized(out: &mut String, literal: &str) {
+    let mut chars = literal.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push(' ');
+            }
+            '\t' | '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
 }
 
 /// The element attributes the encoding uses.
@@ -182,18 +213,25 @@ struct Attributes {
 /// A pull parser over the text, building items from elements.
 struct Parser<'a> {
     reader: Reader<&'a [u8]>,
+    /// Bytes before the reader's input (a byte order mark).
+    base: usize,
     path: Vec<Tag>,
 }
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Parser<'a> {
-        let mut reader = Reader::from_str(text);
+        // A byte order mark is not content; offsets still count it.
+        let (base, body) = match text.strip_prefix('\u{FEFF}') {
+            Some(body) => ('\u{FEFF}'.len_utf8(), body),
+            None => (0, text),
+        };
+        let mut reader = Reader::from_str(body);
         reader.config_mut().check_end_names = true;
-        Parser { reader, path: Vec::new() }
+        Parser { reader, base, path: Vec::new() }
     }
 
     fn position(&self) -> usize {
-        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+        usize::try_from(self.reader.buffer_position()).map_or(usize::MAX, |p| p.saturating_add(self.base))
     }
 
     fn error(&self, kind: ErrorKind, offset: usize) -> Error {
@@ -265,12 +303,20 @@ impl<'a> Parser<'a> {
         for attribute in start.attributes() {
             let attribute = attribute.map_err(|e| self.error(syntax(e.to_string()), at))?;
             let raw = unescape(&attribute.value).ok_or_else(|| self.error(syntax("malformed attribute value"), at))?;
-            match attribute.key.local_name().as_ref() {
+            let key = attribute.key;
+            if key.as_namespace_binding().is_some() {
+                // `xmlns="urn:oasis:tc:kmip:xmlns"` (or a prefix binding).
+                continue;
+            }
+            match key.local_name().as_ref() {
                 "type" => attributes.item_type = Some(raw),
                 "value" => attributes.value = Some(raw),
                 "tag" => attributes.tag = Some(raw),
-                // `name` (of a TTLV element) and the namespace are informative.
-                _ => {}
+                // The `name` of a generic TTLV element is informative.
+                "name" => {}
+                other => {
+                    return Err(self.error(syntax(format!("unexpected attribute {other:?}")), at));
+                }
             }
         }
         Ok(attributes)
@@ -300,8 +346,11 @@ impl<'a> Parser<'a> {
                 .ok_or_else(|| self.error(ErrorKind::UnknownName { what: "item type", name }, at))?,
         };
         if item_type == ItemType::Structure {
-            if depth > text::MAX_DEPTH {
-                return Err(self.error(ErrorKind::TooDeep { limit: text::MAX_DEPTH }, at));
+            if depth > MAX_DEPTH {
+                return Err(self.error(ErrorKind::TooDeep { limit: MAX_DEPTH }, at));
+            }
+            if attributes.value.is_some() {
+                return Err(self.error(syntax("a Structure has no value attribute"), at));
             }
             return if has_children { self.children(depth) } else { Ok(Value::Structure(Vec::new())) };
         }
@@ -316,8 +365,7 @@ impl<'a> Parser<'a> {
             None if matches!(item_type, ItemType::TextString | ItemType::ByteString) => String::new(),
             None => return Err(self.error(syntax("missing value attribute"), at)),
         };
-        text::parse_value(ctx, item_type, &raw, ' ')
-            .ok_or_else(|| self.error(ErrorKind::InvalidValue { item_type, value: raw }, at))
+        text::parse_value(ctx, item_type, &raw).map_err(|kind| self.error(kind, at))
     }
 
     /// The children of a Structure element, up to its end tag.
@@ -470,10 +518,16 @@ mod tests {
             ErrorKind::InvalidValue { item_type: ItemType::Integer, .. }
         ));
         assert!(matches!(kind(r#"<Nonce type="ByteString" value="abc"/>"#), ErrorKind::InvalidValue { .. }));
-        assert!(matches!(
+        assert_eq!(
             kind(r#"<Operation type="Enumeration" value="Frobnicate"/>"#),
-            ErrorKind::InvalidValue { .. }
-        ));
+            ErrorKind::UnknownName { what: "enumeration value", name: "Frobnicate".into() }
+        );
+        assert_eq!(
+            kind(r#"<CryptographicUsageMask type="Integer" value="Encrypt Frobnicate"/>"#),
+            ErrorKind::UnknownName { what: "mask bit", name: "Frobnicate".into() }
+        );
+        assert!(matches!(kind(r#"<Operation type="Enumeration" value="0xQ"/>"#), ErrorKind::InvalidValue { .. }));
+        assert!(matches!(kind(r#"<Nonce type="ByteString" value="zz"/>"#), ErrorKind::InvalidValue { .. }));
         assert!(matches!(
             kind(r#"<TimeStamp type="DateTime" value="2001-02-30T00:00:00Z"/>"#),
             ErrorKind::InvalidValue { .. }
@@ -486,6 +540,125 @@ mod tests {
         assert!(matches!(kind(""), ErrorKind::Syntax(_)));
         assert!(matches!(kind(r#"<BatchCount type="Integer" value="1"><X/></BatchCount>"#), ErrorKind::Syntax(_)));
         assert!(matches!(kind(r#"<Description type="TextString" value="&bogus;"/>"#), ErrorKind::Syntax(_)));
+        assert!(matches!(kind(r#"<Description type="TextString" value="a & b"/>"#), ErrorKind::Syntax(_)));
+        assert!(matches!(kind(r#"<Description type="TextString" value="&#xD800;"/>"#), ErrorKind::Syntax(_)));
+        assert!(matches!(kind(r#"<Description type="TextString" value="unterminated/>"#), ErrorKind::Syntax(_)));
+        assert!(matches!(kind(r#"<Description type="TextString" valeu="typo"/>"#), ErrorKind::Syntax(_)));
+        assert!(matches!(kind(r#"<Description type="TextString" value="a" value="b"/>"#), ErrorKind::Syntax(_)));
+        assert!(matches!(kind(r#"<Attributes value="x"/>"#), ErrorKind::Syntax(_)));
+        assert!(matches!(kind(r#"<TTLV type="Integer" value="1"/>"#), ErrorKind::Syntax(_)));
+        assert!(matches!(kind(r#"<TTLV tag="0x430001" type="Integer" value="1"/>"#), ErrorKind::UnknownName { .. }));
+        assert!(matches!(kind("<RequestMessage><![CDATA[x]]></RequestMessage>"), ErrorKind::Syntax(_)));
+        assert!(matches!(kind("<RequestMessage"), ErrorKind::Syntax(_)));
+        assert!(matches!(kind("</RequestMessage>"), ErrorKind::Syntax(_)));
+        assert!(matches!(kind("not xml"), ErrorKind::Syntax(_)));
+        assert!(matches!(kind("\u{FEFF}"), ErrorKind::Syntax(_)));
+    }
+
+    #[test]
+    fn date_times_in_any_offset_are_written_in_utc() {
+        let read = |v: &str| {
+            from_str(&format!(r#"<InitialDate type="DateTime" value="{v}"/>"#)).map(|t| t.value).map_err(|e| e.kind().clone())
+        };
+        assert_eq!(read("2001-01-01T10:00:00+10:00"), Ok(Value::DateTime(978_307_200)));
+        assert_eq!(read("2001-01-01T00:00:00Z"), Ok(Value::DateTime(978_307_200)));
+        assert_eq!(read("2001-01-01T00:00:00.999+00:00"), Ok(Value::DateTime(978_307_200)));
+        assert_eq!(read("1970-01-01T00:00:00+00:00"), Ok(Value::DateTime(0)));
+        assert_eq!(read("1969-12-31T23:59:59Z"), Ok(Value::DateTime(-1)));
+        assert_eq!(read("2000-02-29T12:00:00-12:00"), Ok(Value::DateTime(951_868_800)));
+        assert_eq!(read("0x0000000000000010"), Ok(Value::DateTime(16)));
+        assert!(matches!(read("2100-02-29T00:00:00Z"), Err(ErrorKind::InvalidValue { .. })));
+        assert!(matches!(read("2001-01-01 00:00:00Z"), Err(ErrorKind::InvalidValue { .. })));
+        assert!(matches!(read("10000-01-01T00:00:00Z"), Err(ErrorKind::InvalidValue { .. })));
+        let written = |v| to_string(&Ttlv::new(Tag::INITIAL_DATE, Value::DateTime(v)));
+        assert_eq!(written(951_868_800), r#"<InitialDate type="DateTime" value="2000-03-01T00:00:00+00:00"/>"#);
+        assert_eq!(written(-1), r#"<InitialDate type="DateTime" value="1969-12-31T23:59:59+00:00"/>"#);
+        // Beyond year 9999: hex, which reads back.
+        let far = Ttlv::new(Tag::INITIAL_DATE, Value::DateTime(i64::MAX));
+        assert_eq!(to_string(&far), r#"<InitialDate type="DateTime" value="0x7FFFFFFFFFFFFFFF"/>"#);
+        round_trip(&far);
+        round_trip(&Ttlv::new(Tag::INITIAL_DATE, Value::DateTime(i64::MIN)));
+        round_trip(&Ttlv::new(Tag::INITIAL_DATE, Value::DateTimeExtended(i64::MIN)));
+    }
+
+    #[test]
+    fn vendor_values_and_masks_round_trip() {
+        let item = Ttlv::structure(
+            Tag::BATCH_ITEM,
+            vec![
+                Ttlv::new(Tag::OPERATION, Value::Enumeration(0x8000_0123)),
+                Ttlv::new(Tag::CRYPTOGRAPHIC_USAGE_MASK, Value::Integer(0x0010_000C)),
+                Ttlv::new(Tag::CRYPTOGRAPHIC_USAGE_MASK, Value::Integer(0)),
+                Ttlv::new(Tag::CRYPTOGRAPHIC_USAGE_MASK, Value::Integer(-1)),
+                Ttlv::new(Tag::new(0x54_0001).expect("tag"), Value::TextString("vendor".into())),
+            ],
+        );
+        let text = to_string(&item);
+        assert!(text.contains(r#"<Operation type="Enumeration" value="0x80000123"/>"#), "{text}");
+        assert!(text.contains(r#"value="Encrypt Decrypt 0x00100000""#), "{text}");
+        assert!(text.contains(r#"<CryptographicUsageMask type="Integer" value="0x00000000"/>"#), "{text}");
+        assert!(text.contains(r#"<TTLV tag="0x540001" type="TextString" value="vendor"/>"#), "{text}");
+        round_trip(&item);
+        // Decimal and `|` are accepted for masks too.
+        let mask = |v: &str| from_str(&format!(r#"<CryptographicUsageMask type="Integer" value="{v}"/>"#));
+        assert_eq!(mask("12").map(|t| t.value), Ok(Value::Integer(12)));
+        assert_eq!(mask("Encrypt|Decrypt").map(|t| t.value), Ok(Value::Integer(12)));
+        assert_eq!(mask("0x00000004 Decrypt").map(|t| t.value), Ok(Value::Integer(12)));
+    }
+
+    #[test]
+    fn attribute_white_space_is_normalized_but_references_are_kept() {
+        let read = |v: &str| from_str(&format!(r#"<Description type="TextString" value="{v}"/>"#)).map(|t| t.value);
+        assert_eq!(read("a\tb\r\nc\nd\re"), Ok(Value::TextString("a b c d e".into())));
+        assert_eq!(read("a&#9;b&#xD;&#xA;c&#10;"), Ok(Value::TextString("a\tb\r\nc\n".into())));
+        assert_eq!(read("&lt;&gt;&amp;&quot;&apos;"), Ok(Value::TextString("<>&\"'".into())));
+        assert_eq!(read("'single' quotes"), Ok(Value::TextString("'single' quotes".into())));
+        let single = from_str("<Description type='TextString' value='say \"hi\"'/>").map(|t| t.value);
+        assert_eq!(single, Ok(Value::TextString("say \"hi\"".into())));
+        assert_eq!(
+            to_string(&Ttlv::new(Tag::DESCRIPTION, Value::TextString("\u{1}\u{7F}\u{85}&<>\"'".into()))),
+            r#"<Description type="TextString" value="&#x1;&#x7F;&#x85;&amp;&lt;&gt;&quot;'"/>"#
+        );
+    }
+
+    #[test]
+    fn byte_strings_and_big_integers() {
+        let item = |t: &str, v: &str| from_str(&format!(r#"<KeyMaterial type="{t}" value="{v}"/>"#)).map(|t| t.value);
+        assert_eq!(item("ByteString", "DEADbeef"), Ok(Value::ByteString(Bytes::from_static(&[0xde, 0xad, 0xbe, 0xef]))));
+        assert_eq!(item("ByteString", ""), Ok(Value::ByteString(Bytes::new())));
+        assert_eq!(from_str(r#"<KeyMaterial type="ByteString"/>"#).map(|t| t.value), Ok(Value::ByteString(Bytes::new())));
+        // 20 bytes, as in the vectors: sign-extended to 24.
+        let twenty = "00".to_owned() + &"ff".repeat(19);
+        let Ok(Value::BigInteger(big)) = item("BigInteger", &twenty) else { panic!("BigInteger") };
+        assert_eq!(big.as_bytes().len(), 24);
+        assert_eq!(&big.as_bytes()[..5], &[0, 0, 0, 0, 0]);
+        assert_eq!(
+            to_string(&Ttlv::new(Tag::KEY_MATERIAL, Value::BigInteger(big))),
+            format!(r#"<KeyMaterial type="BigInteger" value="{}"/>"#, "0000000000".to_owned() + &twenty)
+        );
+    }
+
+    #[test]
+    fn byte_order_mark_and_prefixed_names() {
+        let item = from_str("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?><BatchCount type=\"Integer\" value=\"1\"/>");
+        assert_eq!(item, Ok(Ttlv::new(Tag::BATCH_COUNT, Value::Integer(1))));
+        let prefixed = r#"<k:BatchCount xmlns:k="urn:oasis:tc:kmip:xmlns" type="Integer" value="2"/>"#;
+        assert_eq!(from_str(prefixed), Ok(Ttlv::new(Tag::BATCH_COUNT, Value::Integer(2))));
+        let err = from_str("\u{FEFF}<BatchCount type=\"Integer\" value=\"x\"/>").expect_err("invalid");
+        assert_eq!(err.offset(), Some(3));
+    }
+
+    #[test]
+    fn test_case_file_errors() {
+        let kind = |text: &str| test_case_messages(text).expect_err("malformed").kind().clone();
+        assert!(matches!(kind("<RequestMessage/>"), ErrorKind::Syntax(_)));
+        assert!(matches!(kind("<KMIP><RequestMessage/>"), ErrorKind::Syntax(_)));
+        assert!(matches!(kind("<KMIP>text</KMIP>"), ErrorKind::Syntax(_)));
+        assert!(matches!(kind("<KMIP><RequestMessage/></KMIP><KMIP/>"), ErrorKind::Syntax(_)));
+        assert!(matches!(kind("<KMIP><Nope/></KMIP>"), ErrorKind::UnknownName { what: "tag", .. }));
+        assert_eq!(test_case_messages("<KMIP/>"), Ok(Vec::new()));
+        let text = "<KMIP xmlns=\"urn:oasis:tc:kmip:xmlns\"><!-- a --><RequestMessage><BatchCount type=\"Integer\" value=\"1\"/></RequestMessage></KMIP>";
+        assert_eq!(test_case_messages(text).map(|m| m.len()), Ok(1));
     }
 
     #[test]
@@ -498,9 +671,9 @@ mod tests {
 
     #[test]
     fn nesting_is_limited() {
-        let deep = "<Attributes>".repeat(text::MAX_DEPTH + 1) + &"</Attributes>".repeat(text::MAX_DEPTH + 1);
-        assert_eq!(kind(&deep), ErrorKind::TooDeep { limit: text::MAX_DEPTH });
-        let ok = "<Attributes>".repeat(text::MAX_DEPTH) + &"</Attributes>".repeat(text::MAX_DEPTH);
+        let deep = "<Attributes>".repeat(MAX_DEPTH + 1) + &"</Attributes>".repeat(MAX_DEPTH + 1);
+        assert_eq!(kind(&deep), ErrorKind::TooDeep { limit: MAX_DEPTH });
+        let ok = "<Attributes>".repeat(MAX_DEPTH) + &"</Attributes>".repeat(MAX_DEPTH);
         assert!(from_str(&ok).is_ok());
     }
 }
