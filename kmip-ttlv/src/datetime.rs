@@ -186,6 +186,39 @@ mod tests {
     }
 
     #[test]
+    fn offsets_can_leave_the_range() {
+        // Valid text whose instant falls outside years 0000–9999: read, but
+        // written back by the encodings in hex (format returns None).
+        let before = parse("0000-01-01T00:00:00+01:00").expect("valid").seconds;
+        assert_eq!(before, MIN_SECONDS - 3600);
+        assert_eq!(format_seconds(before), None);
+        let after = parse("9999-12-31T23:59:59-01:00").expect("valid").seconds;
+        assert_eq!(after, MAX_SECONDS + 3600);
+        assert_eq!(format_seconds(after), None);
+        assert_eq!(
+            format_micros(MAX_SECONDS * 1_000_000 + 999_999).as_deref(),
+            Some("9999-12-31T23:59:59.999999+00:00")
+        );
+        assert_eq!(format_micros((MAX_SECONDS + 1) * 1_000_000), None);
+        assert_eq!(parse("10000-01-01T00:00:00Z"), None);
+        assert_eq!(parse("-0001-01-01T00:00:00Z"), None);
+    }
+
+    #[test]
+    fn leap_days_with_offsets() {
+        // 2000 is a leap year (divisible by 400), 1900 and 2100 are not.
+        let leap = parse("2000-02-29T10:00:00+10:00").expect("valid").seconds;
+        assert_eq!(format_seconds(leap).as_deref(), Some("2000-02-29T00:00:00+00:00"));
+        assert_eq!(format_seconds(leap - 1).as_deref(), Some("2000-02-28T23:59:59+00:00"));
+        assert_eq!(format_seconds(leap + 86_400).as_deref(), Some("2000-03-01T00:00:00+00:00"));
+        assert_eq!(parse("2100-02-29T00:00:00Z"), None);
+        assert_eq!(parse("1600-02-29T00:00:00Z").map(|i| i.seconds), Some(days_from_civil(1600, 2, 29) * 86_400));
+        assert_eq!(civil_from_days(days_from_civil(1600, 2, 29)), (1600, 2, 29));
+        assert_eq!(parse("2000-03-01T00:00:00+10:00").map(|i| i.seconds), Some(951_868_800 - 36_000));
+        assert_eq!(parse("2000-12-31T23:59:60Z").map(|i| i.seconds), parse("2001-01-01T00:00:00Z").map(|i| i.seconds));
+    }
+
+    #[test]
     fn every_day_round_trips() {
         let mut seconds = MIN_SECONDS;
         while seconds <= MAX_SECONDS {

@@ -312,6 +312,139 @@ mod tests {
     }
 
     #[test]
+    fn unknown_names_and_bad_values_are_told_apart() {
+        assert_eq!(
+            kind(r#"{"tag": "Operation", "type": "Enumeration", "value": "Frobnicate"}"#),
+            ErrorKind::UnknownName { what: "enumeration value", name: "Frobnicate".into() }
+        );
+        assert_eq!(
+            kind(r#"{"tag": "CryptographicUsageMask", "type": "Integer", "value": "Encrypt|Frobnicate"}"#),
+            ErrorKind::UnknownName { what: "mask bit", name: "Frobnicate".into() }
+        );
+        for bad in [
+            r#"{"tag": "Operation", "type": "Enumeration", "value": -1}"#,
+            r#"{"tag": "Operation", "type": "Enumeration", "value": "0x1FFFFFFFF"}"#,
+            r#"{"tag": "Operation", "type": "Enumeration", "value": true}"#,
+            r#"{"tag": "BatchCount", "type": "Integer", "value": "0x0000000G"}"#,
+            r#"{"tag": "BatchCount", "type": "Integer", "value": null}"#,
+            r#"{"tag": "BatchCount", "type": "Integer", "value": [1]}"#,
+            r#"{"tag": "BatchCount", "type": "LongInteger", "value": 1e3}"#,
+            r#"{"tag": "BatchCount", "type": "LongInteger", "value": 18446744073709551615}"#,
+            r#"{"tag": "Fresh", "type": "Boolean", "value": 1}"#,
+            r#"{"tag": "KeyMaterial", "type": "BigInteger", "value": "0xXY"}"#,
+            r#"{"tag": "Nonce", "type": "ByteString", "value": 12}"#,
+            r#"{"tag": "Description", "type": "TextString", "value": 12}"#,
+            r#"{"tag": "InitialDate", "type": "DateTime", "value": "2001-01-01T00:00:00+24:00"}"#,
+            r#"{"tag": "InitialDate", "type": "DateTime", "value": "0x00000000000000001"}"#,
+            r#"{"tag": "LeaseTime", "type": "Interval", "value": -1}"#,
+            r#"{"tag": "LeaseTime", "type": "Interval", "value": "0x100000000"}"#,
+        ] {
+            assert!(matches!(kind(bad), ErrorKind::InvalidValue { .. }), "{bad}: {:?}", kind(bad));
+        }
+        for bad in [
+            r#"{"tag": 42, "type": "Integer", "value": 1}"#,
+            r#"{"tag": "BatchCount", "type": 2, "value": 1}"#,
+            r#"{"tag": "Attributes", "value": "x"}"#,
+            r#"{"tag": "Attributes", "value": [1]}"#,
+            r#"{"tag": "Attributes", "value": [{"tag": "Attributes", "value": [], "Tag": 1}]}"#,
+            r#""just a string""#,
+            "null",
+            "{",
+            r#"{"tag": "Attributes", "value": []} trailing"#,
+            "",
+        ] {
+            assert!(matches!(kind(bad), ErrorKind::Syntax(_)), "{bad}: {:?}", kind(bad));
+        }
+        assert!(matches!(kind(r#"{"tag": "0x430001", "value": []}"#), ErrorKind::UnknownName { what: "tag", .. }));
+        assert!(matches!(kind(r#"{"tag": "0x5400011", "value": []}"#), ErrorKind::UnknownName { what: "tag", .. }));
+    }
+
+    #[test]
+    fn numbers_for_every_numeric_type() {
+        let read = |t: &str, v: Json| from_value(&json!({"tag": "NameValue", "type": t, "value": v})).map(|t| t.value);
+        assert_eq!(read("Integer", json!(-2147483648)), Ok(Value::Integer(i32::MIN)));
+        assert_eq!(read("LongInteger", json!(i64::MIN)), Ok(Value::LongInteger(i64::MIN)));
+        assert_eq!(read("LongInteger", json!("0x8000000000000000")), Ok(Value::LongInteger(i64::MIN)));
+        assert_eq!(read("BigInteger", json!(-1)), Ok(Value::BigInteger(BigInteger::from_i128(-1))));
+        assert_eq!(read("BigInteger", json!(u64::MAX)), Ok(Value::BigInteger(BigInteger::from_i128(u64::MAX.into()))));
+        assert_eq!(read("BigInteger", json!("0x123")), Ok(Value::BigInteger(BigInteger::from_i128(0x123))));
+        assert_eq!(read("Enumeration", json!(0x8000_0001u32)), Ok(Value::Enumeration(0x8000_0001)));
+        assert_eq!(read("Interval", json!(u32::MAX)), Ok(Value::Interval(u32::MAX)));
+        assert_eq!(read("Interval", json!("864000")), Ok(Value::Interval(864_000)));
+        assert_eq!(read("DateTime", json!(-1)), Ok(Value::DateTime(-1)));
+        assert_eq!(read("DateTimeExtended", json!(1)), Ok(Value::DateTimeExtended(1)));
+        assert_eq!(read("Boolean", json!("true")), Ok(Value::Boolean(true)));
+        assert_eq!(read("Boolean", json!("0x0000000000000000")), Ok(Value::Boolean(false)));
+        assert_eq!(read("TextString", Json::Null), Ok(Value::TextString(String::new())));
+        assert_eq!(read("ByteString", json!("AbCd")), Ok(Value::ByteString(Bytes::from_static(&[0xAB, 0xCD]))));
+    }
+
+    #[test]
+    fn date_times() {
+        let read =
+            |v: &str| from_value(&json!({"tag": "InitialDate", "type": "DateTime", "value": v})).map(|t| t.value);
+        assert_eq!(read("2001-01-01T10:00:00+10:00"), Ok(Value::DateTime(978_307_200)));
+        assert_eq!(read("2001-01-01T00:00:00Z"), Ok(Value::DateTime(978_307_200)));
+        assert_eq!(read("1969-12-31T23:59:59+00:00"), Ok(Value::DateTime(-1)));
+        assert_eq!(read("2000-02-29T00:00:00+00:00"), Ok(Value::DateTime(951_782_400)));
+        let written = |v| to_value(&Ttlv::new(Tag::INITIAL_DATE, Value::DateTime(v)))["value"].clone();
+        assert_eq!(written(978_307_200), "2001-01-01T00:00:00+00:00");
+        assert_eq!(written(253_402_300_800), "0x0000003AFFF44180");
+        assert_eq!(read("0x0000003AFFF44180"), Ok(Value::DateTime(253_402_300_800)));
+        let extended = Ttlv::new(Tag::NAME_VALUE, Value::DateTimeExtended(-62_167_219_200_000_001));
+        assert_eq!(to_value(&extended)["value"], "0xFF23233E56E8FFFF");
+        round_trip(&extended);
+    }
+
+    #[test]
+    fn vendor_values_extension_tags_and_masks_round_trip() {
+        let item = Ttlv::structure(
+            Tag::new(0x54_0010).expect("tag"),
+            vec![
+                Ttlv::new(Tag::OPERATION, Value::Enumeration(0x8000_0002)),
+                Ttlv::new(Tag::new(0x42_FFF0).expect("tag"), Value::Enumeration(7)),
+                Ttlv::new(Tag::CRYPTOGRAPHIC_USAGE_MASK, Value::Integer(0x4000_000C)),
+                Ttlv::new(Tag::ATTRIBUTE_REFERENCE, Value::Enumeration(0x54_0001)),
+                Ttlv::new(Tag::ATTRIBUTE_REFERENCE, Value::Enumeration(Tag::OBJECT_TYPE.value())),
+            ],
+        );
+        let written = to_value(&item);
+        assert_eq!(
+            written,
+            json!({"tag": "0x540010", "value": [
+                {"tag": "Operation", "type": "Enumeration", "value": "0x80000002"},
+                {"tag": "0x42FFF0", "type": "Enumeration", "value": "0x00000007"},
+                {"tag": "CryptographicUsageMask", "type": "Integer", "value": "Encrypt|Decrypt|0x40000000"},
+                {"tag": "AttributeReference", "type": "Enumeration", "value": "0x00540001"},
+                {"tag": "AttributeReference", "type": "Enumeration", "value": "ObjectType"}
+            ]})
+        );
+        round_trip(&item);
+        assert_eq!(from_value(&written), Ok(item));
+        assert_eq!(
+            from_str(r#"{"tag": "0x540010", "name": "VendorThing", "value": null}"#),
+            Ok(Ttlv::structure(Tag::new(0x54_0010).expect("tag"), vec![]))
+        );
+        assert_eq!(
+            from_str(r#"{"tag": "0x420069", "type": "Structure", "value": []}"#),
+            Ok(Ttlv::structure(Tag::PROTOCOL_VERSION, vec![]))
+        );
+        // Masks also read with spaces, decimal and hex words.
+        let mask = |v: Json| from_value(&json!({"tag": "CryptographicUsageMask", "type": "Integer", "value": v}));
+        assert_eq!(mask(json!("Encrypt Decrypt")).map(|t| t.value), Ok(Value::Integer(12)));
+        assert_eq!(mask(json!("4|8")).map(|t| t.value), Ok(Value::Integer(12)));
+        assert_eq!(mask(json!(12)).map(|t| t.value), Ok(Value::Integer(12)));
+    }
+
+    #[test]
+    fn text_is_escaped_by_json_rules() {
+        let item = Ttlv::new(Tag::DESCRIPTION, Value::TextString("\"\\\n\u{0}\u{1F}</x> 🔑".into()));
+        let text = to_string(&item);
+        assert!(text.contains(r#""value": "\"\\\n\u0000\u001f</x> 🔑""#), "{text}");
+        round_trip(&item);
+    }
+
+    #[test]
     fn errors_carry_the_path() {
         let err =
             from_str(r#"{"tag": "RequestMessage", "value": [{"tag": "BatchCount", "type": "Integer", "value": "x"}]}"#)

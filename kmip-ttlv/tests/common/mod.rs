@@ -75,7 +75,7 @@ pub fn substitute_placeholders(text: &str) -> String {
 
 /// A fixed value of `item_type` standing for `$placeholder`.
 fn fixed_value(item_type: &str, placeholder: &str) -> String {
-    const NOW: i64 = 1_795_000_000; // 2026-11-18T10:13:20Z
+    const NOW: i64 = 1_795_000_000; // 2026-11-18T11:06:40Z
     match item_type {
         "DateTime" => {
             let offset: i64 = match placeholder.strip_prefix("NOW") {
