@@ -7,6 +7,8 @@
 
 mod cli;
 
+use kms as _;
+
 use std::process::ExitCode;
 
 use clap::Parser;

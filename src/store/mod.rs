@@ -1,0 +1,140 @@
+//! Persistence behind one small trait: sled is the embedded default, an
+//! in-memory store serves tests, PostgreSQL comes later.
+//!
+//! The store knows nothing about KMIP. It keeps records (an id, a revision,
+//! an opaque body, and the secondary-index keys the record should be found
+//! under) and applies batches of changes atomically. The contract of
+//! [`Store::commit`] is **durable when `Ok`**: once it returns, the change
+//! survives a crash of the process and of the machine.
+
+mod memory;
+mod sled;
+
+use async_trait::async_trait;
+use bytes::Bytes;
+
+pub use self::memory::MemoryStore;
+pub use self::sled::SledStore;
+
+/// One stored record: a managed object, in `ops`' encoding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredObject {
+    /// The object's Unique Identifier.
+    pub id: String,
+    /// 1 when created, then one more per committed change. A commit names
+    /// the revision it read, so two writers cannot both win.
+    pub revision: u64,
+    /// The encoded object; opaque to the store (key material in it is
+    /// already wrapped by `keys/`).
+    pub body: Bytes,
+    /// The index keys under which [`Store::find`] returns this record.
+    pub index: Vec<IndexKey>,
+}
+
+/// A secondary-index key: a field (a KMIP tag value, or a pseudo-field
+/// above 0xFF_FFFF that `ops` defines) and a value in a canonical byte form.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IndexKey {
+    /// What is indexed (e.g. the Name tag, 0x420053).
+    pub field: u32,
+    /// The value, in a form where equal values have equal bytes.
+    pub value: Vec<u8>,
+}
+
+/// One change in a [`WriteBatch`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WriteOp {
+    /// Create (`expected_revision` None: the id must not exist yet) or
+    /// replace (`Some(r)`: the stored record must be at revision `r`). The
+    /// record's own `revision` is what gets stored.
+    Put {
+        /// The record to store.
+        object: StoredObject,
+        /// The revision the writer read, or None for a new record.
+        expected_revision: Option<u64>,
+    },
+    /// Remove a record, which must be at `expected_revision`.
+    Delete {
+        /// The record's id.
+        id: String,
+        /// The revision the writer read.
+        expected_revision: u64,
+    },
+}
+
+/// Changes applied together or not at all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WriteBatch {
+    /// The changes, in order.
+    pub ops: Vec<WriteOp>,
+}
+
+impl WriteBatch {
+    /// An empty batch.
+    pub fn new() -> WriteBatch {
+        WriteBatch::default()
+    }
+
+    /// Adds a create or replace.
+    pub fn put(&mut self, object: StoredObject, expected_revision: Option<u64>) -> &mut WriteBatch {
+        self.ops.push(WriteOp::Put { object, expected_revision });
+        self
+    }
+
+    /// Adds a delete.
+    pub fn delete(&mut self, id: impl Into<String>, expected_revision: u64) -> &mut WriteBatch {
+        self.ops.push(WriteOp::Delete { id: id.into(), expected_revision });
+        self
+    }
+
+    /// True if the batch changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+}
+
+/// Why a store call failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// A revision check failed: someone else changed the record first (or
+    /// a create found the id taken). Nothing of the batch was applied.
+    #[error("conflicting change to {id}")]
+    Conflict {
+        /// The record whose revision did not match.
+        id: String,
+    },
+    /// A stored record could not be read back.
+    #[error("corrupt record {id}: {reason}")]
+    Corrupt {
+        /// The record.
+        id: String,
+        /// What was wrong.
+        reason: String,
+    },
+    /// The backend failed (I/O, database).
+    #[error("storage backend: {0}")]
+    Backend(String),
+}
+
+/// The storage trait. Implementations: [`SledStore`] (the default, one
+/// data directory) and [`MemoryStore`] (tests).
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// The record with id `id`.
+    async fn get(&self, id: &str) -> Result<Option<StoredObject>, StoreError>;
+
+    /// Applies every change of `batch` atomically, after checking every
+    /// expected revision; durable when it returns `Ok`. Replacing a record
+    /// replaces its index keys.
+    async fn commit(&self, batch: WriteBatch) -> Result<(), StoreError>;
+
+    /// The ids of the records indexed under `key`, in ascending order.
+    async fn find(&self, key: &IndexKey) -> Result<Vec<String>, StoreError>;
+
+    /// Every id, in ascending order.
+    async fn all_ids(&self) -> Result<Vec<String>, StoreError>;
+
+    /// The number of records.
+    async fn count(&self) -> Result<u64, StoreError>;
+}
