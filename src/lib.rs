@@ -9,5 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub mod clock;
+pub mod crypto;
+pub mod error;
 pub mod ops;
 pub mod store;

@@ -80,6 +80,78 @@ impl Ttlv {
 }
 
 impl Value {
+    /// The value of an Integer.
+    pub fn as_integer(&self) -> Option<i32> {
+        match self {
+            Value::Integer(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The value of a Long Integer.
+    pub fn as_long_integer(&self) -> Option<i64> {
+        match self {
+            Value::LongInteger(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The value of an Enumeration.
+    pub fn as_enumeration(&self) -> Option<u32> {
+        match self {
+            Value::Enumeration(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The value of a Boolean.
+    pub fn as_boolean(&self) -> Option<bool> {
+        match self {
+            Value::Boolean(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The value of a Text String.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Value::TextString(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The value of a Byte String.
+    pub fn as_bytes(&self) -> Option<&Bytes> {
+        match self {
+            Value::ByteString(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The value of a Date-Time (seconds since the epoch).
+    pub fn as_date_time(&self) -> Option<i64> {
+        match self {
+            Value::DateTime(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The value of an Interval (seconds).
+    pub fn as_interval(&self) -> Option<u32> {
+        match self {
+            Value::Interval(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The children of a Structure.
+    pub fn as_structure(&self) -> Option<&[Ttlv]> {
+        match self {
+            Value::Structure(v) => Some(v),
+            _ => None,
+        }
+    }
+
     /// The item type this value encodes as.
     pub fn item_type(&self) -> ItemType {
         match self {

@@ -1,16 +1,40 @@
 //! KMIP operations: message and batch handling here, one module per
 //! operation family. No sockets, TLS or HTTP types appear in `ops/`.
+//!
+//! A message runs in one transaction ([`context::Txn`]): items read through
+//! it and stage their writes; when the message is done the writes are
+//! committed together, durably, before the response is returned — or
+//! dropped when a batch is undone. A commit that loses a race with another
+//! message (same object) runs the whole message again.
+
+mod attributes;
+mod context;
+mod discovery;
+mod lifecycle;
+mod locate;
+mod object;
+mod session;
+mod transfer;
+mod usage;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use bytes::Bytes;
-use kmip_ttlv::enums::ResultReason;
-use kmip_ttlv::model::ResponseMessage;
+use kmip_ttlv::enums::{BatchErrorContinuationOption, Operation, ResultReason, ResultStatus};
+use kmip_ttlv::model::{
+    RequestBatchItem, RequestHeader, RequestMessage, RequestParts, ResponseBatchItem, ResponseHeader, ResponseMessage,
+};
 use kmip_ttlv::wire::{self, Limits};
-use kmip_ttlv::ProtocolVersion;
+use kmip_ttlv::{ProtocolVersion, Tag, Ttlv};
+use tracing::{Instrument, debug, error, info_span, warn};
 
+use self::context::CommitError;
+pub use self::context::{OpContext, OpsConfig, Txn};
+pub use self::object::ManagedObject;
 use crate::clock::Clock;
+use crate::crypto::CryptoEngine;
+use crate::error::KmsError;
 use crate::store::Store;
 
 /// Who sent a message: the identity from the verified client certificate
@@ -23,17 +47,37 @@ pub struct Peer {
     pub address: Option<SocketAddr>,
 }
 
+/// How many times a message is run again after losing a write race.
+const COMMIT_ATTEMPTS: usize = 4;
+
+/// The newest version this server speaks, per major version.
+const NEWEST_1X: ProtocolVersion = ProtocolVersion::V1_4;
+const NEWEST_2X: ProtocolVersion = ProtocolVersion::V2_1;
+
 /// The KMIP service: what the shells (the TLS listener, later HTTPS) call
 /// with a whole request message.
 pub struct Kms {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
+    crypto: Arc<dyn CryptoEngine>,
+    config: OpsConfig,
 }
 
 impl Kms {
-    /// A service over `store`, reading time from `clock`.
+    /// A service over `store`, reading time from `clock`, with the software
+    /// crypto engine and default settings.
     pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Kms {
-        Kms { store, clock }
+        Kms::with(store, clock, Arc::new(crate::crypto::SoftwareEngine::new()), OpsConfig::default())
+    }
+
+    /// A service with every part given.
+    pub fn with(store: Arc<dyn Store>, clock: Arc<dyn Clock>, crypto: Arc<dyn CryptoEngine>, config: OpsConfig) -> Kms {
+        Kms { store, clock, crypto, config }
+    }
+
+    /// The store, for administrative commands.
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
     }
 
     /// Handles one whole request message (TTLV bytes whose length the shell
@@ -41,11 +85,22 @@ impl Kms {
     /// bytes. Every request gets a response: a malformed one gets Invalid
     /// Message.
     pub async fn handle_message(&self, peer: &Peer, request: Bytes) -> Vec<u8> {
-        let _ = (peer, &self.store);
-        let version = wire::decode(&request, &Limits { max_message_size: usize::MAX, ..Limits::default() })
-            .ok()
-            .and_then(|tree| kmip_ttlv::model::RequestMessage::protocol_version_of(&tree));
-        self.refuse_message(version, "not implemented yet")
+        let limits = Limits { max_message_size: usize::MAX, ..Limits::default() };
+        let tree = match wire::decode(&request, &limits) {
+            Ok(tree) => tree,
+            Err(e) => {
+                debug!(error = %e, "undecodable request");
+                return self.refuse_message(peek_version(&request), &format!("malformed message: {e}"));
+            }
+        };
+        let response = self.process(peer, &tree).await;
+        match wire::to_vec(&response.to_ttlv()) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                error!(error = %e, "response does not encode");
+                self.refuse_message(Some(response.header.protocol_version), "internal error")
+            }
+        }
     }
 
     /// The response to a message refused before its body was read (too
@@ -59,4 +114,304 @@ impl Kms {
         );
         wire::to_vec(&response.to_ttlv()).unwrap_or_default()
     }
+
+    /// Processes a decoded request tree into a response message.
+    pub async fn process(&self, peer: &Peer, tree: &Ttlv) -> ResponseMessage {
+        let now = self.clock.now();
+        let parts = match RequestParts::from_ttlv(tree) {
+            Ok(parts) => parts,
+            Err(e) => {
+                let version = RequestMessage::protocol_version_of(tree).unwrap_or(ProtocolVersion::V1_0);
+                return ResponseMessage::message_failure(version, now, ResultReason::INVALID_MESSAGE, e.to_string());
+            }
+        };
+        let version = parts.header.protocol_version;
+        let span =
+            info_span!("message", identity = %peer.identity, version = %version, items = parts.batch_items.len());
+        async move {
+            if let Err(message) = check_header(&parts.header, parts.batch_items.len()) {
+                return ResponseMessage::message_failure(version, now, ResultReason::INVALID_MESSAGE, message);
+            }
+            if version.major != 1 && version.major != 2 {
+                let reason = if version.is_2x() {
+                    ResultReason::UNSUPPORTED_PROTOCOL_VERSION
+                } else {
+                    ResultReason::INVALID_MESSAGE
+                };
+                return ResponseMessage::message_failure(
+                    version,
+                    now,
+                    reason,
+                    format!("protocol version {version} is not supported"),
+                );
+            }
+            let mut attempt = 0;
+            loop {
+                attempt += 1;
+                match self.run_batch(peer, &parts, now).await {
+                    Ok(items) => return self.finish(&parts.header, items, now),
+                    Err(CommitError::Conflict) if attempt < COMMIT_ATTEMPTS => {
+                        debug!(attempt, "write conflict: running the message again");
+                    }
+                    Err(CommitError::Conflict) => {
+                        warn!("write conflict persisted after {COMMIT_ATTEMPTS} attempts");
+                        return self.fail_all(&parts, now, &KmsError::Internal("write conflict".into()));
+                    }
+                    Err(CommitError::Kms(e)) => {
+                        error!(error = %e, detail = ?e, "commit failed");
+                        return self.fail_all(&parts, now, &e);
+                    }
+                }
+            }
+        }
+        .instrument(span)
+        .await
+    }
+
+    /// Runs every item in one transaction and commits it; the responses.
+    async fn run_batch(
+        &self,
+        peer: &Peer,
+        parts: &RequestParts,
+        now: i64,
+    ) -> Result<Vec<ResponseBatchItem>, CommitError> {
+        let version = parts.header.protocol_version;
+        let mut ctx = OpContext {
+            peer,
+            now,
+            version: effective_version(version),
+            crypto: self.crypto.as_ref(),
+            config: &self.config,
+            txn: Txn::new(self.store.as_ref()),
+            id_placeholder: None,
+        };
+        let continuation = parts.header.batch_error_continuation();
+        let mut responses = Vec::with_capacity(parts.batch_items.len());
+        let mut undo = false;
+        for item in &parts.batch_items {
+            let response = match item {
+                Err(bad) => bad.response(ResultReason::INVALID_MESSAGE, None),
+                Ok(item) => self.run_item(&mut ctx, item, version).await,
+            };
+            let failed = response.result_status == ResultStatus::OPERATION_FAILED;
+            responses.push(response);
+            if failed && parts.batch_items.len() > 1 {
+                match continuation {
+                    BatchErrorContinuationOption::CONTINUE => continue,
+                    BatchErrorContinuationOption::UNDO => {
+                        undo = true;
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        if undo {
+            // KMIP 1.4 §11.43: items already processed are rolled back and
+            // answered with Operation Undone; the failed item stays failed.
+            for response in &mut responses {
+                if response.result_status == ResultStatus::SUCCESS {
+                    response.result_status = ResultStatus::OPERATION_UNDONE;
+                }
+            }
+            return Ok(responses);
+        }
+        if let Some(limit) = parts.header.maximum_response_size
+            && let Some(size) = self.oversized(&parts.header, &responses, now, limit)
+        {
+            // Nothing is committed: the client sees no result.
+            let err = KmsError::ResponseTooLarge { size, limit };
+            let reason = err.result_reason(version);
+            return Ok(responses
+                .iter()
+                .map(|r| {
+                    ResponseBatchItem::failure(r.operation, r.unique_batch_item_id.clone(), reason, err.to_string())
+                })
+                .collect());
+        }
+        ctx.txn.commit().await?;
+        Ok(responses)
+    }
+
+    async fn run_item(
+        &self,
+        ctx: &mut OpContext<'_>,
+        item: &RequestBatchItem,
+        version: ProtocolVersion,
+    ) -> ResponseBatchItem {
+        let operation = item.operation;
+        let span = info_span!("item", operation = ?operation, id = ?item.id().map(hex::encode));
+        async {
+            if let Some(extension) = item.critical_extension() {
+                let err = KmsError::Unsupported(format!(
+                    "critical message extension from {:?}",
+                    extension.vendor_identification
+                ));
+                return item.failure(ResultReason::FEATURE_NOT_SUPPORTED, err.to_string());
+            }
+            if version.minor <= newest_minor(version) && item.has_unknown_fields() {
+                let reason = ResultReason::INVALID_FIELD;
+                return item.failure(reason, "the batch item has fields this protocol version does not define");
+            }
+            match dispatch(ctx, operation, &item.request_payload).await {
+                Ok(payload) => item.success(Ttlv::structure(Tag::RESPONSE_PAYLOAD, payload)),
+                Err(e) => {
+                    if e.is_internal() {
+                        error!(error = %e, detail = ?e, "operation failed");
+                    } else {
+                        debug!(error = %e, "operation failed");
+                    }
+                    item.failure(e.result_reason(version), e.result_message())
+                }
+            }
+        }
+        .instrument(span)
+        .await
+    }
+
+    /// The TTLV size of the response if it exceeds `limit`.
+    fn oversized(&self, header: &RequestHeader, items: &[ResponseBatchItem], now: i64, limit: i32) -> Option<usize> {
+        let response = self.response(header, items.to_vec(), now);
+        let size = wire::encoded_len(&response.to_ttlv());
+        (size > usize::try_from(limit).unwrap_or(0)).then_some(size)
+    }
+
+    fn finish(&self, header: &RequestHeader, items: Vec<ResponseBatchItem>, now: i64) -> ResponseMessage {
+        self.response(header, items, now)
+    }
+
+    fn response(&self, header: &RequestHeader, items: Vec<ResponseBatchItem>, now: i64) -> ResponseMessage {
+        ResponseMessage::new(ResponseHeader::new(header.protocol_version, now), items)
+    }
+
+    fn fail_all(&self, parts: &RequestParts, now: i64, err: &KmsError) -> ResponseMessage {
+        let version = parts.header.protocol_version;
+        let items = parts
+            .batch_items
+            .iter()
+            .map(|item| match item {
+                Ok(item) => item.failure(err.result_reason(version), err.result_message()),
+                Err(bad) => bad.response(ResultReason::INVALID_MESSAGE, None),
+            })
+            .collect();
+        self.response(&parts.header, items, now)
+    }
 }
+
+/// Header checks that fail the whole message.
+fn check_header(header: &RequestHeader, items: usize) -> Result<(), String> {
+    if usize::try_from(header.batch_count).ok() != Some(items) {
+        return Err(format!("Batch Count is {} but the message holds {items} batch items", header.batch_count));
+    }
+    Ok(())
+}
+
+/// The newest minor version this server knows for the request's major.
+fn newest_minor(version: ProtocolVersion) -> i32 {
+    if version.is_2x() { NEWEST_2X.minor } else { NEWEST_1X.minor }
+}
+
+/// The version whose rules apply: a higher minor than the server knows is
+/// processed as the newest known minor of that major (unknown fields
+/// ignored).
+fn effective_version(version: ProtocolVersion) -> ProtocolVersion {
+    match version.major {
+        1 if version > NEWEST_1X => NEWEST_1X,
+        2 if version > NEWEST_2X => NEWEST_2X,
+        _ => version,
+    }
+}
+
+/// The protocol version of an undecodable request, read from the fixed
+/// offsets where a well-formed header puts it.
+fn peek_version(request: &[u8]) -> Option<ProtocolVersion> {
+    // RequestMessage(8) RequestHeader(8) ProtocolVersion(8) Major(16) Minor(16)
+    let expect = |at: usize, tag: Tag, item_type: u8| {
+        let header = request.get(at..at + 4)?;
+        let value = tag.value().to_be_bytes();
+        (header[..3] == value[1..] && header[3] == item_type).then_some(())
+    };
+    expect(0, Tag::REQUEST_MESSAGE, 0x01)?;
+    expect(8, Tag::REQUEST_HEADER, 0x01)?;
+    expect(16, Tag::PROTOCOL_VERSION, 0x01)?;
+    expect(24, Tag::PROTOCOL_VERSION_MAJOR, 0x02)?;
+    expect(40, Tag::PROTOCOL_VERSION_MINOR, 0x02)?;
+    let int = |at: usize| Some(i32::from_be_bytes(request.get(at..at + 4)?.try_into().ok()?));
+    Some(ProtocolVersion::new(int(32)?, int(48)?))
+}
+
+/// True if `operation` exists in `version`.
+fn defined_in(operation: Operation, version: ProtocolVersion) -> bool {
+    Operation::info().values.iter().any(|v| {
+        v.value == operation.0 && v.first_version <= version && v.removed_in.is_none_or(|removed| version < removed)
+    })
+}
+
+/// Runs one operation; the response payload's children.
+async fn dispatch(ctx: &mut OpContext<'_>, operation: Operation, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    if !defined_in(operation, ctx.version) {
+        return Err(KmsError::OperationNotSupported(format!("{operation:?} (not in KMIP {})", ctx.version)));
+    }
+    match operation {
+        Operation::CREATE => lifecycle::create(ctx, payload).await,
+        Operation::REGISTER => lifecycle::register(ctx, payload).await,
+        Operation::RE_KEY => lifecycle::rekey(ctx, payload).await,
+        Operation::ACTIVATE => lifecycle::activate(ctx, payload).await,
+        Operation::REVOKE => lifecycle::revoke(ctx, payload).await,
+        Operation::DESTROY => lifecycle::destroy(ctx, payload).await,
+        Operation::ARCHIVE => lifecycle::archive(ctx, payload).await,
+        Operation::RECOVER => lifecycle::recover(ctx, payload).await,
+        Operation::GET => transfer::get(ctx, payload).await,
+        Operation::GET_ATTRIBUTES => attributes::get_attributes(ctx, payload).await,
+        Operation::GET_ATTRIBUTE_LIST => attributes::get_attribute_list(ctx, payload).await,
+        Operation::ADD_ATTRIBUTE => attributes::add_attribute(ctx, payload).await,
+        Operation::MODIFY_ATTRIBUTE => attributes::modify_attribute(ctx, payload).await,
+        Operation::DELETE_ATTRIBUTE => attributes::delete_attribute(ctx, payload).await,
+        Operation::SET_ATTRIBUTE => attributes::set_attribute(ctx, payload).await,
+        Operation::ADJUST_ATTRIBUTE => attributes::adjust_attribute(ctx, payload).await,
+        Operation::LOCATE => locate::locate(ctx, payload).await,
+        Operation::CHECK => usage::check(ctx, payload).await,
+        Operation::OBTAIN_LEASE => usage::obtain_lease(ctx, payload).await,
+        Operation::GET_USAGE_ALLOCATION => usage::get_usage_allocation(ctx, payload).await,
+        Operation::QUERY => discovery::query(ctx, payload),
+        Operation::DISCOVER_VERSIONS => discovery::discover_versions(ctx, payload),
+        Operation::INTEROP => session::interop(ctx, payload),
+        Operation::LOG => session::log(ctx, payload),
+        Operation::POLL => session::poll(ctx, payload),
+        Operation::CANCEL => session::cancel(ctx, payload),
+        other => Err(KmsError::OperationNotSupported(format!("{other:?}"))),
+    }
+}
+
+/// The operations [`dispatch`] implements, for Query.
+pub(crate) const SUPPORTED_OPERATIONS: &[Operation] = &[
+    Operation::CREATE,
+    Operation::REGISTER,
+    Operation::RE_KEY,
+    Operation::LOCATE,
+    Operation::CHECK,
+    Operation::GET,
+    Operation::GET_ATTRIBUTES,
+    Operation::GET_ATTRIBUTE_LIST,
+    Operation::ADD_ATTRIBUTE,
+    Operation::MODIFY_ATTRIBUTE,
+    Operation::DELETE_ATTRIBUTE,
+    Operation::OBTAIN_LEASE,
+    Operation::GET_USAGE_ALLOCATION,
+    Operation::ACTIVATE,
+    Operation::REVOKE,
+    Operation::DESTROY,
+    Operation::ARCHIVE,
+    Operation::RECOVER,
+    Operation::QUERY,
+    Operation::CANCEL,
+    Operation::POLL,
+    Operation::DISCOVER_VERSIONS,
+    Operation::LOG,
+    Operation::ADJUST_ATTRIBUTE,
+    Operation::SET_ATTRIBUTE,
+    Operation::INTEROP,
+];
+
+#[cfg(test)]
+mod tests;

@@ -216,8 +216,13 @@ fn const_name(camel: &str) -> String {
             let next = chars.get(i + 1).copied();
             let upper_after_lower_or_digit =
                 c.is_ascii_uppercase() && (prev.is_ascii_lowercase() || prev.is_ascii_digit());
-            let acronym_end =
-                c.is_ascii_uppercase() && prev.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase());
+            // "ECPrivate" -> EC_PRIVATE, but a plural acronym stays whole:
+            // "RNGs" -> RNGS.
+            let plural = next == Some('s') && chars.get(i + 2).is_none_or(|n| !n.is_ascii_lowercase());
+            let acronym_end = c.is_ascii_uppercase()
+                && prev.is_ascii_uppercase()
+                && next.is_some_and(|n| n.is_ascii_lowercase())
+                && !plural;
             if upper_after_lower_or_digit || acronym_end {
                 out.push('_');
             }
@@ -400,6 +405,7 @@ mod tests {
         assert_eq!(const_name("X_509CertificateIdentifier"), "X_509_CERTIFICATE_IDENTIFIER");
         assert_eq!(const_name("HMAC_SHA256"), "HMAC_SHA256");
         assert_eq!(const_name("DES3"), "DES3");
+        assert_eq!(const_name("QueryRNGs"), "QUERY_RNGS");
     }
 
     /// The checked-in generated files match what the spec tables produce.

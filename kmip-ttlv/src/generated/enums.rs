@@ -3515,7 +3515,7 @@ impl QueryFunction {
     /// Query Attestation Types (`0x00000007`, KMIP 1.2).
     pub const QUERY_ATTESTATION_TYPES: QueryFunction = QueryFunction(0x00000007);
     /// Query RNGs (`0x00000008`, KMIP 1.3).
-    pub const QUERY_RN_GS: QueryFunction = QueryFunction(0x00000008);
+    pub const QUERY_RNGS: QueryFunction = QueryFunction(0x00000008);
     /// Query Validations (`0x00000009`, KMIP 1.3).
     pub const QUERY_VALIDATIONS: QueryFunction = QueryFunction(0x00000009);
     /// Query Profiles (`0x0000000A`, KMIP 1.3).

@@ -147,6 +147,12 @@ impl RequestBatchItem {
         ResponseBatchItem::failure(Some(self.operation), self.unique_batch_item_id.clone(), reason, message)
     }
 
+    /// True if the item (or one of its Message Extensions) holds fields the
+    /// Batch Item structure does not define. The payload is not inspected.
+    pub fn has_unknown_fields(&self) -> bool {
+        self.first_unknown().is_some()
+    }
+
     /// The first critical Message Extension, which a server that knows no
     /// extensions must refuse with Feature Not Supported.
     pub fn critical_extension(&self) -> Option<&MessageExtension> {

@@ -42,15 +42,19 @@
 //!   `check_version` reports fields and forms the header's version does not
 //!   define ([`version`]).
 
+mod attribute;
 mod batch;
 mod credential;
+mod fields;
 mod header;
 mod message;
 mod reader;
 pub mod version;
 
+pub use attribute::{Attribute, AttributeKey, AttributeRule, ClientChange, VendorAttribute, rule as attribute_rule};
 pub use batch::{BatchItemError, MessageExtension, RequestBatchItem, ResponseBatchItem};
 pub use credential::{Authentication, Credential, CredentialValue, Device, UsernameAndPassword};
+pub use fields::Fields;
 pub use header::{RequestHeader, ResponseHeader};
 pub use message::{RequestMessage, RequestParts, ResponseMessage};
 pub use reader::UnknownField;

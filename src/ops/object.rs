@@ -1,0 +1,283 @@
+//! A managed object as the server keeps it: its type, owner, value (the key
+//! block, secret data or opaque data) and attributes, and its encoding in
+//! the store.
+//!
+//! The stored body is TTLV: a private Structure (extension tags
+//! `0x54FFxx`) holding the Object Type, the owner, the object value in its
+//! KMIP 2.x form and an `Attributes` structure with every attribute in its
+//! 2.x form. One codec serves the wire and the disk.
+
+use bytes::Bytes;
+use kmip_ttlv::enums::{ObjectType, State};
+use kmip_ttlv::model::{Attribute, AttributeKey, Fields};
+use kmip_ttlv::wire::{self, Limits};
+use kmip_ttlv::{Tag, Ttlv, Value};
+
+use crate::error::KmsError;
+use crate::store::{IndexKey, StoredObject};
+
+/// `0x54FF01`: the stored record.
+const RECORD: Tag = extension(0x54_FF01);
+/// `0x54FF02`: the record format version.
+const FORMAT: Tag = extension(0x54_FF02);
+/// `0x54FF03`: the owner's identity.
+const OWNER: Tag = extension(0x54_FF03);
+
+const fn extension(value: u32) -> Tag {
+    match Tag::new(value) {
+        Some(tag) => tag,
+        None => panic!("not an extension tag"),
+    }
+}
+
+/// Index field for the owner (pseudo-field above the tag range).
+pub const INDEX_OWNER: u32 = 0x0100_0001;
+
+/// A managed object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ManagedObject {
+    /// Unique Identifier.
+    pub id: String,
+    /// Object Type.
+    pub object_type: ObjectType,
+    /// The identity that created or registered it.
+    pub owner: String,
+    /// The object value in its 2.x form (`SymmetricKey { KeyBlock … }`,
+    /// `SecretData { … }`, `OpaqueObject { … }`, `Template { }`); `None`
+    /// once destroyed.
+    pub value: Option<Ttlv>,
+    /// Every attribute instance, in the order they were set.
+    pub attributes: Vec<Attribute>,
+    /// The store revision this copy was read at (0 for a new object).
+    pub revision: u64,
+}
+
+impl ManagedObject {
+    /// The first instance of the standard attribute `tag`.
+    pub fn attribute(&self, tag: Tag) -> Option<&Value> {
+        self.attributes.iter().find_map(|a| match a {
+            Attribute::Standard(item) if item.tag == tag => Some(&item.value),
+            _ => None,
+        })
+    }
+
+    /// Every instance with `key`, in order.
+    pub fn instances<'a>(&'a self, key: &'a AttributeKey) -> impl Iterator<Item = &'a Attribute> + 'a {
+        self.attributes.iter().filter(move |a| &a.key() == key)
+    }
+
+    /// Replaces every instance of the standard attribute `tag` with one
+    /// holding `value`.
+    pub fn set(&mut self, tag: Tag, value: Value) {
+        match self.attributes.iter().position(|a| a.key() == AttributeKey::Standard(tag)) {
+            Some(i) => {
+                self.attributes[i] = Attribute::standard(tag, value);
+                let mut seen = false;
+                self.attributes.retain(|a| {
+                    if a.key() != AttributeKey::Standard(tag) {
+                        return true;
+                    }
+                    let keep = !seen;
+                    seen = true;
+                    keep
+                });
+            }
+            None => self.attributes.push(Attribute::standard(tag, value)),
+        }
+    }
+
+    /// Removes every instance of the standard attribute `tag`.
+    pub fn remove(&mut self, tag: Tag) {
+        self.attributes.retain(|a| a.key() != AttributeKey::Standard(tag));
+    }
+
+    /// The object's State (Pre-Active when unset, which never happens for
+    /// objects the server made).
+    pub fn state(&self) -> State {
+        self.attribute(Tag::STATE).and_then(Value::as_enumeration).map_or(State::PRE_ACTIVE, State)
+    }
+
+    /// A Date-Time attribute.
+    pub fn date(&self, tag: Tag) -> Option<i64> {
+        self.attribute(tag).and_then(Value::as_date_time)
+    }
+
+    /// Every Name value.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.attributes.iter().filter_map(|a| match a {
+            Attribute::Standard(item) if item.tag == Tag::NAME => {
+                item.child(Tag::NAME_VALUE).and_then(|v| v.value.as_text())
+            }
+            _ => None,
+        })
+    }
+
+    /// The key block, for keys.
+    pub fn key_block(&self) -> Option<&Ttlv> {
+        self.value.as_ref()?.child(Tag::KEY_BLOCK)
+    }
+
+    /// The encoded record for the store.
+    pub fn to_stored(&self) -> Result<StoredObject, KmsError> {
+        let mut children = vec![
+            Ttlv::new(FORMAT, Value::Integer(1)),
+            Ttlv::new(Tag::OBJECT_TYPE, Value::Enumeration(self.object_type.0)),
+            Ttlv::new(OWNER, Value::TextString(self.owner.clone())),
+        ];
+        if let Some(value) = &self.value {
+            children.push(value.clone());
+        }
+        children.push(Ttlv::structure(Tag::ATTRIBUTES, self.attributes.iter().map(Attribute::to_2x).collect()));
+        let body = wire::to_vec(&Ttlv::structure(RECORD, children)).map_err(|e| KmsError::Internal(e.to_string()))?;
+        Ok(StoredObject {
+            id: self.id.clone(),
+            revision: self.revision + 1,
+            body: Bytes::from(body),
+            index: self.index_keys(),
+        })
+    }
+
+    /// Reads a record from the store.
+    pub fn from_stored(stored: &StoredObject) -> Result<ManagedObject, KmsError> {
+        let corrupt = |reason: String| KmsError::Internal(format!("stored object {}: {reason}", stored.id));
+        let limits = Limits { max_message_size: usize::MAX, ..Limits::default() };
+        let record = wire::decode(&stored.body, &limits).map_err(|e| corrupt(e.to_string()))?;
+        if record.tag != RECORD {
+            return Err(corrupt("not an object record".into()));
+        }
+        let fields = Fields::of(&record).map_err(|e| corrupt(e.to_string()))?;
+        if fields.integer(FORMAT).map_err(|e| corrupt(e.to_string()))? != Some(1) {
+            return Err(corrupt("unknown record format".into()));
+        }
+        let object_type = fields
+            .enumeration(Tag::OBJECT_TYPE)
+            .map_err(|e| corrupt(e.to_string()))?
+            .ok_or_else(|| corrupt("no object type".into()))?;
+        let owner = fields.text(OWNER).map_err(|e| corrupt(e.to_string()))?.unwrap_or_default().to_owned();
+        let value = fields
+            .items()
+            .iter()
+            .find(|c| !matches!(c.tag, t if t == FORMAT || t == OWNER || t == Tag::OBJECT_TYPE || t == Tag::ATTRIBUTES))
+            .cloned();
+        let attributes = match fields.structure(Tag::ATTRIBUTES).map_err(|e| corrupt(e.to_string()))? {
+            Some(list) => list
+                .items()
+                .iter()
+                .map(Attribute::from_2x)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| corrupt(e.to_string()))?,
+            None => Vec::new(),
+        };
+        Ok(ManagedObject {
+            id: stored.id.clone(),
+            object_type: ObjectType(object_type),
+            owner,
+            value,
+            attributes,
+            revision: stored.revision,
+        })
+    }
+
+    /// The index keys Locate uses: object type, state, owner, and every
+    /// Name, Object Group, Application Specific Information, Alternative
+    /// Name and algorithm.
+    fn index_keys(&self) -> Vec<IndexKey> {
+        let mut keys = vec![
+            IndexKey { field: Tag::OBJECT_TYPE.value(), value: self.object_type.0.to_be_bytes().to_vec() },
+            IndexKey { field: INDEX_OWNER, value: self.owner.as_bytes().to_vec() },
+        ];
+        for attribute in &self.attributes {
+            if let Attribute::Standard(item) = attribute
+                && let Some(value) = index_value(item)
+            {
+                keys.push(IndexKey { field: item.tag.value(), value });
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+}
+
+/// The canonical index bytes of an attribute instance, for the attributes
+/// that are indexed.
+pub fn index_value(item: &Ttlv) -> Option<Vec<u8>> {
+    match item.tag {
+        t if t == Tag::NAME => item.child(Tag::NAME_VALUE)?.value.as_text().map(|s| s.as_bytes().to_vec()),
+        t if t == Tag::ALTERNATIVE_NAME => {
+            item.child(Tag::ALTERNATIVE_NAME_VALUE)?.value.as_text().map(|s| s.as_bytes().to_vec())
+        }
+        t if t == Tag::OBJECT_GROUP => item.value.as_text().map(|s| s.as_bytes().to_vec()),
+        t if t == Tag::APPLICATION_SPECIFIC_INFORMATION => {
+            let namespace = item.child(Tag::APPLICATION_NAMESPACE)?.value.as_text()?;
+            let data = item.child(Tag::APPLICATION_DATA).and_then(|d| d.value.as_text()).unwrap_or_default();
+            let mut v = namespace.as_bytes().to_vec();
+            v.push(0);
+            v.extend_from_slice(data.as_bytes());
+            Some(v)
+        }
+        t if t == Tag::STATE || t == Tag::CRYPTOGRAPHIC_ALGORITHM => {
+            item.value.as_enumeration().map(|v| v.to_be_bytes().to_vec())
+        }
+        t if t == Tag::UNIQUE_IDENTIFIER => item.value.as_text().map(|s| s.as_bytes().to_vec()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> ManagedObject {
+        ManagedObject {
+            id: "id-1".into(),
+            object_type: ObjectType::SYMMETRIC_KEY,
+            owner: "admin".into(),
+            value: Some(Ttlv::structure(Tag::SYMMETRIC_KEY, vec![Ttlv::structure(Tag::KEY_BLOCK, vec![])])),
+            attributes: vec![
+                Attribute::standard(Tag::STATE, Value::Enumeration(1)),
+                Attribute::standard(
+                    Tag::NAME,
+                    Value::Structure(vec![
+                        Ttlv::new(Tag::NAME_VALUE, Value::TextString("k".into())),
+                        Ttlv::new(Tag::NAME_TYPE, Value::Enumeration(1)),
+                    ]),
+                ),
+            ],
+            revision: 0,
+        }
+    }
+
+    #[test]
+    fn stored_form_round_trips() {
+        let object = key();
+        let stored = object.to_stored().expect("encodes");
+        assert_eq!(stored.revision, 1);
+        assert!(stored.index.contains(&IndexKey { field: Tag::NAME.value(), value: b"k".to_vec() }));
+        let back = ManagedObject::from_stored(&stored).expect("decodes");
+        assert_eq!(back, ManagedObject { revision: 1, ..object });
+    }
+
+    #[test]
+    fn destroyed_objects_have_no_value() {
+        let mut object = key();
+        object.value = None;
+        let back = ManagedObject::from_stored(&object.to_stored().expect("encodes")).expect("decodes");
+        assert_eq!(back.value, None);
+    }
+
+    #[test]
+    fn set_replaces_every_instance() {
+        let mut object = key();
+        object.attributes.push(Attribute::standard(Tag::STATE, Value::Enumeration(3)));
+        object.set(Tag::STATE, Value::Enumeration(2));
+        assert_eq!(object.state(), State::ACTIVE);
+        assert_eq!(object.attributes.iter().filter(|a| a.key() == AttributeKey::Standard(Tag::STATE)).count(), 1);
+    }
+
+    #[test]
+    fn garbage_is_reported_not_panicked() {
+        let stored = StoredObject { id: "x".into(), revision: 1, body: Bytes::from_static(b"junk"), index: vec![] };
+        assert!(matches!(ManagedObject::from_stored(&stored), Err(KmsError::Internal(_))));
+    }
+}

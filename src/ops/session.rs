@@ -1,0 +1,51 @@
+//! Interop, Log, Poll, Cancel (KMIP 2.1 §6.1.25, §6.1.28, §6.1.35,
+//! §6.1.4): the harness operations the OASIS test cases send, and the
+//! asynchronous ones answered as a server that never runs asynchronously.
+
+use kmip_ttlv::enums::InteropFunction;
+use kmip_ttlv::model::Fields;
+use kmip_ttlv::{Tag, Ttlv};
+use tracing::info;
+
+use super::context::OpContext;
+use crate::error::KmsError;
+
+/// Interop (2.0+): Begin / End / Reset of a test case; Success, empty.
+pub(crate) fn interop(_ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    let fields = Fields::of(payload)?;
+    let function = fields.enumeration(Tag::INTEROP_FUNCTION)?.ok_or_else(|| fields.missing(Tag::INTEROP_FUNCTION))?;
+    let identifier = fields.text(Tag::INTEROP_IDENTIFIER)?.unwrap_or_default();
+    info!(function = ?InteropFunction(function), identifier, "interop");
+    Ok(Vec::new())
+}
+
+/// Log (2.0+): the client's message goes to the server log; Success,
+/// empty.
+pub(crate) fn log(_ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    let fields = Fields::of(payload)?;
+    let message = fields.text(Tag::LOG_MESSAGE)?.ok_or_else(|| fields.missing(Tag::LOG_MESSAGE))?;
+    info!(message, "client log");
+    Ok(Vec::new())
+}
+
+/// Poll: nothing is ever pending here.
+pub(crate) fn poll(_ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    let fields = Fields::of(payload)?;
+    fields
+        .bytes(Tag::ASYNCHRONOUS_CORRELATION_VALUE)?
+        .ok_or_else(|| fields.missing(Tag::ASYNCHRONOUS_CORRELATION_VALUE))?;
+    Err(KmsError::InvalidCorrelationValue(
+        "no asynchronous operation is pending: this server answers synchronously".into(),
+    ))
+}
+
+/// Cancel: nothing is ever pending here.
+pub(crate) fn cancel(_ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    let fields = Fields::of(payload)?;
+    fields
+        .bytes(Tag::ASYNCHRONOUS_CORRELATION_VALUE)?
+        .ok_or_else(|| fields.missing(Tag::ASYNCHRONOUS_CORRELATION_VALUE))?;
+    Err(KmsError::InvalidCorrelationValue(
+        "no asynchronous operation is pending: this server answers synchronously".into(),
+    ))
+}
