@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# Runs the OASIS conformance vectors against a fresh `kms serve` per version
+# folder (vectors/oasis/kmip-1.4, kmip-2.0, kmip-2.1), over mutual TLS with
+# the admin certificate of the server's development PKI.
+#
+# Prints the runner's per-file lines, then each version's last line, then
+# `conformance: N passed, M failed, K skipped` over all versions. Exits
+# non-zero if any file failed (a stale skip is a failure), if a server did not
+# start, or if the runner could not run.
+#
+# Environment (all optional):
+#   CONFORMANCE_VERSIONS       version folders to run (default: "kmip-1.4 kmip-2.0 kmip-2.1")
+#   CONFORMANCE_START_TIMEOUT  seconds to wait for a server to come up (default 60)
+#   CONFORMANCE_RUN_TIMEOUT    seconds one version's run may take (default 900)
+#   CONFORMANCE_ARGS           extra runner arguments (e.g. "--verbose")
+#   CONFORMANCE_KEEP           1 = keep the data dirs and server logs
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+read -r -a VERSIONS <<<"${CONFORMANCE_VERSIONS:-kmip-1.4 kmip-2.0 kmip-2.1}"
+START_TIMEOUT="${CONFORMANCE_START_TIMEOUT:-60}"
+RUN_TIMEOUT="${CONFORMANCE_RUN_TIMEOUT:-900}"
+read -r -a EXTRA_ARGS <<<"${CONFORMANCE_ARGS:-}"
+
+SERVER_PID=""
+DATA_DIRS=()
+
+cleanup() {
+  local status=$?
+  stop_server
+  if [[ "${CONFORMANCE_KEEP:-0}" != 1 ]]; then
+    for dir in "${DATA_DIRS[@]}"; do
+      rm -rf -- "$dir" "$dir.log"
+    done
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Stops the server this script started (SIGTERM, then SIGKILL after 20 s).
+stop_server() {
+  [[ -n "$SERVER_PID" ]] || return 0
+  local pid="$SERVER_PID"
+  SERVER_PID=""
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 200); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.1
+  done
+  echo "run-all: server $pid did not stop on SIGTERM within 20 s; killing it" >&2
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# The KMIP address in DIR/server.json: the first string value under a key
+# containing "kmip" (at any depth) that looks like host:port.
+kmip_addr() {
+  local json="$1"
+  if command -v python3 >/dev/null 2>&1; then
+    python3 - "$json" <<'EOF'
+import json, re, sys
+doc = json.load(open(sys.argv[1]))
+addr = re.compile(r"^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d+$")
+def find(node, under_kmip=False):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            hit = find(value, under_kmip or "kmip" in key.lower())
+            if hit:
+                return hit
+    elif isinstance(node, list):
+        for value in node:
+            hit = find(value, under_kmip)
+            if hit:
+                return hit
+    elif isinstance(node, str) and under_kmip and addr.match(node):
+        return node
+    return None
+hit = find(doc)
+if hit:
+    print(hit)
+EOF
+  else
+    grep -o '"[A-Za-z_]*kmip[A-Za-z_]*"[[:space:]]*:[[:space:]]*"[^"]*"' "$json" | head -n 1 |
+      sed 's/.*:[[:space:]]*"\([^"]*\)"$/\1/'
+  fi
+}
+
+# True once host:port accepts a TCP connection.
+port_open() {
+  local host="${1%:*}" port="${1##*:}"
+  host="${host#[}"
+  host="${host%]}"
+  (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null
+}
+
+echo "run-all: building kms and conformance"
+cargo build --quiet -p kms -p conformance --bins
+TARGET_DIR="${CARGO_TARGET_DIR:-$(cargo metadata --format-version 1 --no-deps |
+  sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')}"
+KMS="$TARGET_DIR/debug/kms"
+RUNNER="$TARGET_DIR/debug/conformance"
+for bin in "$KMS" "$RUNNER"; do
+  [[ -x "$bin" ]] || { echo "run-all: $bin was not built" >&2; exit 2; }
+done
+
+SERVE_EXTRA=()
+if "$KMS" serve --help 2>&1 | grep -q -- '--http-addr'; then
+  SERVE_EXTRA=(--http-addr 127.0.0.1:0)
+fi
+
+RUN_WITH_TIMEOUT=()
+if command -v timeout >/dev/null 2>&1; then
+  RUN_WITH_TIMEOUT=(timeout --signal=TERM --kill-after=10 "$RUN_TIMEOUT")
+fi
+
+failed_any=0
+total_passed=0
+total_failed=0
+total_skipped=0
+SUMMARIES=()
+
+for version in "${VERSIONS[@]}"; do
+  folder="vectors/oasis/$version"
+  [[ -d "$folder" ]] || { echo "run-all: no folder $folder" >&2; exit 2; }
+  data="$(mktemp -d "${TMPDIR:-/tmp}/kms-conformance-$version.XXXXXX")"
+  DATA_DIRS+=("$data")
+  log="$data.log"
+  echo "run-all: $version: starting kms serve --data-dir $data"
+  "$KMS" serve --data-dir "$data" --kmip-addr 127.0.0.1:0 "${SERVE_EXTRA[@]}" >"$log" 2>&1 &
+  SERVER_PID=$!
+
+  addr=""
+  deadline=$((SECONDS + START_TIMEOUT))
+  while ((SECONDS < deadline)); do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "run-all: $version: kms serve exited early; its log:" >&2
+      tail -n 50 "$log" >&2 || true
+      SERVER_PID=""
+      exit 1
+    fi
+    if [[ -s "$data/server.json" && -s "$data/certs/ca.pem" && -s "$data/certs/admin.pem" && -s "$data/certs/admin.key" ]]; then
+      addr="$(kmip_addr "$data/server.json" || true)"
+      if [[ -n "$addr" ]] && port_open "$addr"; then
+        break
+      fi
+    fi
+    sleep 0.2
+  done
+  if [[ -z "$addr" ]] || ! port_open "$addr"; then
+    echo "run-all: $version: no KMIP listener within ${START_TIMEOUT}s (address from server.json: '${addr}')" >&2
+    [[ -f "$data/server.json" ]] && { echo "server.json:" >&2; cat "$data/server.json" >&2; }
+    tail -n 50 "$log" >&2 || true
+    exit 1
+  fi
+  echo "run-all: $version: server at $addr"
+
+  out="$data/runner.out"
+  set +e
+  "${RUN_WITH_TIMEOUT[@]}" "$RUNNER" --addr "$addr" \
+    --ca "$data/certs/ca.pem" --cert "$data/certs/admin.pem" --key "$data/certs/admin.key" \
+    --skip conformance/skip.toml "${EXTRA_ARGS[@]}" "$folder" | tee "$out"
+  status=${PIPESTATUS[0]}
+  set -e
+  stop_server
+
+  last="$(tail -n 1 "$out" 2>/dev/null || true)"
+  if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
+    total_passed=$((total_passed + BASH_REMATCH[1]))
+    total_failed=$((total_failed + BASH_REMATCH[2]))
+    total_skipped=$((total_skipped + BASH_REMATCH[3]))
+  else
+    last="runner did not finish (exit status $status)"
+    total_failed=$((total_failed + 1))
+  fi
+  if [[ $status -ne 0 ]]; then
+    failed_any=1
+    if [[ $status -ne 1 ]]; then
+      echo "run-all: $version: runner exit status $status; server log tail:" >&2
+      tail -n 30 "$log" >&2 || true
+    fi
+  fi
+  SUMMARIES+=("$version: $last")
+done
+
+echo
+for line in "${SUMMARIES[@]}"; do
+  echo "$line"
+done
+echo "conformance: $total_passed passed, $total_failed failed, $total_skipped skipped"
+exit "$failed_any"

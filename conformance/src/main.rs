@@ -1,0 +1,119 @@
+//! `conformance`: replays OASIS KMIP XML test cases against a running
+//! server over mutual TLS and compares the responses. See README.md.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+
+use conformance::client::{self, Endpoint};
+use conformance::needs;
+use conformance::runner::{self, Runner, SkippedFiles};
+use conformance::skip::SkipList;
+use conformance::vectors;
+
+/// Replays OASIS KMIP test cases (XML) against a KMIP server over mutual
+/// TLS on the binary port.
+#[derive(Debug, Parser)]
+#[command(name = "conformance", version)]
+struct Args {
+    /// Server address, host:port.
+    #[arg(long, default_value = "127.0.0.1:5696")]
+    addr: String,
+    /// PEM file with the CA certificate(s) that signed the server's
+    /// certificate.
+    #[arg(long, required_unless_present = "print_skip_toml")]
+    ca: Option<PathBuf>,
+    /// PEM file with the client certificate (chain).
+    #[arg(long, required_unless_present = "print_skip_toml")]
+    cert: Option<PathBuf>,
+    /// PEM file with the client's private key.
+    #[arg(long, required_unless_present = "print_skip_toml")]
+    key: Option<PathBuf>,
+    /// Name to check in the server certificate (default: the host of
+    /// --addr).
+    #[arg(long)]
+    server_name: Option<String>,
+    /// The skip list.
+    #[arg(long)]
+    skip: Option<PathBuf>,
+    /// Do not run skipped files at all (by default they run after the
+    /// others, and one that passes is a stale skip, a failure).
+    #[arg(long)]
+    no_check_skips: bool,
+    /// Connect and per-message read timeout, in seconds.
+    #[arg(long, default_value_t = 30)]
+    timeout: u64,
+    /// On a failure, print the request, the expected and the actual
+    /// response as XML on stderr.
+    #[arg(short, long)]
+    verbose: bool,
+    /// Print skip.toml entries for the files that need features beyond the
+    /// server's scope (no server needed), then exit.
+    #[arg(long)]
+    print_skip_toml: bool,
+    /// Test-case files, or directories (their *.xml files, in name order).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("conformance: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<bool, String> {
+    let files = vectors::expand(&args.files)?;
+    if files.is_empty() {
+        return Err("no test-case files".to_owned());
+    }
+    if args.print_skip_toml {
+        print_skip_toml(&files)?;
+        return Ok(true);
+    }
+    let skips = match &args.skip {
+        Some(path) => SkipList::load(path)?,
+        None => SkipList::default(),
+    };
+    let (Some(ca), Some(cert), Some(key)) = (&args.ca, &args.cert, &args.key) else {
+        return Err("--ca, --cert and --key are required".to_owned());
+    };
+    let tls = client::tls_config(ca, cert, key)?;
+    let endpoint = Endpoint::new(&args.addr, args.server_name.as_deref(), tls, Duration::from_secs(args.timeout))?;
+    let mut runner = Runner::new(endpoint);
+    runner.verbose = args.verbose;
+    let skipped = if args.no_check_skips { SkippedFiles::DontRun } else { SkippedFiles::RunLast };
+    let mut out = std::io::stdout().lock();
+    let summary = runner::run_files(&mut runner, &files, &skips, skipped, &mut out);
+    let _ = writeln!(out, "{}", summary.line());
+    Ok(summary.failed == 0)
+}
+
+/// Prints a skip.toml body for `files`, paths relative to their `oasis`
+/// folder.
+fn print_skip_toml(files: &[PathBuf]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    for file in files {
+        let case = vectors::load(file)?;
+        let needs = needs::scan(&case.exchanges);
+        if needs.is_empty() {
+            continue;
+        }
+        let components: Vec<String> = file.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let relative = match components.iter().rposition(|c| c == "oasis") {
+            Some(i) => components[i + 1..].join("/"),
+            None => file.display().to_string(),
+        };
+        let _ = writeln!(out, "[[skip]]\nfile = {:?}\nreason = {:?}\n", relative, needs.reason());
+    }
+    Ok(())
+}

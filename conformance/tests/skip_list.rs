@@ -1,0 +1,44 @@
+//! conformance/skip.toml: every entry names an existing file, and every
+//! file that needs features beyond the server's scope is listed.
+
+use std::path::{Path, PathBuf};
+
+use conformance::skip::SkipList;
+use conformance::{needs, vectors};
+
+fn crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn oasis() -> PathBuf {
+    crate_dir().join("../vectors/oasis")
+}
+
+fn skip_list() -> SkipList {
+    SkipList::load(&crate_dir().join("skip.toml")).expect("skip.toml")
+}
+
+#[test]
+fn every_entry_names_an_existing_file() {
+    let list = skip_list();
+    assert!(!list.entries.is_empty());
+    for entry in &list.entries {
+        let path = oasis().join(&entry.file);
+        assert!(path.is_file(), "skip.toml: {} does not exist", entry.file);
+        assert!(Path::new(&entry.file).is_relative() && !entry.file.contains(".."), "{}", entry.file);
+    }
+}
+
+#[test]
+fn every_file_beyond_the_scope_is_listed() {
+    let list = skip_list();
+    let mut missing = Vec::new();
+    for path in vectors::expand(&[oasis()]).expect("vectors") {
+        let case = vectors::load(&path).expect("loads");
+        let needs = needs::scan(&case.exchanges);
+        if !needs.is_empty() && list.reason_for(&path).is_none() {
+            missing.push(format!("{}: {}", path.display(), needs.reason()));
+        }
+    }
+    assert!(missing.is_empty(), "not in skip.toml:\n{}", missing.join("\n"));
+}
