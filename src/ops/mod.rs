@@ -19,6 +19,7 @@ mod usage;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
 use kmip_ttlv::enums::{BatchErrorContinuationOption, Operation, ResultReason, ResultStatus};
@@ -61,6 +62,9 @@ pub struct Kms {
     clock: Arc<dyn Clock>,
     crypto: Arc<dyn CryptoEngine>,
     config: OpsConfig,
+    /// Server Correlation Values: this server's random prefix and a counter.
+    correlation_prefix: String,
+    correlation_counter: AtomicU64,
 }
 
 impl Kms {
@@ -72,7 +76,18 @@ impl Kms {
 
     /// A service with every part given.
     pub fn with(store: Arc<dyn Store>, clock: Arc<dyn Clock>, crypto: Arc<dyn CryptoEngine>, config: OpsConfig) -> Kms {
-        Kms { store, clock, crypto, config }
+        let mut prefix = [0u8; 8];
+        // A failing RNG leaves a zero prefix: the values are still unique
+        // per response within this process.
+        let _ = crypto.random(&mut prefix);
+        Kms {
+            store,
+            clock,
+            crypto,
+            config,
+            correlation_prefix: hex::encode_upper(prefix),
+            correlation_counter: AtomicU64::new(0),
+        }
     }
 
     /// The store, for administrative commands.
@@ -281,7 +296,14 @@ impl Kms {
     }
 
     fn response(&self, header: &RequestHeader, items: Vec<ResponseBatchItem>, now: i64) -> ResponseMessage {
-        ResponseMessage::new(ResponseHeader::new(header.protocol_version, now), items)
+        let mut response_header = ResponseHeader::new(header.protocol_version, now);
+        // KMIP 1.4+: the server's own identifier for the exchange, unique
+        // per response, for matching logs on both sides.
+        if header.protocol_version >= ProtocolVersion::V1_4 {
+            let n = self.correlation_counter.fetch_add(1, Ordering::Relaxed);
+            response_header.server_correlation_value = Some(format!("{}-{n}", self.correlation_prefix));
+        }
+        ResponseMessage::new(response_header, items)
     }
 
     fn fail_all(&self, parts: &RequestParts, now: i64, err: &KmsError) -> ResponseMessage {

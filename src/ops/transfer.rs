@@ -22,12 +22,17 @@ pub(crate) async fn get(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<T
     if fields.has(Tag::KEY_COMPRESSION_TYPE) {
         return Err(KmsError::Unsupported("Key Compression Type".into()));
     }
-    let object = ctx.object(&id).await?;
+    let mut object = ctx.object(&id).await?;
     let value = exportable(&object)?;
     let value = match format {
         Some(format) => convert(&object, value, format)?,
         None => value.clone(),
     };
+    // KMIP 2.1 §4.26: Fresh means "not yet served to a client".
+    if object.attribute(Tag::FRESH).and_then(Value::as_boolean) == Some(true) {
+        object.set(Tag::FRESH, Value::Boolean(false));
+        ctx.save(object.clone());
+    }
     Ok(vec![
         Ttlv::new(Tag::OBJECT_TYPE, Value::Enumeration(object.object_type.0)),
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
