@@ -12,10 +12,15 @@ use crate::error::KmsError;
 
 /// The attributes a Create / Register / Locate / Re-key request carries:
 /// KMIP 1.x `Template-Attribute` (or bare `Attribute` items, as Locate
-/// sends them), KMIP 2.x `Attributes`.
-pub(crate) fn request_attributes(fields: &Fields<'_>, version: ProtocolVersion) -> Result<Vec<Attribute>, KmsError> {
+/// sends them), KMIP 2.x `Attributes`. A 1.x Template-Attribute may also
+/// name Template objects (1.4 §2.1.8): their attributes come first, and the
+/// request's own attributes override them.
+pub(crate) async fn request_attributes(
+    ctx: &mut OpContext<'_>,
+    fields: &Fields<'_>,
+) -> Result<Vec<Attribute>, KmsError> {
     let mut out = Vec::new();
-    if version.is_2x() {
+    if ctx.version.is_2x() {
         if let Some(list) = fields.structure(Tag::ATTRIBUTES)? {
             for item in list.items() {
                 out.push(Attribute::from_2x(item).map_err(|e| e.within(Tag::ATTRIBUTES))?);
@@ -29,15 +34,46 @@ pub(crate) fn request_attributes(fields: &Fields<'_>, version: ProtocolVersion) 
     }
     containers.push(*fields);
     for container in containers {
-        if container.tag() == Tag::TEMPLATE_ATTRIBUTE && container.has(Tag::NAME) {
-            return Err(KmsError::Unsupported("templates referenced by name".into()));
+        for name in container.all(Tag::NAME) {
+            out.extend(template_attributes(ctx, name).await?);
         }
         for item in container.all(Tag::ATTRIBUTE) {
             let (attribute, _index) = Attribute::from_1x(item).map_err(|e| e.within(container.tag()))?;
+            let key = attribute.key();
+            if !key.rule().multiple {
+                out.retain(|a| a.key() != key);
+            }
             out.push(attribute);
         }
     }
     Ok(out)
+}
+
+/// The attributes of the Template object named `name` (a Name structure).
+async fn template_attributes(ctx: &mut OpContext<'_>, name: &Ttlv) -> Result<Vec<Attribute>, KmsError> {
+    let text = name
+        .child(Tag::NAME_VALUE)
+        .and_then(|v| v.value.as_text())
+        .ok_or_else(|| KmsError::InvalidField("a template Name needs a Name Value".into()))?;
+    let key = crate::store::IndexKey { field: Tag::NAME.value(), value: text.as_bytes().to_vec() };
+    for id in ctx.txn.find(&key).await? {
+        let Some(object) = ctx.txn.get(&id).await? else { continue };
+        if object.object_type != kmip_ttlv::enums::ObjectType::TEMPLATE {
+            continue;
+        }
+        let Some(template) = &object.value else { continue };
+        let mut attributes = Vec::new();
+        for item in template.children_with(Tag::ATTRIBUTE) {
+            let (attribute, _) = Attribute::from_1x(item)?;
+            // A template lends what a client may set; its own identity and
+            // dates stay with it.
+            if attribute.key().rule().client_sets {
+                attributes.push(attribute);
+            }
+        }
+        return Ok(attributes);
+    }
+    Err(KmsError::ObjectNotFound(format!("template {text:?}")))
 }
 
 /// The attribute name as a client would write it, for messages.

@@ -56,9 +56,18 @@ impl OpContext<'_> {
         }
     }
 
-    /// The object `id`, or Object Not Found.
+    /// The object `id`, or Object Not Found. Transitions its dates call
+    /// for (an Activation Date or Deactivation Date that has passed) are
+    /// applied first, and staged to be saved (KMIP 2.1 §5).
     pub async fn object(&mut self, id: &str) -> Result<ManagedObject, KmsError> {
-        self.txn.get(id).await?.ok_or_else(|| KmsError::ObjectNotFound(id.to_owned()))
+        let mut object = self.txn.get(id).await?.ok_or_else(|| KmsError::ObjectNotFound(id.to_owned()))?;
+        let state = object.state();
+        super::attributes::apply_dates(&mut object, self.now);
+        if object.state() != state {
+            object.set(kmip_ttlv::Tag::LAST_CHANGE_DATE, kmip_ttlv::Value::DateTime(self.now));
+            self.save(object.clone());
+        }
+        Ok(object)
     }
 
     /// Stages `object` to be written when the message commits.

@@ -20,7 +20,7 @@ pub(crate) async fn create(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
     if object_type != ObjectType::SYMMETRIC_KEY {
         return Err(KmsError::Unsupported(format!("Create of {object_type:?} objects")));
     }
-    let requested = client_attributes(request_attributes(&fields, ctx.version)?, object_type)?;
+    let requested = client_attributes(request_attributes(ctx, &fields).await?, object_type)?;
     let algorithm = requested_enum(&requested, Tag::CRYPTOGRAPHIC_ALGORITHM)
         .map(CryptographicAlgorithm)
         .ok_or_else(|| KmsError::MissingData("Create of a symmetric key needs a Cryptographic Algorithm".into()))?;
@@ -53,7 +53,7 @@ pub(crate) async fn register(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<
     let fields = Fields::of(payload)?;
     let object_type =
         ObjectType(fields.enumeration(Tag::OBJECT_TYPE)?.ok_or_else(|| fields.missing(Tag::OBJECT_TYPE))?);
-    let mut requested = client_attributes(request_attributes(&fields, ctx.version)?, object_type)?;
+    let mut requested = client_attributes(request_attributes(ctx, &fields).await?, object_type)?;
     let object_tag = match object_type {
         ObjectType::SYMMETRIC_KEY => Tag::SYMMETRIC_KEY,
         ObjectType::SECRET_DATA => Tag::SECRET_DATA,
@@ -127,7 +127,7 @@ pub(crate) async fn rekey(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec
     if old.value.is_none() {
         return Err(KmsError::ObjectDestroyed(id));
     }
-    let extra = client_attributes(request_attributes(&fields, ctx.version)?, old.object_type)?;
+    let extra = client_attributes(request_attributes(ctx, &fields).await?, old.object_type)?;
     let algorithm = old
         .attribute(Tag::CRYPTOGRAPHIC_ALGORITHM)
         .and_then(Value::as_enumeration)

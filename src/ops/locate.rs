@@ -21,7 +21,7 @@ pub(crate) async fn locate(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
     let offset = fields.integer(Tag::OFFSET_ITEMS)?;
     let storage = fields.integer(Tag::STORAGE_STATUS_MASK)?.map_or(StorageStatusMask::ON_LINE_STORAGE.0, |m| m as u32);
     let member = fields.enumeration(Tag::OBJECT_GROUP_MEMBER)?.map(ObjectGroupMember);
-    let filters = request_attributes(&fields, ctx.version)?;
+    let filters = request_attributes(ctx, &fields).await?;
     if maximum.is_some_and(|m| m < 0) || offset.is_some_and(|o| o < 0) {
         return Err(KmsError::InvalidField("Maximum Items and Offset Items cannot be negative".into()));
     }

@@ -514,3 +514,75 @@ async fn discover_versions_negotiates() {
         .await;
     assert_eq!(some.children_with(Tag::PROTOCOL_VERSION).count(), 1);
 }
+
+#[tokio::test]
+async fn kmip_1_templates_lend_their_attributes() {
+    let h = Harness::new();
+    h.ok(
+        "1.2",
+        r#"<Operation type="Enumeration" value="Register"/><RequestPayload>
+           <ObjectType type="Enumeration" value="Template"/>
+           <TemplateAttribute><Attribute><AttributeName type="TextString" value="Name"/><AttributeValue>
+             <NameValue type="TextString" value="aes-128"/><NameType type="Enumeration" value="UninterpretedTextString"/></AttributeValue></Attribute></TemplateAttribute>
+           <Template>
+             <Attribute><AttributeName type="TextString" value="Cryptographic Algorithm"/><AttributeValue type="Enumeration" value="AES"/></Attribute>
+             <Attribute><AttributeName type="TextString" value="Cryptographic Length"/><AttributeValue type="Integer" value="128"/></Attribute>
+           </Template></RequestPayload>"#,
+    )
+    .await;
+    let created = h
+        .ok(
+            "1.2",
+            r#"<Operation type="Enumeration" value="Create"/><RequestPayload>
+               <ObjectType type="Enumeration" value="SymmetricKey"/>
+               <TemplateAttribute><Name><NameValue type="TextString" value="aes-128"/><NameType type="Enumeration" value="UninterpretedTextString"/></Name>
+               <Attribute><AttributeName type="TextString" value="Cryptographic Usage Mask"/><AttributeValue type="Integer" value="Encrypt"/></Attribute>
+               </TemplateAttribute></RequestPayload>"#,
+        )
+        .await;
+    let id = text(&created, Tag::UNIQUE_IDENTIFIER);
+    let got = h
+        .ok(
+            "1.2",
+            &format!(r#"<Operation type="Enumeration" value="Get"/><RequestPayload>{}</RequestPayload>"#, uid(&id)),
+        )
+        .await;
+    let block = got.child(Tag::SYMMETRIC_KEY).and_then(|k| k.child(Tag::KEY_BLOCK)).expect("key block");
+    assert_eq!(block.child(Tag::CRYPTOGRAPHIC_LENGTH).map(|l| &l.value), Some(&Value::Integer(128)));
+    // A template that does not exist is reported.
+    let missing = h
+        .one(
+            "1.2",
+            r#"<Operation type="Enumeration" value="Create"/><RequestPayload><ObjectType type="Enumeration" value="SymmetricKey"/>
+               <TemplateAttribute><Name><NameValue type="TextString" value="nope"/><NameType type="Enumeration" value="UninterpretedTextString"/></Name></TemplateAttribute>
+               </RequestPayload>"#,
+        )
+        .await;
+    failed(&missing, ResultReason::ITEM_NOT_FOUND);
+}
+
+#[tokio::test]
+async fn an_activation_date_that_passes_activates_the_key() {
+    let h = Harness::new();
+    let created = h
+        .ok(
+            "2.1",
+            &format!(
+                r#"<Operation type="Enumeration" value="Create"/><RequestPayload><ObjectType type="Enumeration" value="SymmetricKey"/>
+                   <Attributes><CryptographicAlgorithm type="Enumeration" value="AES"/><CryptographicLength type="Integer" value="128"/>
+                   <ActivationDate type="DateTime" value="0x{:016X}"/></Attributes></RequestPayload>"#,
+                NOW + 100
+            ),
+        )
+        .await;
+    let id = text(&created, Tag::UNIQUE_IDENTIFIER);
+    let state = format!(
+        r#"<Operation type="Enumeration" value="GetAttributes"/><RequestPayload>{}<AttributeReference type="Enumeration" value="State"/></RequestPayload>"#,
+        uid(&id)
+    );
+    let read =
+        |p: Ttlv| p.child(Tag::ATTRIBUTES).and_then(|a| a.child(Tag::STATE)).and_then(|s| s.value.as_enumeration());
+    assert_eq!(read(h.ok("2.1", &state).await), Some(1));
+    h.clock.advance(100);
+    assert_eq!(read(h.ok("2.1", &state).await), Some(2));
+}
