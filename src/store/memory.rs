@@ -1,28 +1,136 @@
 //! The in-memory store, for tests.
+//!
+//! Everything sits behind one lock: the records in a `BTreeMap` keyed by id,
+//! and the secondary index as a `BTreeSet` of `(field, value, id)`, so a
+//! [`Store::find`] is one range scan and returns ids in ascending order. A
+//! commit checks every expected revision before it changes anything, then
+//! applies the whole batch under the same write lock: readers see all of a
+//! batch or none of it. No `await` happens while the lock is held.
+//!
+//! "Durable when `Ok`" holds trivially for the life of the process, and not
+//! beyond it: this store is for tests.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Bound;
+use std::sync::{PoisonError, RwLock};
 
 use async_trait::async_trait;
 
-use super::{IndexKey, Store, StoreError, StoredObject, WriteBatch};
+use super::{IndexKey, Store, StoreError, StoredObject, WriteBatch, WriteOp};
 
-/// A store that keeps everything in memory (placeholder until implemented).
+/// A store that keeps everything in memory.
 #[derive(Debug, Default)]
-pub struct MemoryStore;
+pub struct MemoryStore {
+    state: RwLock<State>,
+}
+
+impl MemoryStore {
+    /// An empty store.
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&State) -> T) -> T {
+        // A panic while the lock was held cannot have left a half-applied
+        // batch: `State::apply` only runs after every check passed, and it
+        // does not fail. The state is consistent, so poisoning is ignored.
+        let state = self.state.read().unwrap_or_else(PoisonError::into_inner);
+        f(&state)
+    }
+}
 
 #[async_trait]
 impl Store for MemoryStore {
-    async fn get(&self, _id: &str) -> Result<Option<StoredObject>, StoreError> {
-        Err(StoreError::Backend("not implemented".into()))
+    async fn get(&self, id: &str) -> Result<Option<StoredObject>, StoreError> {
+        Ok(self.read(|state| state.records.get(id).cloned()))
     }
-    async fn commit(&self, _batch: WriteBatch) -> Result<(), StoreError> {
-        Err(StoreError::Backend("not implemented".into()))
+
+    async fn commit(&self, batch: WriteBatch) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        // See `read` for why poisoning is ignored.
+        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
+        state.check(&batch)?;
+        for op in batch.ops {
+            state.apply(op);
+        }
+        Ok(())
     }
-    async fn find(&self, _key: &IndexKey) -> Result<Vec<String>, StoreError> {
-        Err(StoreError::Backend("not implemented".into()))
+
+    async fn find(&self, key: &IndexKey) -> Result<Vec<String>, StoreError> {
+        Ok(self.read(|state| state.find(key)))
     }
+
     async fn all_ids(&self) -> Result<Vec<String>, StoreError> {
-        Err(StoreError::Backend("not implemented".into()))
+        Ok(self.read(|state| state.records.keys().cloned().collect()))
     }
+
     async fn count(&self) -> Result<u64, StoreError> {
-        Err(StoreError::Backend("not implemented".into()))
+        Ok(self.read(|state| state.records.len() as u64))
+    }
+}
+
+#[derive(Debug, Default)]
+struct State {
+    records: BTreeMap<String, StoredObject>,
+    /// `(field, value, id)`: one entry per index key of each record.
+    index: BTreeSet<(u32, Vec<u8>, String)>,
+}
+
+impl State {
+    /// Checks every revision of `batch` in order, each op seeing the
+    /// effect of the ops before it, without changing anything.
+    fn check(&self, batch: &WriteBatch) -> Result<(), StoreError> {
+        // The revision each id would have after the ops checked so far
+        // (None: absent).
+        let mut staged: HashMap<&str, Option<u64>> = HashMap::new();
+        for op in &batch.ops {
+            let id = match op {
+                WriteOp::Put { object, .. } => object.id.as_str(),
+                WriteOp::Delete { id, .. } => id.as_str(),
+            };
+            let current = match staged.get(id) {
+                Some(revision) => *revision,
+                None => self.records.get(id).map(|record| record.revision),
+            };
+            let (expected, after) = match op {
+                WriteOp::Put { object, expected_revision } => (*expected_revision, Some(object.revision)),
+                WriteOp::Delete { expected_revision, .. } => (Some(*expected_revision), None),
+            };
+            if current != expected {
+                return Err(StoreError::Conflict { id: id.to_owned() });
+            }
+            staged.insert(id, after);
+        }
+        Ok(())
+    }
+
+    /// Applies one checked op.
+    fn apply(&mut self, op: WriteOp) {
+        let (id, new) = match op {
+            WriteOp::Put { object, .. } => (object.id.clone(), Some(object)),
+            WriteOp::Delete { id, .. } => (id, None),
+        };
+        if let Some(old) = self.records.remove(&id) {
+            for key in old.index {
+                self.index.remove(&(key.field, key.value, id.clone()));
+            }
+        }
+        if let Some(object) = new {
+            for key in &object.index {
+                self.index.insert((key.field, key.value.clone(), id.clone()));
+            }
+            self.records.insert(id, object);
+        }
+    }
+
+    fn find(&self, key: &IndexKey) -> Vec<String> {
+        let start = (key.field, key.value.clone(), String::new());
+        self.index
+            .range((Bound::Included(start), Bound::Unbounded))
+            .take_while(|(field, value, _)| *field == key.field && *value == key.value)
+            .map(|(_, _, id)| id.clone())
+            .collect()
     }
 }

@@ -9,6 +9,8 @@
 
 mod memory;
 mod sled;
+#[cfg(test)]
+mod tests;
 
 use async_trait::async_trait;
 use bytes::Bytes;
@@ -63,6 +65,11 @@ pub enum WriteOp {
 }
 
 /// Changes applied together or not at all.
+///
+/// The ops apply in order, and each op's revision check sees the effect of
+/// the ops before it (a batch may create a record and then replace it with
+/// `expected_revision` set to the created revision). If any check fails,
+/// nothing of the batch is applied.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WriteBatch {
     /// The changes, in order.
