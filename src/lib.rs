@@ -2,14 +2,21 @@
 //!
 //! ```text
 //! server/  tokio + rustls: accept, framing, limits      (I/O shell)
+//! admin/   the admin socket: JSON lines over DIR/admin.sock
+//! config   the TOML file, KMS_* variables, flags
+//! pki      the development PKI (rcgen) and root key
 //! ops/     one module per operation family             (no I/O types)
 //! store/   trait Store + sled (default) + in-memory    (persistence)
 //! ```
 
 #![forbid(unsafe_code)]
 
+pub mod admin;
 pub mod clock;
+pub mod config;
 pub mod crypto;
 pub mod error;
 pub mod ops;
+pub mod pki;
+pub mod server;
 pub mod store;

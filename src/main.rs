@@ -1,20 +1,23 @@
-//! `kms`: a KMIP-native key management server.
+//! `kms`: a KMIP-native key management server. `kms serve` runs it; the
+//! other subcommands administer a data directory (SPEC section 7).
 //!
-//! Only the codec tools exist so far: `kms ttlv decode` and `kms ttlv
-//! encode` (SPEC section 7).
+//! Logs go to standard error through tracing-subscriber's fmt layer, at the
+//! level `RUST_LOG` sets (default `info`).
 
 #![forbid(unsafe_code)]
 
 mod cli;
 
-use kms as _;
-
 use std::process::ExitCode;
 
 use clap::Parser;
+use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(ansi).init();
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

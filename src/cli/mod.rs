@@ -1,5 +1,9 @@
 //! The command line (SPEC section 7). Each subcommand family has a module.
 
+mod cert;
+mod init;
+mod serve;
+mod status;
 mod ttlv;
 
 use clap::{Parser, Subcommand};
@@ -14,6 +18,15 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Run the KMIP server (creates a development PKI and root key on first start in an empty data dir).
+    Serve(serve::ServeArgs),
+    /// Create a data dir with the development PKI and root key, without serving.
+    Init(init::InitArgs),
+    /// Client certificates from the data dir's CA.
+    #[command(subcommand)]
+    Cert(cert::CertCommand),
+    /// Show the running server's status (through its admin socket).
+    Status(status::StatusArgs),
     /// Read and write KMIP TTLV: binary or hex <-> the KMIP XML or JSON encoding.
     #[command(subcommand)]
     Ttlv(ttlv::TtlvCommand),
@@ -33,20 +46,32 @@ pub enum CliError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// A command could not do its job; the message says why (exit code 1).
+    #[error("{0}")]
+    Failed(String),
 }
 
 impl CliError {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Input(_) | CliError::Io { .. } => 1,
+            CliError::Input(_) | CliError::Io { .. } | CliError::Failed(_) => 1,
         }
+    }
+
+    /// A [`CliError::Failed`] with `error`'s message.
+    pub fn failed(error: impl std::fmt::Display) -> CliError {
+        CliError::Failed(error.to_string())
     }
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
+        Command::Serve(args) => serve::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Cert(command) => cert::run(command),
+        Command::Status(args) => status::run(args),
         Command::Ttlv(command) => ttlv::run(command),
     }
 }

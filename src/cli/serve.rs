@@ -1,0 +1,71 @@
+//! `kms serve` (SPEC section 7): runs the KMIP server until SIGTERM or
+//! SIGINT, then shuts down gracefully and exits 0.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Args;
+use kms::config::{Config, Overrides};
+use kms::pki::DEVELOPMENT_WARNING;
+use kms::server;
+use tokio::signal::unix::{SignalKind, signal};
+use tracing::info;
+
+use super::CliError;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The config file (TOML); also KMS_CONFIG.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The data directory [default: ./kms-data; config data_dir; KMS_DATA_DIR].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// The KMIP listener, IP:PORT; port 0 picks one [default: 127.0.0.1:5696; config kmip_addr; KMS_KMIP_ADDR].
+    #[arg(long, value_name = "ADDR")]
+    kmip_addr: Option<SocketAddr>,
+    /// The HTTPS listener, IP:PORT [default: 127.0.0.1:8443; config http_addr; KMS_HTTP_ADDR].
+    #[arg(long, value_name = "ADDR")]
+    http_addr: Option<SocketAddr>,
+}
+
+pub fn run(args: ServeArgs) -> Result<(), CliError> {
+    let overrides = Overrides {
+        config_file: args.config,
+        data_dir: args.data_dir,
+        kmip_addr: args.kmip_addr,
+        http_addr: args.http_addr,
+    };
+    let config = Config::load(&overrides).map_err(CliError::failed)?;
+    if let Some(report) = server::prepare(&config).map_err(CliError::failed)? {
+        eprintln!("{report}");
+        eprintln!("{DEVELOPMENT_WARNING}");
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Failed(format!("starting the runtime: {e}")))?;
+    runtime.block_on(serve(config))
+}
+
+async fn serve(config: Config) -> Result<(), CliError> {
+    let mut terminate = signal(SignalKind::terminate()).map_err(|e| CliError::Failed(format!("SIGTERM: {e}")))?;
+    let mut interrupt = signal(SignalKind::interrupt()).map_err(|e| CliError::Failed(format!("SIGINT: {e}")))?;
+    let server = server::spawn(config).await.map_err(CliError::failed)?;
+    eprintln!(
+        "kms: serving KMIP on {} (data dir {}); SIGTERM or Ctrl-C stops it",
+        server.kmip_addr(),
+        server.data_dir().display()
+    );
+    let handle = server.shutdown_handle();
+    let stopped = server.wait();
+    tokio::pin!(stopped);
+    let signal = tokio::select! {
+        _ = terminate.recv() => "SIGTERM",
+        _ = interrupt.recv() => "SIGINT",
+        result = &mut stopped => return result.map_err(CliError::failed),
+    };
+    info!(signal, "shutting down");
+    handle.shutdown();
+    stopped.await.map_err(CliError::failed)
+}

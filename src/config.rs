@@ -1,0 +1,674 @@
+//! Configuration (SPEC section 6): one TOML file, every value overridable by
+//! an environment variable, and the command-line flags over both.
+//!
+//! Precedence, lowest first: the built-in default, the config file
+//! (`--config FILE` or `KMS_CONFIG`), the environment, the flags. The
+//! environment variable of a key is `KMS_` followed by the key's dotted path
+//! in upper case with dots as underscores: `limits.idle_timeout` is
+//! `KMS_LIMITS_IDLE_TIMEOUT`. [`KEYS`] lists every key.
+//!
+//! ```toml
+//! data_dir = "/var/lib/kms"
+//! kmip_addr = "0.0.0.0:5696"
+//! http_addr = "127.0.0.1:8443"
+//! root_key_file = "/etc/kms/root.key"   # outside the data dir
+//!
+//! [tls]
+//! ca_file = "/etc/kms/clients-ca.pem"   # default DATA_DIR/certs/ca.pem
+//! cert_file = "/etc/kms/server.pem"     # default DATA_DIR/certs/server.pem
+//! key_file = "/etc/kms/server.key"      # default DATA_DIR/certs/server.key
+//!
+//! [limits]
+//! max_message_size = "4MiB"             # or a number of bytes
+//! max_connections = 10000
+//! handshake_timeout = "10s"             # "250ms", "30s", "5m", or seconds
+//! partial_message_timeout = "30s"
+//! idle_timeout = "300s"
+//! ```
+//!
+//! The root key file holds 32 random bytes in base64 (SPEC section 3); this
+//! module reads and writes that format.
+
+use std::fmt;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use zeroize::{Zeroize, Zeroizing};
+
+/// The data directory when none is configured.
+pub const DEFAULT_DATA_DIR: &str = "./kms-data";
+/// The KMIP listener's address when none is configured (port 5696, IANA).
+pub const DEFAULT_KMIP_ADDR: &str = "127.0.0.1:5696";
+/// The HTTPS side listener's address when none is configured.
+pub const DEFAULT_HTTP_ADDR: &str = "127.0.0.1:8443";
+/// The environment variable naming the config file.
+pub const CONFIG_ENV: &str = "KMS_CONFIG";
+/// The development root key's file name inside the data directory.
+pub const DEV_ROOT_KEY_FILE: &str = "root.key";
+/// The length of a root key in bytes (AES-256).
+pub const ROOT_KEY_LEN: usize = 32;
+
+/// The server's whole configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Where the store, the development PKI, `server.json` and the admin
+    /// socket live.
+    pub data_dir: PathBuf,
+    /// The KMIP (TTLV over mutual TLS) listener; port 0 picks a free port.
+    pub kmip_addr: SocketAddr,
+    /// The HTTPS side listener (accepted and reported; served by a later
+    /// issue).
+    pub http_addr: SocketAddr,
+    /// The root key file; None means the development key
+    /// `DATA_DIR/root.key`.
+    pub root_key_file: Option<PathBuf>,
+    /// The TLS files.
+    pub tls: TlsFiles,
+    /// Connection and message limits.
+    pub limits: ServerLimits,
+}
+
+/// The TLS files; None means the development PKI in `DATA_DIR/certs/`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TlsFiles {
+    /// The CA bundle that client certificates are verified against.
+    pub ca_file: Option<PathBuf>,
+    /// The server certificate chain (PEM, leaf first).
+    pub cert_file: Option<PathBuf>,
+    /// The server's private key (PEM).
+    pub key_file: Option<PathBuf>,
+}
+
+/// Limits of the KMIP listener. Exceeding one affects that connection only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ServerLimits {
+    /// The largest request message accepted, header included; checked from
+    /// the 8-byte header before the body is read.
+    pub max_message_size: usize,
+    /// The most connections open at once; more are closed at once.
+    pub max_connections: usize,
+    /// How long a TLS handshake may take.
+    pub handshake_timeout: Duration,
+    /// How long a message may take to arrive, from its first byte to its
+    /// last (also bounds writing a response).
+    pub partial_message_timeout: Duration,
+    /// How long a connection may wait between messages.
+    pub idle_timeout: Duration,
+}
+
+impl Default for ServerLimits {
+    fn default() -> ServerLimits {
+        ServerLimits {
+            max_message_size: 4 * 1024 * 1024,
+            max_connections: 10_000,
+            handshake_timeout: Duration::from_secs(10),
+            partial_message_timeout: Duration::from_secs(30),
+            idle_timeout: Duration::from_secs(300),
+        }
+    }
+}
+
+/// The command-line flags that override the file and the environment.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// `--config FILE` (else `KMS_CONFIG`).
+    pub config_file: Option<PathBuf>,
+    /// `--data-dir DIR`.
+    pub data_dir: Option<PathBuf>,
+    /// `--kmip-addr ADDR`.
+    pub kmip_addr: Option<SocketAddr>,
+    /// `--http-addr ADDR`.
+    pub http_addr: Option<SocketAddr>,
+}
+
+/// A configuration value that could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The config file could not be read.
+    #[error("config file {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The config file is not TOML.
+    #[error("config file {path}: {message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// The TOML parser's message.
+        message: String,
+    },
+    /// A key nobody knows (a typo, most likely).
+    #[error("config file {path}: unknown key {key:?} (known keys: {known})")]
+    UnknownKey {
+        /// The file.
+        path: PathBuf,
+        /// The dotted key.
+        key: String,
+        /// Every known key.
+        known: String,
+    },
+    /// A value of the wrong form.
+    #[error("{origin}: {message}")]
+    Value {
+        /// Where the value came from: the file and key, or the variable.
+        origin: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The root key file is missing, unreadable or malformed.
+    #[error("root key file {path}: {message}")]
+    RootKey {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// One configuration key: its dotted path in the file, and how to set it.
+pub struct Key {
+    /// The dotted path, e.g. `limits.idle_timeout`.
+    pub path: &'static str,
+    /// What the value means, for `--help` and the docs.
+    pub help: &'static str,
+    set: fn(&mut Config, Raw<'_>) -> Result<(), String>,
+}
+
+impl Key {
+    /// The environment variable that overrides this key.
+    pub fn env_var(&self) -> String {
+        format!("KMS_{}", self.path.replace('.', "_").to_ascii_uppercase())
+    }
+}
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Key").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+/// Every configuration key. Later features add theirs here.
+pub const KEYS: &[Key] = &[
+    Key { path: "data_dir", help: "the data directory", set: |c, v| v.path().map(|x| c.data_dir = x) },
+    Key { path: "kmip_addr", help: "the KMIP listener (IP:PORT)", set: |c, v| v.addr().map(|x| c.kmip_addr = x) },
+    Key { path: "http_addr", help: "the HTTPS listener (IP:PORT)", set: |c, v| v.addr().map(|x| c.http_addr = x) },
+    Key {
+        path: "root_key_file",
+        help: "the root key file (32 bytes, base64), outside the data dir in production",
+        set: |c, v| v.path().map(|x| c.root_key_file = Some(x)),
+    },
+    Key {
+        path: "tls.ca_file",
+        help: "CA bundle for client certificates",
+        set: |c, v| v.path().map(|x| c.tls.ca_file = Some(x)),
+    },
+    Key {
+        path: "tls.cert_file",
+        help: "server certificate chain (PEM)",
+        set: |c, v| v.path().map(|x| c.tls.cert_file = Some(x)),
+    },
+    Key {
+        path: "tls.key_file",
+        help: "server private key (PEM)",
+        set: |c, v| v.path().map(|x| c.tls.key_file = Some(x)),
+    },
+    Key {
+        path: "limits.max_message_size",
+        help: "largest request message (bytes, or e.g. \"4MiB\")",
+        set: |c, v| v.size().map(|x| c.limits.max_message_size = x),
+    },
+    Key {
+        path: "limits.max_connections",
+        help: "most connections open at once",
+        set: |c, v| v.count().map(|x| c.limits.max_connections = x),
+    },
+    Key {
+        path: "limits.handshake_timeout",
+        help: "TLS handshake timeout (e.g. \"10s\")",
+        set: |c, v| v.duration().map(|x| c.limits.handshake_timeout = x),
+    },
+    Key {
+        path: "limits.partial_message_timeout",
+        help: "time for a message from its first byte to its last (e.g. \"30s\")",
+        set: |c, v| v.duration().map(|x| c.limits.partial_message_timeout = x),
+    },
+    Key {
+        path: "limits.idle_timeout",
+        help: "time a connection may wait between messages (e.g. \"300s\")",
+        set: |c, v| v.duration().map(|x| c.limits.idle_timeout = x),
+    },
+];
+
+impl Config {
+    /// The built-in defaults, with the data directory `data_dir`.
+    pub fn new(data_dir: impl Into<PathBuf>) -> Config {
+        Config {
+            data_dir: data_dir.into(),
+            kmip_addr: SocketAddr::from(([127, 0, 0, 1], 5696)),
+            http_addr: SocketAddr::from(([127, 0, 0, 1], 8443)),
+            root_key_file: None,
+            tls: TlsFiles::default(),
+            limits: ServerLimits::default(),
+        }
+    }
+
+    /// Defaults, then the config file, then the process environment, then
+    /// `overrides`.
+    pub fn load(overrides: &Overrides) -> Result<Config, ConfigError> {
+        Config::load_with(overrides, |name| std::env::var(name).ok())
+    }
+
+    /// [`Config::load`] with the environment given as a function (tests).
+    pub fn load_with(overrides: &Overrides, env: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let mut config = Config::new(DEFAULT_DATA_DIR);
+        let file = overrides.config_file.clone().or_else(|| env(CONFIG_ENV).map(PathBuf::from));
+        if let Some(path) = file {
+            config.apply_file(&path)?;
+        }
+        for key in KEYS {
+            let var = key.env_var();
+            if let Some(value) = env(&var) {
+                (key.set)(&mut config, Raw::Env(&value))
+                    .map_err(|message| ConfigError::Value { origin: format!("environment variable {var}"), message })?;
+            }
+        }
+        if let Some(dir) = &overrides.data_dir {
+            config.data_dir.clone_from(dir);
+        }
+        if let Some(addr) = overrides.kmip_addr {
+            config.kmip_addr = addr;
+        }
+        if let Some(addr) = overrides.http_addr {
+            config.http_addr = addr;
+        }
+        Ok(config)
+    }
+
+    fn apply_file(&mut self, path: &Path) -> Result<(), ConfigError> {
+        let text =
+            std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| ConfigError::Syntax { path: path.to_owned(), message: e.to_string() })?;
+        let mut values = Vec::new();
+        flatten("", &table, &mut values);
+        for (name, value) in values {
+            let Some(key) = KEYS.iter().find(|k| k.path == name) else {
+                let known = KEYS.iter().map(|k| k.path).collect::<Vec<_>>().join(", ");
+                return Err(ConfigError::UnknownKey { path: path.to_owned(), key: name, known });
+            };
+            (key.set)(self, Raw::Toml(value)).map_err(|message| ConfigError::Value {
+                origin: format!("config file {}, key {name}", path.display()),
+                message,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The development PKI's directory, `DATA_DIR/certs`.
+    pub fn certs_dir(&self) -> PathBuf {
+        self.data_dir.join("certs")
+    }
+
+    /// The CA bundle client certificates are verified against.
+    pub fn ca_file(&self) -> PathBuf {
+        self.tls.ca_file.clone().unwrap_or_else(|| self.certs_dir().join("ca.pem"))
+    }
+
+    /// The server certificate chain.
+    pub fn cert_file(&self) -> PathBuf {
+        self.tls.cert_file.clone().unwrap_or_else(|| self.certs_dir().join("server.pem"))
+    }
+
+    /// The server's private key.
+    pub fn key_file(&self) -> PathBuf {
+        self.tls.key_file.clone().unwrap_or_else(|| self.certs_dir().join("server.key"))
+    }
+
+    /// The root key file in use.
+    pub fn root_key_path(&self) -> PathBuf {
+        self.root_key_file.clone().unwrap_or_else(|| self.data_dir.join(DEV_ROOT_KEY_FILE))
+    }
+
+    /// True when the root key is the development one: none configured, or
+    /// one inside the data directory (whoever has the directory has the
+    /// key).
+    pub fn uses_development_root_key(&self) -> bool {
+        let Some(file) = &self.root_key_file else {
+            return true;
+        };
+        let dir = absolute(&self.data_dir);
+        let file = absolute(file);
+        file.starts_with(&dir)
+    }
+
+    /// The listener addresses that are not loopback addresses.
+    pub fn non_loopback_addrs(&self) -> Vec<SocketAddr> {
+        [self.kmip_addr, self.http_addr].into_iter().filter(|a| !a.ip().is_loopback()).collect()
+    }
+}
+
+/// `path` made absolute and, as far as it exists, with symbolic links
+/// resolved; a missing tail is appended as written.
+fn absolute(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut existing = path.as_path();
+    let mut tail = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return tail.iter().rev().fold(real, |acc: PathBuf, part| acc.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                tail.push(name.to_owned());
+                existing = parent;
+            }
+            _ => return path,
+        }
+    }
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut Vec<(String, toml::Value)>) {
+    for (name, value) in table {
+        let path = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+        match value {
+            toml::Value::Table(inner) => flatten(&path, inner, out),
+            other => out.push((path, other.clone())),
+        }
+    }
+}
+
+/// A value as the file or the environment gives it.
+enum Raw<'a> {
+    Toml(toml::Value),
+    Env(&'a str),
+}
+
+impl Raw<'_> {
+    fn text(&self) -> Result<String, String> {
+        match self {
+            Raw::Env(s) => Ok((*s).to_owned()),
+            Raw::Toml(toml::Value::String(s)) => Ok(s.clone()),
+            Raw::Toml(other) => Err(format!("expected a string, found {}", other.type_str())),
+        }
+    }
+
+    fn path(&self) -> Result<PathBuf, String> {
+        let text = self.text()?;
+        if text.is_empty() {
+            return Err("expected a path, found an empty string".into());
+        }
+        Ok(PathBuf::from(text))
+    }
+
+    fn addr(&self) -> Result<SocketAddr, String> {
+        let text = self.text()?;
+        text.parse().map_err(|_| format!("{text:?} is not an address of the form IP:PORT (e.g. 127.0.0.1:5696)"))
+    }
+
+    fn count(&self) -> Result<usize, String> {
+        let n = match self {
+            Raw::Toml(toml::Value::Integer(n)) => *n,
+            Raw::Toml(other) => return Err(format!("expected a whole number, found {}", other.type_str())),
+            Raw::Env(s) => s.trim().parse().map_err(|_| format!("{s:?} is not a whole number"))?,
+        };
+        match usize::try_from(n) {
+            Ok(n) if n > 0 => Ok(n),
+            _ => Err(format!("{n} is not a positive number")),
+        }
+    }
+
+    fn size(&self) -> Result<usize, String> {
+        let text = match self {
+            Raw::Toml(toml::Value::Integer(_)) => return self.count(),
+            _ => self.text()?,
+        };
+        parse_size(&text)
+    }
+
+    fn duration(&self) -> Result<Duration, String> {
+        let text = match self {
+            Raw::Toml(toml::Value::Integer(n)) => n.to_string(),
+            Raw::Toml(toml::Value::Float(x)) => x.to_string(),
+            _ => self.text()?,
+        };
+        parse_duration(&text)
+    }
+}
+
+/// A size: a number of bytes, or a number with `KiB`, `MiB` or `GiB`.
+pub fn parse_size(text: &str) -> Result<usize, String> {
+    let t = text.trim();
+    let (digits, unit) = match t.find(|c: char| !c.is_ascii_digit()) {
+        Some(at) => t.split_at(at),
+        None => (t, ""),
+    };
+    let multiplier: u64 = match unit.trim() {
+        "" | "B" => 1,
+        "KiB" => 1 << 10,
+        "MiB" => 1 << 20,
+        "GiB" => 1 << 30,
+        other => return Err(format!("{text:?}: unknown unit {other:?} (use bytes, KiB, MiB or GiB)")),
+    };
+    let n: u64 = digits.parse().map_err(|_| format!("{text:?} is not a size (e.g. 4194304 or \"4MiB\")"))?;
+    n.checked_mul(multiplier)
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("{text:?} is not a positive size that fits in memory"))
+}
+
+/// A duration: seconds (`30`, `0.5`), or a number with `ms`, `s`, `m` or
+/// `h`.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let t = text.trim();
+    let (number, unit) = match t.find(|c: char| !(c.is_ascii_digit() || c == '.')) {
+        Some(at) => t.split_at(at),
+        None => (t, "s"),
+    };
+    let seconds_per_unit = match unit.trim() {
+        "ms" => 0.001,
+        "s" => 1.0,
+        "m" => 60.0,
+        "h" => 3600.0,
+        other => return Err(format!("{text:?}: unknown unit {other:?} (use ms, s, m or h)")),
+    };
+    let value: f64 = number.parse().map_err(|_| format!("{text:?} is not a duration (e.g. \"30s\" or 30)"))?;
+    Duration::try_from_secs_f64(value * seconds_per_unit)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| format!("{text:?} is not a positive duration"))
+}
+
+/// The root key: 32 bytes that protect every other key (SPEC section 3).
+/// No `Clone`, a redacting `Debug`, zeroized on drop (STYLE §6).
+pub struct RootKey(Zeroizing<[u8; ROOT_KEY_LEN]>);
+
+impl RootKey {
+    /// A root key from its bytes.
+    pub fn from_bytes(bytes: [u8; ROOT_KEY_LEN]) -> RootKey {
+        RootKey(Zeroizing::new(bytes))
+    }
+
+    /// The key bytes.
+    pub fn expose_secret(&self) -> &[u8; ROOT_KEY_LEN] {
+        &self.0
+    }
+
+    /// Reads a root key file: 32 bytes in base64, surrounding white space
+    /// ignored. A file others can read gets a warning in the log.
+    pub fn read(path: &Path) -> Result<RootKey, ConfigError> {
+        let err = |message: String| ConfigError::RootKey { path: path.to_owned(), message };
+        let mut text = Zeroizing::new(std::fs::read(path).map_err(|e| err(e.to_string()))?);
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            tracing::warn!(path = %path.display(), "the root key file can be read by other users: chmod 600 it");
+        }
+        let trimmed = text.trim_ascii();
+        let mut bytes = Zeroizing::new(
+            BASE64.decode(trimmed).map_err(|_| err("expected 32 bytes in base64 (44 characters)".into()))?,
+        );
+        text.zeroize();
+        let key: [u8; ROOT_KEY_LEN] = bytes
+            .as_slice()
+            .try_into()
+            .map_err(|_| err(format!("expected 32 bytes in base64, found {} bytes", bytes.len())))?;
+        bytes.zeroize();
+        Ok(RootKey::from_bytes(key))
+    }
+
+    /// Writes the key to a new file (mode 0600) in base64; refuses to
+    /// overwrite an existing file.
+    pub fn write_new(&self, path: &Path) -> std::io::Result<()> {
+        let mut text = Zeroizing::new(BASE64.encode(self.0.as_slice()));
+        text.push('\n');
+        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()
+    }
+}
+
+impl fmt::Debug for RootKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RootKey(..)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn load(file: Option<&str>, env: &[(&str, &str)], overrides: Overrides) -> Result<Config, ConfigError> {
+        let env: HashMap<String, String> = env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        let mut overrides = overrides;
+        let dir = std::env::temp_dir().join(format!("kms-config-test-{}", uuid::Uuid::new_v4()));
+        if let Some(text) = file {
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            let path = dir.join("kms.toml");
+            std::fs::write(&path, text).expect("write config");
+            overrides.config_file = Some(path);
+        }
+        let result = Config::load_with(&overrides, |name| env.get(name).cloned());
+        let _ = std::fs::remove_dir_all(&dir);
+        result
+    }
+
+    #[test]
+    fn defaults_match_the_command_line_contract() {
+        let config = load(None, &[], Overrides::default()).expect("defaults");
+        assert_eq!(config.data_dir, PathBuf::from(DEFAULT_DATA_DIR));
+        assert_eq!(config.kmip_addr.to_string(), DEFAULT_KMIP_ADDR);
+        assert_eq!(config.http_addr.to_string(), DEFAULT_HTTP_ADDR);
+        assert_eq!(config.limits, ServerLimits::default());
+        assert_eq!(config.limits.max_message_size, 4 << 20);
+        assert_eq!(config.limits.max_connections, 10_000);
+        assert_eq!(config.ca_file(), PathBuf::from(DEFAULT_DATA_DIR).join("certs/ca.pem"));
+        assert!(config.uses_development_root_key());
+    }
+
+    #[test]
+    fn file_then_environment_then_flags() {
+        let file = r#"
+            data_dir = "/from/file"
+            kmip_addr = "127.0.0.1:1000"
+            http_addr = "127.0.0.1:2000"
+            [limits]
+            idle_timeout = "5m"
+            max_message_size = "1MiB"
+            max_connections = 7
+            handshake_timeout = 3
+            partial_message_timeout = 0.25
+            [tls]
+            ca_file = "/ca.pem"
+        "#;
+        let env = [("KMS_KMIP_ADDR", "127.0.0.1:1001"), ("KMS_LIMITS_IDLE_TIMEOUT", "250ms")];
+        let flags = Overrides { data_dir: Some("/from/flag".into()), ..Overrides::default() };
+        let config = load(Some(file), &env, flags).expect("loads");
+        assert_eq!(config.data_dir, PathBuf::from("/from/flag"));
+        assert_eq!(config.kmip_addr.port(), 1001);
+        assert_eq!(config.http_addr.port(), 2000);
+        assert_eq!(config.limits.idle_timeout, Duration::from_millis(250));
+        assert_eq!(config.limits.max_message_size, 1 << 20);
+        assert_eq!(config.limits.max_connections, 7);
+        assert_eq!(config.limits.handshake_timeout, Duration::from_secs(3));
+        assert_eq!(config.limits.partial_message_timeout, Duration::from_millis(250));
+        assert_eq!(config.ca_file(), PathBuf::from("/ca.pem"));
+        assert_eq!(config.cert_file(), PathBuf::from("/from/flag/certs/server.pem"));
+    }
+
+    #[test]
+    fn every_key_has_an_environment_variable() {
+        let names: Vec<String> = KEYS.iter().map(Key::env_var).collect();
+        assert!(names.contains(&"KMS_DATA_DIR".to_owned()));
+        assert!(names.contains(&"KMS_ROOT_KEY_FILE".to_owned()));
+        assert!(names.contains(&"KMS_TLS_CA_FILE".to_owned()));
+        assert!(names.contains(&"KMS_LIMITS_MAX_CONNECTIONS".to_owned()));
+    }
+
+    #[test]
+    fn bad_values_name_their_origin() {
+        let err = load(None, &[("KMS_KMIP_ADDR", "localhost")], Overrides::default()).expect_err("bad addr");
+        assert!(err.to_string().contains("environment variable KMS_KMIP_ADDR"), "{err}");
+        let err = load(Some("[limits]\nidle_timeout = \"soon\"\n"), &[], Overrides::default()).expect_err("bad");
+        assert!(err.to_string().contains("key limits.idle_timeout"), "{err}");
+        let err = load(Some("idle_timeout = 3\n"), &[], Overrides::default()).expect_err("unknown key");
+        assert!(matches!(err, ConfigError::UnknownKey { .. }), "{err}");
+        let err = load(None, &[("KMS_LIMITS_MAX_CONNECTIONS", "0")], Overrides::default()).expect_err("zero");
+        assert!(err.to_string().contains("not a positive number"), "{err}");
+    }
+
+    #[test]
+    fn sizes_and_durations() {
+        assert_eq!(parse_size("4MiB"), Ok(4 << 20));
+        assert_eq!(parse_size("512 KiB"), Ok(512 << 10));
+        assert_eq!(parse_size("100"), Ok(100));
+        assert!(parse_size("4MB").is_err());
+        assert_eq!(parse_duration("300s"), Ok(Duration::from_secs(300)));
+        assert_eq!(parse_duration("10"), Ok(Duration::from_secs(10)));
+        assert_eq!(parse_duration("1.5m"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("20ms"), Ok(Duration::from_millis(20)));
+        assert!(parse_duration("0s").is_err());
+        assert!(parse_duration("-1s").is_err());
+    }
+
+    #[test]
+    fn development_root_key_is_one_inside_the_data_dir() {
+        let mut config = Config::new("/srv/kms-data");
+        assert!(config.uses_development_root_key());
+        config.root_key_file = Some("/srv/kms-data/keys/root.key".into());
+        assert!(config.uses_development_root_key());
+        config.root_key_file = Some("/srv/kms-data/../kms-data/root.key".into());
+        assert!(config.uses_development_root_key());
+        config.root_key_file = Some("/etc/kms/root.key".into());
+        assert!(!config.uses_development_root_key());
+        config.root_key_file = Some("/srv/kms-data-other/root.key".into());
+        assert!(!config.uses_development_root_key());
+    }
+
+    #[test]
+    fn root_key_file_round_trip_and_errors() {
+        let dir = std::env::temp_dir().join(format!("kms-rootkey-test-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("root.key");
+        RootKey::from_bytes([7; ROOT_KEY_LEN]).write_new(&path).expect("write");
+        assert_eq!(std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777, 0o600);
+        assert_eq!(RootKey::read(&path).expect("read").expose_secret(), &[7; ROOT_KEY_LEN]);
+        assert!(RootKey::from_bytes([1; ROOT_KEY_LEN]).write_new(&path).is_err(), "no overwrite");
+        assert_eq!(format!("{:?}", RootKey::read(&path).expect("read")), "RootKey(..)");
+        let short = dir.join("short.key");
+        std::fs::write(&short, BASE64.encode([1u8; 16])).expect("write");
+        let err = RootKey::read(&short).expect_err("short");
+        assert!(err.to_string().contains("found 16 bytes"), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,508 @@
+//! One KMIP connection: the TLS handshake, then one message at a time.
+//!
+//! A message is read in two steps (kmip-reference §1, framing): the 8-byte
+//! header of the outermost Structure, checked with
+//! [`wire::message_length`] against the maximum message size *before* the
+//! body is read or room is made for it, then exactly the announced body.
+//! The whole message goes to [`Kms::handle_message`] and its response is
+//! written before the next message is read, so requests on one connection
+//! are answered in order; pipelined messages wait in the read buffer.
+//!
+//! Timeouts: the idle timeout runs while waiting for the first byte of a
+//! message; from that byte on, the whole message (and later the writing of
+//! its response) must arrive within the partial-message timeout, so a
+//! trickling peer cannot hold a connection open (slowloris).
+//!
+//! A message announcing more than the limit gets Invalid Message naming the
+//! limit, in the request's protocol version when the first 48 bytes of the
+//! body (Request Header, Protocol Version) are already there or arrive
+//! promptly, and the connection is closed without reading the body. A header
+//! that cannot be a message (framing lost) gets Invalid Message and a close.
+//!
+//! On graceful shutdown an idle connection closes at once; a message that
+//! has started to arrive is read, answered, and then the connection closes.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::{Bytes, BytesMut};
+use kmip_ttlv::wire::{self, HEADER_LEN, Limits};
+use kmip_ttlv::{ErrorKind, ProtocolVersion, Tag};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio::sync::watch;
+use tokio::time::{Instant, timeout, timeout_at};
+use tokio_rustls::TlsAcceptor;
+use tracing::{debug, info, warn};
+
+use super::tls;
+use crate::config::ServerLimits;
+use crate::ops::{Kms, Peer};
+
+/// Bytes of a message needed to read its protocol version: RequestMessage
+/// header (8), RequestHeader header (8), ProtocolVersion header (8), Major
+/// (16), Minor (16).
+const VERSION_PREFIX_LEN: usize = 56;
+/// How long an oversized message's first 48 body bytes are waited for.
+const VERSION_PEEK_GRACE: Duration = Duration::from_secs(1);
+/// How long closing a connection may take (close_notify, then draining
+/// what the peer still sends so it sees our last response, not a reset).
+const CLOSE_GRACE: Duration = Duration::from_secs(1);
+/// At most this much is drained (and discarded) while closing.
+const CLOSE_DRAIN_LIMIT: usize = 1 << 20;
+/// The read buffer's initial room.
+const INITIAL_BUFFER: usize = 8 * 1024;
+
+/// Serves one accepted TCP connection until it closes; everything is
+/// logged in the caller's connection span.
+pub(crate) struct Handler {
+    pub(crate) kms: Arc<Kms>,
+    pub(crate) limits: ServerLimits,
+    pub(crate) acceptor: TlsAcceptor,
+    pub(crate) shutdown: Shutdown,
+}
+
+impl Handler {
+    /// Handshake, identity, then messages.
+    pub(crate) async fn run(mut self, socket: TcpStream, address: SocketAddr) {
+        let handshake = timeout(self.limits.handshake_timeout, self.acceptor.accept(socket));
+        let stream = tokio::select! {
+            _ = self.shutdown.recv() => {
+                debug!("server shutting down: handshake abandoned");
+                return;
+            }
+            result = handshake => match result {
+                Err(_) => {
+                    info!(timeout = ?self.limits.handshake_timeout, "TLS handshake timed out: closing");
+                    return;
+                }
+                Ok(Err(e)) => {
+                    info!(error = %e, "TLS handshake refused");
+                    return;
+                }
+                Ok(Ok(stream)) => stream,
+            },
+        };
+        let identity =
+            stream.get_ref().1.peer_certificates().and_then(|certs| certs.first()).and_then(tls::client_identity);
+        let Some(identity) = identity else {
+            warn!("client certificate names no identity (no subject CN and no SAN): closing");
+            return;
+        };
+        let span = tracing::Span::current();
+        span.record("subject", identity.subject.as_str());
+        span.record("identity", identity.name.as_str());
+        let version = stream.get_ref().1.protocol_version().map(|v| format!("{v:?}")).unwrap_or_default();
+        debug!(tls = %version, "connection established");
+        let peer = Peer { identity: identity.name, address: Some(address) };
+        self.serve(stream, &peer).await;
+    }
+
+    /// Reads messages from `stream` and answers each, until the peer
+    /// leaves, a limit is hit, or the server shuts down.
+    pub(crate) async fn serve<S: AsyncRead + AsyncWrite + Unpin>(&mut self, stream: S, peer: &Peer) {
+        let mut connection = Connection::new(stream);
+        loop {
+            let incoming = match connection.read_message(&mut self.shutdown, &self.limits).await {
+                Ok(incoming) => incoming,
+                Err(e) => {
+                    info!(error = %e, "read failed: closing");
+                    return;
+                }
+            };
+            match incoming {
+                Incoming::Message(request) => {
+                    debug!(bytes = request.len(), "request");
+                    let response = self.kms.handle_message(peer, request).await;
+                    debug!(bytes = response.len(), "response");
+                    if let Err(e) = connection.write(&response, self.limits.partial_message_timeout).await {
+                        info!(error = %e, "writing the response failed: closing");
+                        return;
+                    }
+                    if self.shutdown.check() {
+                        debug!("server shutting down: closing after the request in flight");
+                        connection.close(false).await;
+                        return;
+                    }
+                }
+                Incoming::Closed => {
+                    debug!("closed by the client");
+                    connection.close(false).await;
+                    return;
+                }
+                Incoming::Shutdown => {
+                    debug!("server shutting down: closing idle connection");
+                    connection.close(false).await;
+                    return;
+                }
+                Incoming::IdleTimeout => {
+                    info!(timeout = ?self.limits.idle_timeout, "idle timeout: closing");
+                    connection.close(false).await;
+                    return;
+                }
+                Incoming::PartialTimeout { received } => {
+                    warn!(
+                        received,
+                        timeout = ?self.limits.partial_message_timeout,
+                        "message not complete within the partial-message timeout: closing"
+                    );
+                    connection.close(false).await;
+                    return;
+                }
+                Incoming::Truncated { received } => {
+                    info!(received, "connection closed in the middle of a message");
+                    return;
+                }
+                Incoming::TooLarge { length, version } => {
+                    let limit = self.limits.max_message_size;
+                    warn!(length, limit, "message exceeds the maximum message size: refused, closing");
+                    let message =
+                        format!("message of {length} bytes exceeds the maximum message size of {limit} bytes");
+                    self.refuse(connection, version, &message).await;
+                    return;
+                }
+                Incoming::Framing(e) => {
+                    warn!(error = %e, "malformed message header (framing lost): refused, closing");
+                    self.refuse(connection, None, &format!("malformed message header: {e}")).await;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Sends Invalid Message and closes.
+    async fn refuse<S: AsyncRead + AsyncWrite + Unpin>(
+        &self,
+        mut connection: Connection<S>,
+        version: Option<ProtocolVersion>,
+        message: &str,
+    ) {
+        let response = self.kms.refuse_message(version, message);
+        if let Err(e) = connection.write(&response, self.limits.partial_message_timeout).await {
+            info!(error = %e, "writing the refusal failed");
+            return;
+        }
+        connection.close(true).await;
+    }
+}
+
+/// What the next read brought.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Incoming {
+    /// One whole message.
+    Message(Bytes),
+    /// The peer closed the connection between messages.
+    Closed,
+    /// The server is shutting down and no message has started.
+    Shutdown,
+    /// No message started within the idle timeout.
+    IdleTimeout,
+    /// A message started but did not complete in time.
+    PartialTimeout { received: usize },
+    /// The peer closed the connection in the middle of a message.
+    Truncated { received: usize },
+    /// The header announces more than the maximum message size.
+    TooLarge { length: u64, version: Option<ProtocolVersion> },
+    /// The header cannot start a message.
+    Framing(kmip_ttlv::Error),
+}
+
+/// A byte stream with a read buffer, speaking whole messages.
+pub(crate) struct Connection<S> {
+    stream: S,
+    buffer: BytesMut,
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> Connection<S> {
+    pub(crate) fn new(stream: S) -> Connection<S> {
+        Connection { stream, buffer: BytesMut::with_capacity(INITIAL_BUFFER) }
+    }
+
+    /// Reads the next message, applying the limits.
+    pub(crate) async fn read_message(
+        &mut self,
+        shutdown: &mut Shutdown,
+        limits: &ServerLimits,
+    ) -> std::io::Result<Incoming> {
+        if self.buffer.is_empty() {
+            self.buffer.reserve(INITIAL_BUFFER);
+            // Bytes already on their way win over the shutdown signal: a
+            // message that has started is answered.
+            tokio::select! {
+                biased;
+                read = timeout(limits.idle_timeout, self.stream.read_buf(&mut self.buffer)) => match read {
+                    Err(_) => return Ok(Incoming::IdleTimeout),
+                    Ok(Ok(0)) => return Ok(Incoming::Closed),
+                    Ok(Ok(_)) => {}
+                    Ok(Err(e)) => return Err(e),
+                },
+                () = shutdown.recv() => return Ok(Incoming::Shutdown),
+            }
+        }
+        let deadline = Instant::now() + limits.partial_message_timeout;
+        while self.buffer.len() < HEADER_LEN {
+            if let Some(stop) = self.fill(deadline).await? {
+                return Ok(stop);
+            }
+        }
+        let wire_limits = Limits { max_message_size: limits.max_message_size, ..Limits::default() };
+        let length = match wire::message_length(&self.buffer, &wire_limits) {
+            Ok(Some(length)) => length,
+            Ok(None) => unreachable!("a whole header is buffered"),
+            Err(e) => {
+                return Ok(match e.kind() {
+                    ErrorKind::MessageTooLarge { length, .. } => {
+                        Incoming::TooLarge { length: *length, version: self.peek_version(deadline).await }
+                    }
+                    _ => Incoming::Framing(e),
+                });
+            }
+        };
+        // `length` is within the limit: now the room for the body is made.
+        self.buffer.reserve(length.saturating_sub(self.buffer.len()));
+        while self.buffer.len() < length {
+            if let Some(stop) = self.fill(deadline).await? {
+                return Ok(stop);
+            }
+        }
+        Ok(Incoming::Message(self.buffer.split_to(length).freeze()))
+    }
+
+    /// One read into the buffer before `deadline`; `Some` when the message
+    /// cannot complete.
+    async fn fill(&mut self, deadline: Instant) -> std::io::Result<Option<Incoming>> {
+        let received = self.buffer.len();
+        match timeout_at(deadline, self.stream.read_buf(&mut self.buffer)).await {
+            Err(_) => Ok(Some(Incoming::PartialTimeout { received })),
+            Ok(Ok(0)) => Ok(Some(Incoming::Truncated { received })),
+            Ok(Ok(_)) => Ok(None),
+            Ok(Err(e)) => Err(e),
+        }
+    }
+
+    /// The protocol version of an oversized message, from what is buffered
+    /// plus what arrives within a short grace; None if it does not show.
+    async fn peek_version(&mut self, deadline: Instant) -> Option<ProtocolVersion> {
+        let deadline = deadline.min(Instant::now() + VERSION_PEEK_GRACE);
+        while self.buffer.len() < VERSION_PREFIX_LEN {
+            if self.buffer.capacity() == self.buffer.len() {
+                self.buffer.reserve(VERSION_PREFIX_LEN);
+            }
+            match self.fill(deadline).await {
+                Ok(None) => {}
+                Ok(Some(_)) | Err(_) => break,
+            }
+        }
+        request_version(&self.buffer)
+    }
+
+    /// Writes a whole response within `limit`.
+    pub(crate) async fn write(&mut self, bytes: &[u8], limit: Duration) -> std::io::Result<()> {
+        let write = async {
+            self.stream.write_all(bytes).await?;
+            self.stream.flush().await
+        };
+        timeout(limit, write)
+            .await
+            .unwrap_or_else(|_| Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "response not taken in time")))
+    }
+
+    /// Closes the connection (TLS close_notify, then the TCP write side);
+    /// with `drain`, reads and discards what the peer still sends for a
+    /// moment, so a peer still writing gets our last response rather than a
+    /// connection reset.
+    pub(crate) async fn close(mut self, drain: bool) {
+        let _ = timeout(CLOSE_GRACE, self.stream.shutdown()).await;
+        if !drain {
+            return;
+        }
+        let mut scratch = vec![0u8; 16 * 1024];
+        let mut drained = 0;
+        let deadline = Instant::now() + CLOSE_GRACE;
+        while drained < CLOSE_DRAIN_LIMIT {
+            match timeout_at(deadline, self.stream.read(&mut scratch)).await {
+                Ok(Ok(n)) if n > 0 => drained += n,
+                _ => break,
+            }
+        }
+    }
+}
+
+/// The protocol version in the first bytes of a request message:
+/// `RequestMessage { RequestHeader { ProtocolVersion { Major, Minor } ...`;
+/// None if the bytes are not laid out so.
+pub(crate) fn request_version(bytes: &[u8]) -> Option<ProtocolVersion> {
+    let expect = |at: usize, tag: Tag, item_type: u8, length: Option<u32>| -> Option<()> {
+        let header = bytes.get(at..at + HEADER_LEN)?;
+        let tag_bytes = tag.value().to_be_bytes();
+        let len = u32::from_be_bytes([header[4], header[5], header[6], header[7]]);
+        (header[..3] == tag_bytes[1..] && header[3] == item_type && length.is_none_or(|l| l == len)).then_some(())
+    };
+    expect(0, Tag::REQUEST_MESSAGE, 0x01, None)?;
+    expect(8, Tag::REQUEST_HEADER, 0x01, None)?;
+    expect(16, Tag::PROTOCOL_VERSION, 0x01, Some(32))?;
+    expect(24, Tag::PROTOCOL_VERSION_MAJOR, 0x02, Some(4))?;
+    expect(40, Tag::PROTOCOL_VERSION_MINOR, 0x02, Some(4))?;
+    let int = |at: usize| Some(i32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?));
+    Some(ProtocolVersion::new(int(32)?, int(48)?))
+}
+
+/// Listens for the server's shutdown signal (mini-redis `Shutdown`), over
+/// a `watch` channel rather than a broadcast one: a receiver made after the
+/// signal still sees it, so a connection accepted at the moment of shutdown
+/// cannot miss it.
+#[derive(Clone, Debug)]
+pub(crate) struct Shutdown {
+    notify: watch::Receiver<bool>,
+}
+
+impl Shutdown {
+    pub(crate) fn new(notify: watch::Receiver<bool>) -> Shutdown {
+        Shutdown { notify }
+    }
+
+    /// Waits for the signal (at once if it came already). The sender gone
+    /// counts as the signal.
+    pub(crate) async fn recv(&mut self) {
+        let _ = self.notify.wait_for(|stop| *stop).await;
+    }
+
+    /// True if the signal came, without waiting.
+    pub(crate) fn check(&self) -> bool {
+        *self.notify.borrow() || self.notify.has_changed().is_err()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tokio::io::{DuplexStream, duplex};
+
+    use super::*;
+
+    // RequestMessage, RequestHeader, ProtocolVersion 2.1, then a BatchCount.
+    const PREFIX: &str = "
+        420078 01 00000068
+        420077 01 00000038
+        420069 01 00000020
+        42006A 02 00000004 00000002 00000000
+        42006B 02 00000004 00000001 00000000
+        42000D 02 00000004 00000001 00000000";
+
+    fn hex_bytes(text: &str) -> Vec<u8> {
+        hex::decode(text.split_whitespace().collect::<String>()).expect("hex")
+    }
+
+    fn limits() -> ServerLimits {
+        ServerLimits {
+            max_message_size: 256,
+            idle_timeout: Duration::from_millis(200),
+            partial_message_timeout: Duration::from_millis(200),
+            ..ServerLimits::default()
+        }
+    }
+
+    fn setup() -> (Connection<DuplexStream>, DuplexStream, Shutdown, watch::Sender<bool>) {
+        let (server, client) = duplex(64 * 1024);
+        let (tx, rx) = watch::channel(false);
+        (Connection::new(server), client, Shutdown::new(rx), tx)
+    }
+
+    /// A whole message of `total` bytes: the 2.1 prefix, then zero padding in
+    /// a Structure-typed length the header announces.
+    fn message(total: usize) -> Vec<u8> {
+        let mut bytes = hex_bytes(PREFIX);
+        bytes[4..8].copy_from_slice(&u32::try_from(total - 8).expect("small").to_be_bytes());
+        bytes.resize(total, 0);
+        bytes
+    }
+
+    #[test]
+    fn version_from_the_first_56_bytes() {
+        let bytes = hex_bytes(PREFIX);
+        assert_eq!(request_version(&bytes), Some(ProtocolVersion::V2_1));
+        assert_eq!(request_version(&bytes[..51]), None, "the Minor value is cut");
+        let mut other = bytes.clone();
+        other[10] = 0x00; // 420000, not RequestHeader 420077
+        assert_eq!(request_version(&other), None);
+    }
+
+    #[tokio::test]
+    async fn reads_pipelined_messages_one_at_a_time() {
+        let (mut conn, mut client, mut shutdown, _tx) = setup();
+        let (first, second) = (message(112), message(120));
+        let mut both = first.clone();
+        both.extend_from_slice(&second);
+        client.write_all(&both).await.expect("write");
+        assert_eq!(conn.read_message(&mut shutdown, &limits()).await.expect("read"), Incoming::Message(first.into()));
+        assert_eq!(conn.read_message(&mut shutdown, &limits()).await.expect("read"), Incoming::Message(second.into()));
+        drop(client);
+        assert_eq!(conn.read_message(&mut shutdown, &limits()).await.expect("read"), Incoming::Closed);
+    }
+
+    #[tokio::test]
+    async fn oversized_header_is_refused_before_the_body() {
+        let (mut conn, mut client, mut shutdown, _tx) = setup();
+        let mut bytes = hex_bytes(PREFIX);
+        bytes[4..8].copy_from_slice(&0x0010_0000u32.to_be_bytes());
+        client.write_all(&bytes).await.expect("write");
+        let incoming = conn.read_message(&mut shutdown, &limits()).await.expect("read");
+        assert_eq!(incoming, Incoming::TooLarge { length: 0x0010_0008, version: Some(ProtocolVersion::V2_1) });
+        assert!(conn.buffer.capacity() < 0x0010_0000, "no room made for the body");
+    }
+
+    #[tokio::test]
+    async fn oversized_header_alone_has_no_version() {
+        let (mut conn, mut client, mut shutdown, _tx) = setup();
+        client.write_all(&hex_bytes("420078 01 7FFFFFF8")).await.expect("write");
+        let incoming = conn.read_message(&mut shutdown, &limits()).await.expect("read");
+        assert_eq!(incoming, Incoming::TooLarge { length: 0x8000_0000, version: None });
+    }
+
+    #[tokio::test]
+    async fn bad_header_is_a_framing_error() {
+        let (mut conn, mut client, mut shutdown, _tx) = setup();
+        client.write_all(&hex_bytes("420078 02 00000004 00000000 00000000")).await.expect("write");
+        let incoming = conn.read_message(&mut shutdown, &limits()).await.expect("read");
+        assert!(matches!(incoming, Incoming::Framing(_)), "{incoming:?}");
+    }
+
+    #[tokio::test]
+    async fn idle_and_partial_timeouts() {
+        let (mut conn, mut client, mut shutdown, _tx) = setup();
+        assert_eq!(conn.read_message(&mut shutdown, &limits()).await.expect("read"), Incoming::IdleTimeout);
+        client.write_all(&message(112)[..20]).await.expect("write");
+        assert_eq!(
+            conn.read_message(&mut shutdown, &limits()).await.expect("read"),
+            Incoming::PartialTimeout { received: 20 }
+        );
+    }
+
+    #[tokio::test]
+    async fn truncated_message() {
+        let (mut conn, mut client, mut shutdown, _tx) = setup();
+        client.write_all(&message(112)[..60]).await.expect("write");
+        drop(client);
+        assert_eq!(
+            conn.read_message(&mut shutdown, &limits()).await.expect("read"),
+            Incoming::Truncated { received: 60 }
+        );
+    }
+
+    #[tokio::test]
+    async fn shutdown_ends_an_idle_wait_but_not_a_started_message() {
+        let (mut conn, mut client, mut shutdown, tx) = setup();
+        let whole = message(112);
+        client.write_all(&whole[..30]).await.expect("write");
+        tx.send_replace(true);
+        let rest = whole[30..].to_vec();
+        let writer = tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            client.write_all(&rest).await.expect("write");
+            client
+        });
+        assert_eq!(conn.read_message(&mut shutdown, &limits()).await.expect("read"), Incoming::Message(whole.into()));
+        let _client = writer.await.expect("writer");
+        assert_eq!(conn.read_message(&mut shutdown, &limits()).await.expect("read"), Incoming::Shutdown);
+    }
+}

@@ -1,0 +1,407 @@
+//! The KMIP listener: TTLV over mutual TLS (SPEC sections 6 and 7). An I/O
+//! shell in mini-redis's shape, Listener → Handler → Connection:
+//!
+//! - [`listener`]: the accept loop, the connection cap (a semaphore);
+//! - [`connection`]: per connection the TLS handshake (with a timeout), the
+//!   identity from the client certificate, then framing with the size limit
+//!   and the idle and partial-message timeouts, in order, one message at a
+//!   time, handed to [`Kms::handle_message`];
+//! - [`tls`]: rustls configuration and the certificate identity.
+//!
+//! [`spawn`] starts everything in-process and returns a [`RunningServer`]:
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), kms::server::ServerError> {
+//! let mut config = kms::config::Config::new("/tmp/kms-test-data");
+//! config.kmip_addr = "127.0.0.1:0".parse().expect("address");
+//! let server = kms::server::spawn(config).await?; // creates the development PKI if the dir is empty
+//! let addr = server.kmip_addr(); // the port actually bound
+//! // ... connect with DIR/certs/admin.pem + admin.key, trusting DIR/certs/ca.pem ...
+//! server.shutdown().await?; // stop accepting, finish requests in flight, remove server.json and admin.sock
+//! # Ok(()) }
+//! ```
+//!
+//! While it runs, `DATA_DIR/server.json` names it (pid, addresses, start
+//! time) and `DATA_DIR/admin.sock` (mode 0600) answers administrative
+//! commands (see [`crate::admin`]); both are removed when it stops.
+//!
+//! Shutdown is graceful: the accept loop stops, idle connections close, a
+//! message that has started to arrive is read and answered, and then its
+//! connection closes; [`RunningServer::shutdown`] returns when every
+//! connection is gone.
+
+mod connection;
+mod listener;
+pub mod tls;
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use tokio::net::{TcpListener, UnixListener};
+use tokio::sync::{Semaphore, mpsc, watch};
+use tokio::task::JoinHandle;
+use tracing::{info, warn};
+
+pub(crate) use self::connection::Shutdown;
+use self::listener::Listener;
+pub use self::listener::Stats;
+use crate::admin::{self, AdminContext, ServerInfo};
+use crate::clock::SystemClock;
+use crate::config::{Config, ConfigError, RootKey};
+use crate::ops::Kms;
+use crate::pki::{self, InitReport, PkiError};
+use crate::store::{SledStore, StoreError};
+
+/// File descriptors kept free beyond one per connection (store files,
+/// the admin socket, logs).
+const FD_HEADROOM: usize = 256;
+
+/// Why the server could not start (or stopped abnormally).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServerError {
+    /// The configuration is not usable.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The development PKI could not be created.
+    #[error(transparent)]
+    Pki(#[from] PkiError),
+    /// A non-loopback address with the development root key.
+    #[error(
+        "refusing to listen on {addrs} (not a loopback address) with the development root key {root_key}: \
+         whoever can read the data dir {data_dir} would hold every key. Production needs a root key from \
+         outside the data dir: set root_key_file in the config file (or KMS_ROOT_KEY_FILE) to a file outside \
+         it holding 32 random bytes in base64 (e.g. `head -c 32 /dev/urandom | base64 > /etc/kms/root.key`), \
+         or listen on 127.0.0.1 / ::1 for development"
+    )]
+    DevelopmentRootKey {
+        /// The non-loopback addresses.
+        addrs: String,
+        /// The development root key file.
+        root_key: PathBuf,
+        /// The data directory.
+        data_dir: PathBuf,
+    },
+    /// Another server is serving this data directory.
+    #[error("a server is already running on {data_dir} (its admin socket answers){pid}")]
+    AlreadyRunning {
+        /// The data directory.
+        data_dir: PathBuf,
+        /// ", pid N" when server.json names it.
+        pid: String,
+    },
+    /// A TLS file is missing or unusable.
+    #[error("TLS: {path}: {message}")]
+    Tls {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// The listener address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A file in the data directory could not be written or removed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The store could not be opened.
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    /// The server task ended abnormally.
+    #[error("server task failed: {0}")]
+    Task(String),
+}
+
+/// A server running in this process.
+pub struct RunningServer {
+    kmip_addr: SocketAddr,
+    http_addr: SocketAddr,
+    data_dir: PathBuf,
+    kms: Arc<Kms>,
+    stats: Arc<Stats>,
+    trigger: ShutdownHandle,
+    task: JoinHandle<()>,
+}
+
+/// Starts the shutdown of a [`RunningServer`] from anywhere; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct ShutdownHandle(Arc<watch::Sender<bool>>);
+
+impl ShutdownHandle {
+    /// Stops accepting, lets requests in flight finish, then stops.
+    pub fn shutdown(&self) {
+        self.0.send_replace(true);
+    }
+}
+
+impl std::fmt::Debug for RunningServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunningServer")
+            .field("kmip_addr", &self.kmip_addr)
+            .field("http_addr", &self.http_addr)
+            .field("data_dir", &self.data_dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RunningServer {
+    /// The KMIP listener's address (the real port when configured with 0).
+    pub fn kmip_addr(&self) -> SocketAddr {
+        self.kmip_addr
+    }
+
+    /// The HTTPS side listener's configured address (not served yet).
+    pub fn http_addr(&self) -> SocketAddr {
+        self.http_addr
+    }
+
+    /// The data directory.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// The KMIP service the connections call.
+    pub fn kms(&self) -> &Arc<Kms> {
+        &self.kms
+    }
+
+    /// Connection counters.
+    pub fn stats(&self) -> &Arc<Stats> {
+        &self.stats
+    }
+
+    /// A handle that starts the shutdown.
+    pub fn shutdown_handle(&self) -> ShutdownHandle {
+        self.trigger.clone()
+    }
+
+    /// Shuts down gracefully and waits until every connection is closed
+    /// and `server.json` and `admin.sock` are removed.
+    pub async fn shutdown(self) -> Result<(), ServerError> {
+        self.trigger.shutdown();
+        self.wait().await
+    }
+
+    /// Waits until the server has stopped (after a [`ShutdownHandle`] or a
+    /// dropped server started the shutdown).
+    pub async fn wait(self) -> Result<(), ServerError> {
+        self.task.await.map_err(|e| ServerError::Task(e.to_string()))
+    }
+}
+
+/// Starts a server on `config` with the sled store in `DATA_DIR/store`;
+/// an empty (or missing) data directory first gets the development PKI and
+/// root key ([`prepare`]).
+pub async fn spawn(config: Config) -> Result<RunningServer, ServerError> {
+    start(config, None).await
+}
+
+/// Like [`spawn`] but serving `kms` (for example over an in-memory store)
+/// instead of opening the data directory's store.
+pub async fn spawn_with_kms(config: Config, kms: Arc<Kms>) -> Result<RunningServer, ServerError> {
+    start(config, Some(kms)).await
+}
+
+/// What must hold before anything is created or bound: the bind policy.
+/// Then, if the data directory is empty or missing, creates the
+/// development PKI (and the development root key, unless `root_key_file`
+/// is configured) and reports what it made.
+pub fn prepare(config: &Config) -> Result<Option<InitReport>, ServerError> {
+    check_bind_policy(config)?;
+    if !pki::is_empty_data_dir(&config.data_dir) {
+        return Ok(None);
+    }
+    let report = pki::init(&config.data_dir, config.root_key_file.is_none())?;
+    warn!(data_dir = %config.data_dir.display(), "created a development PKI and root key in an empty data dir");
+    Ok(Some(report))
+}
+
+/// Refuses a non-loopback address while the root key is the development
+/// one (SPEC section 7).
+pub fn check_bind_policy(config: &Config) -> Result<(), ServerError> {
+    let exposed = config.non_loopback_addrs();
+    if exposed.is_empty() || !config.uses_development_root_key() {
+        return Ok(());
+    }
+    Err(ServerError::DevelopmentRootKey {
+        addrs: exposed.iter().map(ToString::to_string).collect::<Vec<_>>().join(" and "),
+        root_key: config.root_key_path(),
+        data_dir: config.data_dir.clone(),
+    })
+}
+
+async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, ServerError> {
+    prepare(&config)?;
+    // Read now so a missing or malformed key stops the start; the key
+    // hierarchy (keys/) will take it from here.
+    drop(RootKey::read(&config.root_key_path())?);
+    let data_dir = config.data_dir.clone();
+    let socket_path = data_dir.join(admin::SOCKET_FILE);
+    let info_path = data_dir.join(admin::SERVER_FILE);
+    check_not_running(&data_dir, &socket_path, &info_path).await?;
+
+    let acceptor = tls::acceptor(&config.ca_file(), &config.cert_file(), &config.key_file())?;
+    let kms = match kms {
+        Some(kms) => kms,
+        None => {
+            let dir = data_dir.join("store");
+            let store = tokio::task::spawn_blocking(move || SledStore::open(&dir))
+                .await
+                .map_err(|e| ServerError::Task(e.to_string()))??;
+            Arc::new(Kms::new(Arc::new(store), Arc::new(SystemClock)))
+        }
+    };
+    raise_open_files_limit(config.limits.max_connections);
+
+    let tcp = TcpListener::bind(config.kmip_addr)
+        .await
+        .map_err(|source| ServerError::Bind { addr: config.kmip_addr.to_string(), source })?;
+    let kmip_addr =
+        tcp.local_addr().map_err(|source| ServerError::Bind { addr: config.kmip_addr.to_string(), source })?;
+
+    let unix = UnixListener::bind(&socket_path)
+        .map_err(|source| ServerError::Bind { addr: socket_path.display().to_string(), source })?;
+    if let Err(source) = std::fs::set_permissions(&socket_path, std::fs::Permissions::from_mode(0o600)) {
+        let _ = std::fs::remove_file(&socket_path);
+        return Err(ServerError::Io { path: socket_path, source });
+    }
+
+    let started_at = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let info = ServerInfo { pid: std::process::id(), kmip_addr, http_addr: config.http_addr, started_at };
+    if let Err(e) = write_server_info(&info_path, &info) {
+        let _ = std::fs::remove_file(&socket_path);
+        return Err(e);
+    }
+
+    let (trigger, notify) = watch::channel(false);
+    let shutdown = Shutdown::new(notify);
+    let stats = Arc::new(Stats::default());
+    let (complete_tx, complete_rx) = mpsc::channel::<()>(1);
+    let listener = Listener {
+        listener: tcp,
+        acceptor,
+        kms: kms.clone(),
+        limits: config.limits,
+        connections: Arc::new(Semaphore::new(config.limits.max_connections.min(Semaphore::MAX_PERMITS))),
+        shutdown: shutdown.clone(),
+        shutdown_complete: complete_tx.clone(),
+        stats: stats.clone(),
+    };
+    let admin_context = Arc::new(AdminContext {
+        info: info.clone(),
+        started: Instant::now(),
+        max_connections: config.limits.max_connections,
+        kms: kms.clone(),
+        stats: stats.clone(),
+    });
+    tokio::spawn(admin::serve(unix, admin_context, shutdown.clone(), complete_tx.clone()));
+    info!(
+        kmip = %kmip_addr,
+        http = %config.http_addr,
+        data_dir = %data_dir.display(),
+        max_connections = config.limits.max_connections,
+        max_message_size = config.limits.max_message_size,
+        "KMIP server listening"
+    );
+
+    let files = vec![socket_path, info_path];
+    let task = tokio::spawn(supervise(listener, shutdown, complete_tx, complete_rx, files));
+    Ok(RunningServer {
+        kmip_addr,
+        http_addr: config.http_addr,
+        data_dir,
+        kms,
+        stats,
+        trigger: ShutdownHandle(Arc::new(trigger)),
+        task,
+    })
+}
+
+/// Runs the accept loop until the shutdown signal, then waits for every
+/// connection (and admin connection) to finish and removes `files`.
+async fn supervise(
+    mut listener: Listener,
+    mut shutdown: Shutdown,
+    complete_tx: mpsc::Sender<()>,
+    mut complete_rx: mpsc::Receiver<()>,
+    files: Vec<PathBuf>,
+) {
+    tokio::select! {
+        () = listener.run() => {}
+        () = shutdown.recv() => {}
+    }
+    info!("shutting down: no new connections; finishing requests in flight");
+    // Closes the listening socket and drops the listener's sender.
+    drop(listener);
+    drop(complete_tx);
+    // Every connection task holds a sender: `None` when the last is gone.
+    let _ = complete_rx.recv().await;
+    for file in &files {
+        if let Err(e) = std::fs::remove_file(file)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            warn!(file = %file.display(), error = %e, "could not remove");
+        }
+    }
+    info!("stopped");
+}
+
+/// Fails if a server answers on the admin socket; otherwise removes the
+/// socket and `server.json` a server that did not exit cleanly left.
+async fn check_not_running(data_dir: &Path, socket_path: &Path, info_path: &Path) -> Result<(), ServerError> {
+    if tokio::net::UnixStream::connect(socket_path).await.is_ok() {
+        let pid = admin::server_info(data_dir).ok().flatten().map(|i| format!(", pid {}", i.pid)).unwrap_or_default();
+        return Err(ServerError::AlreadyRunning { data_dir: data_dir.to_owned(), pid });
+    }
+    for stale in [socket_path, info_path] {
+        match std::fs::remove_file(stale) {
+            Ok(()) => warn!(file = %stale.display(), "removed a stale file of a server that did not exit cleanly"),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => return Err(ServerError::Io { path: stale.to_owned(), source }),
+        }
+    }
+    Ok(())
+}
+
+/// Writes `server.json` atomically (a temporary file renamed into place).
+fn write_server_info(path: &Path, info: &ServerInfo) -> Result<(), ServerError> {
+    let io = |source| ServerError::Io { path: path.to_owned(), source };
+    let tmp = path.with_extension("json.tmp");
+    let mut text = serde_json::to_string_pretty(info).map_err(|e| io(std::io::Error::other(e)))?;
+    text.push('\n');
+    let mut file = std::fs::File::create(&tmp).map_err(io)?;
+    file.write_all(text.as_bytes()).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}
+
+/// Raises the soft open-files limit to what `max_connections` needs, with
+/// a warning when the hard limit does not allow it.
+fn raise_open_files_limit(max_connections: usize) {
+    let needed = u64::try_from(max_connections.saturating_add(FD_HEADROOM)).unwrap_or(u64::MAX);
+    match rlimit::increase_nofile_limit(needed) {
+        Ok(limit) if limit >= needed => tracing::debug!(limit, "open-files limit"),
+        Ok(limit) => warn!(
+            limit,
+            needed,
+            max_connections,
+            "the open-files limit is below what the connection limit needs: raise the hard limit (ulimit -Hn, \
+             LimitNOFILE=) or lower limits.max_connections"
+        ),
+        Err(e) => warn!(error = %e, needed, "could not raise the open-files limit"),
+    }
+}

@@ -1,0 +1,10 @@
+//! The KMIP listener, the development PKI, the admin socket and the
+//! `serve` / `init` / `cert` / `status` commands, against real components:
+//! a real TLS client (tokio-rustls) on 127.0.0.1:0, each test with its own
+//! temporary data dir. One test binary with submodules (STYLE §7).
+
+mod framing;
+mod lifecycle;
+mod pki;
+mod support;
+mod tls;

@@ -1,0 +1,205 @@
+//! Shared helpers: temporary data dirs, starting a server, a TLS client,
+//! KMIP messages.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use kmip_ttlv::enums::Operation;
+use kmip_ttlv::model::{RequestBatchItem, RequestHeader, RequestMessage, ResponseMessage};
+use kmip_ttlv::wire::{self, HEADER_LEN, Limits};
+use kmip_ttlv::{ProtocolVersion, Tag, Ttlv};
+use kms::config::Config;
+use kms::server::RunningServer;
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio_rustls::TlsConnector;
+use tokio_rustls::client::TlsStream;
+
+/// A directory under the system temp dir, unique to one test, removed when
+/// dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> TempDir {
+        let path =
+            std::env::temp_dir().join(format!("kms-test-{name}-{}-{}", std::process::id(), uuid::Uuid::new_v4()));
+        TempDir(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    pub fn join(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The defaults, on 127.0.0.1:0.
+pub fn config(dir: &TempDir) -> Config {
+    let mut config = Config::new(dir.path());
+    config.kmip_addr = SocketAddr::from(([127, 0, 0, 1], 0));
+    config
+}
+
+/// A server on a fresh data dir (the development PKI is created).
+pub async fn start(dir: &TempDir, tweak: impl FnOnce(&mut Config)) -> RunningServer {
+    let mut config = config(dir);
+    tweak(&mut config);
+    kms::server::spawn(config).await.expect("server starts")
+}
+
+/// Which TLS versions a client offers.
+#[derive(Clone, Copy, Debug)]
+pub enum Versions {
+    Both,
+    Tls12,
+    Tls13,
+}
+
+/// A client certificate chain and key.
+pub struct Identity {
+    pub chain: Vec<CertificateDer<'static>>,
+    pub key: PrivateKeyDer<'static>,
+}
+
+impl Identity {
+    pub fn from_files(cert: &Path, key: &Path) -> Identity {
+        Identity {
+            chain: CertificateDer::pem_file_iter(cert).expect("cert file").collect::<Result<_, _>>().expect("PEM"),
+            key: PrivateKeyDer::from_pem_file(key).expect("key file"),
+        }
+    }
+
+    /// The data dir's `admin` certificate.
+    pub fn admin(data_dir: &Path) -> Identity {
+        Identity::from_files(&data_dir.join("certs/admin.pem"), &data_dir.join("certs/admin.key"))
+    }
+}
+
+/// A client trusting the data dir's CA, with `identity` (or none).
+pub fn client(data_dir: &Path, identity: Option<Identity>, versions: Versions) -> TlsConnector {
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_file_iter(data_dir.join("certs/ca.pem")).expect("CA file") {
+        roots.add(cert.expect("PEM")).expect("CA");
+    }
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let versions: &[&rustls::SupportedProtocolVersion] = match versions {
+        Versions::Both => &[&rustls::version::TLS13, &rustls::version::TLS12],
+        Versions::Tls12 => &[&rustls::version::TLS12],
+        Versions::Tls13 => &[&rustls::version::TLS13],
+    };
+    let builder = rustls::ClientConfig::builder_with_provider(provider)
+        .with_protocol_versions(versions)
+        .expect("versions")
+        .with_root_certificates(roots);
+    let config = match identity {
+        Some(identity) => builder.with_client_auth_cert(identity.chain, identity.key).expect("client cert"),
+        None => builder.with_no_client_auth(),
+    };
+    TlsConnector::from(Arc::new(config))
+}
+
+/// Connects and completes the handshake (as far as the client can tell:
+/// in TLS 1.3 the server judges the client certificate afterwards).
+pub async fn connect(addr: SocketAddr, connector: &TlsConnector) -> std::io::Result<TlsStream<TcpStream>> {
+    let tcp = TcpStream::connect(addr).await?;
+    let name = ServerName::try_from("localhost").expect("name");
+    tokio::time::timeout(Duration::from_secs(10), connector.connect(name, tcp))
+        .await
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::TimedOut, "handshake timed out"))?
+}
+
+/// An admin connection to `server`.
+pub async fn admin_connection(server: &RunningServer) -> TlsStream<TcpStream> {
+    let connector = client(server.data_dir(), Some(Identity::admin(server.data_dir())), Versions::Both);
+    connect(server.kmip_addr(), &connector).await.expect("connects")
+}
+
+/// A Discover Versions request in `version`, as bytes.
+pub fn discover_versions(version: ProtocolVersion) -> Vec<u8> {
+    let item = RequestBatchItem::new(Operation::DISCOVER_VERSIONS, Ttlv::structure(Tag::REQUEST_PAYLOAD, vec![]));
+    let message = RequestMessage::new(RequestHeader::new(version, 1), vec![item]);
+    wire::to_vec(&message.to_ttlv()).expect("encodes")
+}
+
+/// Reads one response message; None at a clean end of stream.
+pub async fn read_response<S: tokio::io::AsyncRead + Unpin>(
+    stream: &mut S,
+) -> std::io::Result<Option<ResponseMessage>> {
+    let mut header = [0u8; HEADER_LEN];
+    let mut got = 0;
+    while got < HEADER_LEN {
+        let n = stream.read(&mut header[got..]).await?;
+        if n == 0 {
+            return if got == 0 {
+                Ok(None)
+            } else {
+                Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "truncated header"))
+            };
+        }
+        got += n;
+    }
+    let length = u32::from_be_bytes([header[4], header[5], header[6], header[7]]) as usize;
+    let mut bytes = header.to_vec();
+    bytes.resize(HEADER_LEN + length, 0);
+    stream.read_exact(&mut bytes[HEADER_LEN..]).await?;
+    let tree = wire::decode(&Bytes::from(bytes), &Limits::default()).expect("a TTLV response");
+    Ok(Some(ResponseMessage::from_ttlv(&tree).expect("a Response Message")))
+}
+
+/// Sends `request` and reads its response.
+pub async fn exchange<S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin>(
+    stream: &mut S,
+    request: &[u8],
+) -> ResponseMessage {
+    stream.write_all(request).await.expect("write");
+    stream.flush().await.expect("flush");
+    tokio::time::timeout(Duration::from_secs(10), read_response(stream))
+        .await
+        .expect("a response in time")
+        .expect("read")
+        .expect("a response, not the end of the stream")
+}
+
+/// True once the server has closed `stream` (end of stream or an error),
+/// waiting at most `limit`.
+pub async fn closed_within<S: tokio::io::AsyncRead + Unpin>(stream: &mut S, limit: Duration) -> bool {
+    let mut buf = [0u8; 64];
+    match tokio::time::timeout(limit, stream.read(&mut buf)).await {
+        Ok(Ok(0)) | Ok(Err(_)) => true,
+        Ok(Ok(_)) => panic!("unexpected data"),
+        Err(_) => false,
+    }
+}
+
+/// Waits until `check` holds, up to `limit`.
+pub async fn eventually(limit: Duration, mut check: impl FnMut() -> bool) -> bool {
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        if check() {
+            return true;
+        }
+        if tokio::time::Instant::now() > deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Unix permission bits of `path`.
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::symlink_metadata(path).expect("metadata").permissions().mode() & 0o777
+}
