@@ -21,9 +21,9 @@ async fn run_version(version: &str, skipped: &HashSet<String>) -> (usize, Vec<St
     let kms = Kms::new(Arc::new(MemoryStore::new()), Arc::new(SystemClock));
     let peer = Peer { identity: "admin".into(), address: None };
     let files = vectors::expand(&[root.join(version)]).expect("vector files");
-    let (to_skip, to_run): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| {
-        skipped.contains(&f.strip_prefix(&root).expect("under oasis").to_string_lossy().into_owned())
-    });
+    let (to_skip, to_run): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|f| skipped.contains(&f.strip_prefix(&root).expect("under oasis").to_string_lossy().into_owned()));
     let run_start = unix_now();
     let mut generated = HashSet::new();
     let (mut passed, mut failures, mut stale) = (0, Vec::new(), Vec::new());
