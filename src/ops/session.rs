@@ -2,9 +2,9 @@
 //! §6.1.4): the harness operations the OASIS test cases send, and the
 //! asynchronous ones answered as a server that never runs asynchronously.
 
-use kmip_ttlv::enums::InteropFunction;
+use kmip_ttlv::enums::{CancellationResult, InteropFunction};
 use kmip_ttlv::model::Fields;
-use kmip_ttlv::{Tag, Ttlv};
+use kmip_ttlv::{Tag, Ttlv, Value};
 use tracing::info;
 
 use super::context::OpContext;
@@ -39,13 +39,15 @@ pub(crate) fn poll(_ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>
     ))
 }
 
-/// Cancel: nothing is ever pending here.
+/// Cancel: nothing is ever pending here, so the operation named is not
+/// known: Cancellation Result Unavailable (KMIP 2.1 §6.1.4, §11.7).
 pub(crate) fn cancel(_ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
     let fields = Fields::of(payload)?;
-    fields
+    let value = fields
         .bytes(Tag::ASYNCHRONOUS_CORRELATION_VALUE)?
         .ok_or_else(|| fields.missing(Tag::ASYNCHRONOUS_CORRELATION_VALUE))?;
-    Err(KmsError::InvalidCorrelationValue(
-        "no asynchronous operation is pending: this server answers synchronously".into(),
-    ))
+    Ok(vec![
+        Ttlv::new(Tag::ASYNCHRONOUS_CORRELATION_VALUE, Value::ByteString(value.clone())),
+        Ttlv::new(Tag::CANCELLATION_RESULT, Value::Enumeration(CancellationResult::UNAVAILABLE.0)),
+    ])
 }

@@ -586,3 +586,19 @@ async fn an_activation_date_that_passes_activates_the_key() {
     h.clock.advance(100);
     assert_eq!(read(h.ok("2.1", &state).await), Some(2));
 }
+
+#[tokio::test]
+async fn poll_and_cancel_as_a_synchronous_server() {
+    let h = Harness::new();
+    let body = r#"<RequestPayload><AsynchronousCorrelationValue type="ByteString" value="0102"/></RequestPayload>"#;
+    failed(
+        &h.one("1.4", &format!(r#"<Operation type="Enumeration" value="Poll"/>{body}"#)).await,
+        ResultReason::ITEM_NOT_FOUND,
+    );
+    failed(
+        &h.one("2.1", &format!(r#"<Operation type="Enumeration" value="Poll"/>{body}"#)).await,
+        ResultReason::INVALID_ASYNCHRONOUS_CORRELATION_VALUE,
+    );
+    let cancel = h.ok("2.1", &format!(r#"<Operation type="Enumeration" value="Cancel"/>{body}"#)).await;
+    assert_eq!(cancel.child(Tag::CANCELLATION_RESULT).map(|c| &c.value), Some(&Value::Enumeration(5)));
+}
