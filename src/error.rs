@@ -1,8 +1,8 @@
 //! `KmsError`: every way an operation fails, grouped by cause, and the one
 //! function that maps each to a KMIP Result Reason (STYLE §4).
 
-use kmip_ttlv::ProtocolVersion;
 use kmip_ttlv::enums::ResultReason;
+use kmip_ttlv::{ErrorKind, ProtocolVersion};
 
 use crate::store::StoreError;
 
@@ -106,6 +106,12 @@ impl KmsError {
         let v2 = version.is_2x();
         let v2_1 = version >= ProtocolVersion::V2_1;
         match self {
+            // A well-formed message naming an attribute that does not exist
+            // (MySQL's keyring sends "Storage Status Mask" as one): the
+            // field is wrong, the message is not.
+            KmsError::Decode(e) if matches!(e.kind(), ErrorKind::UnknownName { what: "attribute", .. }) => {
+                ResultReason::INVALID_FIELD
+            }
             KmsError::Decode(_) => ResultReason::INVALID_MESSAGE,
             KmsError::InvalidField(_) => ResultReason::INVALID_FIELD,
             KmsError::MissingData(_) | KmsError::NoIdPlaceholder => ResultReason::MISSING_DATA,
