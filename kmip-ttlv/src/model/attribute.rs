@@ -230,6 +230,9 @@ impl AttributeKey {
     /// every version).
     pub fn exists_in(&self, version: ProtocolVersion) -> bool {
         match self {
+            // A field since 1.0 (in Digest, Key Block), an attribute only
+            // since 2.0 (KMIP 2.0 §4.26); PyKMIP's 1.x decoder rejects it.
+            AttributeKey::Standard(tag) if *tag == Tag::KEY_FORMAT_TYPE => version >= ProtocolVersion::V2_0,
             AttributeKey::Standard(tag) => registry::tag_info(*tag).is_some_and(|info| {
                 info.first_version <= version && info.removed_in.is_none_or(|removed| version < removed)
             }),
@@ -468,5 +471,13 @@ mod tests {
         assert!(!AttributeKey::Standard(Tag::OPERATION_POLICY_NAME).exists_in(ProtocolVersion::V2_0));
         assert!(!AttributeKey::Standard(Tag::SHORT_UNIQUE_IDENTIFIER).exists_in(ProtocolVersion::V1_4));
         assert_eq!(AttributeKey::Standard(Tag::NAME).to_1x_name(), "Name");
+    }
+
+    #[test]
+    fn key_format_type_is_an_attribute_from_2_0_only() {
+        let key = AttributeKey::Standard(Tag::KEY_FORMAT_TYPE);
+        assert!(!key.exists_in(ProtocolVersion::V1_4));
+        assert!(key.exists_in(ProtocolVersion::V2_0));
+        assert!(AttributeKey::Standard(Tag::STATE).exists_in(ProtocolVersion::V1_0));
     }
 }
