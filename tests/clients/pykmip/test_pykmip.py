@@ -76,5 +76,84 @@ for ver in [enums.KMIPVersion.KMIP_1_0, enums.KMIPVersion.KMIP_1_2, enums.KMIPVe
         raise AssertionError("got an unknown id")
     check(v+" unknown id", unknown)
     c.close()
+
+# Refusals: PyKMIP's TLS connection without a client certificate, and with
+# a certificate from a CA the server does not trust, gets no KMIP answer.
+import datetime, os, ssl, socket, tempfile
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+def foreign_identity(directory):
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "foreign CA")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    leaf_key = ec.generate_private_key(ec.SECP256R1())
+    leaf = (x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "admin")]))
+            .issuer_name(ca_name).public_key(leaf_key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(hours=1))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .sign(ca_key, hashes.SHA256()))
+    cert_path = os.path.join(directory, "foreign.pem")
+    key_path = os.path.join(directory, "foreign.key")
+    with open(cert_path, "wb") as f:
+        f.write(leaf.public_bytes(serialization.Encoding.PEM))
+    with open(key_path, "wb") as f:
+        f.write(leaf_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                       serialization.NoEncryption()))
+    return cert_path, key_path
+
+def refused(cert_file, key_file):
+    client = ProxyKmipClient(hostname=host, port=int(port), cert=cert_file, key=key_file, ca=ca,
+                             kmip_version=enums.KMIPVersion.KMIP_1_2)
+    try:
+        client.open()
+        client.create(enums.CryptographicAlgorithm.AES, 256)
+    except Exception:
+        return
+    finally:
+        try:
+            client.close()
+        except Exception:
+            pass
+    raise AssertionError("the server answered")
+
+with tempfile.TemporaryDirectory() as directory:
+    foreign_cert, foreign_key = foreign_identity(directory)
+    check("refused: a certificate from a foreign CA", lambda: refused(foreign_cert, foreign_key))
+check("refused: no client certificate", lambda: refused(None, None))
+
+def control():
+    # The same probe with the trusted certificate is answered, so the
+    # refusals above are the server's doing, not the probe's.
+    try:
+        refused(cert, key)
+    except AssertionError:
+        return
+    raise AssertionError("the probe fails even with a trusted certificate")
+check("control: the trusted certificate is answered", control)
+
+def no_tls11():
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.load_verify_locations(ca)
+    context.load_cert_chain(cert, key)
+    try:
+        context.minimum_version = ssl.TLSVersion.TLSv1_1
+        context.maximum_version = ssl.TLSVersion.TLSv1_1
+        context.set_ciphers("DEFAULT:@SECLEVEL=0")
+    except (ValueError, ssl.SSLError):
+        raise AssertionError("this Python cannot offer TLS 1.1")
+    try:
+        with socket.create_connection((host, int(port)), timeout=10) as raw:
+            with context.wrap_socket(raw, server_hostname="localhost"):
+                pass
+    except (ssl.SSLError, OSError):
+        return
+    raise AssertionError("a TLS 1.1 handshake succeeded")
+check("refused: TLS 1.1", no_tls11)
+
 print(f"pykmip: {ok} passed, {fail} failed")
 sys.exit(1 if fail else 0)
