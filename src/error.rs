@@ -87,6 +87,10 @@ pub enum KmsError {
     /// A cryptographic operation failed.
     #[error("cryptographic failure: {0}")]
     Crypto(String),
+    /// Authenticated data did not authenticate (an AEAD tag, a wrapped
+    /// key's integrity check).
+    #[error("{0}")]
+    AuthenticationFailed(String),
     /// The store failed; the detail goes to the log, not the client.
     #[error("storage failure")]
     Store(#[from] StoreError),
@@ -143,7 +147,7 @@ impl KmsError {
             KmsError::ResponseTooLarge { .. } => ResultReason::RESPONSE_TOO_LARGE,
             KmsError::InvalidCorrelationValue(_) if v2 => ResultReason::INVALID_ASYNCHRONOUS_CORRELATION_VALUE,
             KmsError::InvalidCorrelationValue(_) => ResultReason::ITEM_NOT_FOUND,
-            KmsError::Crypto(_) => ResultReason::CRYPTOGRAPHIC_FAILURE,
+            KmsError::Crypto(_) | KmsError::AuthenticationFailed(_) => ResultReason::CRYPTOGRAPHIC_FAILURE,
             KmsError::Policy(_) => ResultReason::GENERAL_FAILURE,
             KmsError::Store(_) | KmsError::Internal(_) => ResultReason::GENERAL_FAILURE,
         }

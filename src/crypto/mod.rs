@@ -1,7 +1,15 @@
 //! The cryptographic engine: a trait with a software implementation (and a
 //! PKCS#11 one later), in the style of rustls's `CryptoProvider`.
+//!
+//! Keys cross the trait as [`KeyRef`]s: symmetric keys as raw bytes,
+//! private keys as PKCS#8 DER, public keys as SubjectPublicKeyInfo DER.
+//! `ops` converts the KMIP key block to that form (with [`formats`]); the
+//! engine parses a key once and keeps the parsed form in a bounded cache.
 
+pub mod formats;
 mod software;
+
+use std::fmt;
 
 use zeroize::Zeroizing;
 
@@ -9,16 +17,263 @@ pub use self::software::SoftwareEngine;
 
 use crate::error::KmsError;
 
-/// Hash functions the engine computes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Hash functions the engine computes (KMIP Hashing Algorithm).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HashAlgorithm {
+    /// SHA-1 (legacy: OAEP and HMAC only).
+    Sha1,
+    /// SHA-224.
+    Sha224,
     /// SHA-256.
     Sha256,
     /// SHA-384.
     Sha384,
     /// SHA-512.
     Sha512,
+}
+
+impl HashAlgorithm {
+    /// The digest length in bytes.
+    pub fn output_len(self) -> usize {
+        match self {
+            HashAlgorithm::Sha1 => 20,
+            HashAlgorithm::Sha224 => 28,
+            HashAlgorithm::Sha256 => 32,
+            HashAlgorithm::Sha384 => 48,
+            HashAlgorithm::Sha512 => 64,
+        }
+    }
+}
+
+/// Named elliptic curves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Curve {
+    /// NIST P-256 (secp256r1).
+    P256,
+    /// NIST P-384 (secp384r1).
+    P384,
+}
+
+/// What kind of key a [`KeyRef`] holds, and so how its bytes are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum KeyKind {
+    /// An AES key (16, 24 or 32 raw bytes).
+    Aes,
+    /// A Triple-DES key (16 or 24 raw bytes).
+    TripleDes,
+    /// A ChaCha20 key (32 raw bytes).
+    ChaCha20,
+    /// An HMAC key (raw bytes of any length).
+    Hmac,
+    /// An RSA private key (PKCS#8).
+    RsaPrivate,
+    /// An RSA public key (SubjectPublicKeyInfo).
+    RsaPublic,
+    /// An EC private key (PKCS#8).
+    EcPrivate(Curve),
+    /// An EC public key (SubjectPublicKeyInfo).
+    EcPublic(Curve),
+    /// An Ed25519 private key (PKCS#8).
+    Ed25519Private,
+    /// An Ed25519 public key (SubjectPublicKeyInfo).
+    Ed25519Public,
+}
+
+/// A key handed to the engine. `Debug` never shows the material.
+#[derive(Clone, Copy)]
+pub struct KeyRef<'a> {
+    /// How to read `material`.
+    pub kind: KeyKind,
+    /// The key bytes, in the form `kind` names.
+    pub material: &'a [u8],
+}
+
+impl fmt::Debug for KeyRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KeyRef").field("kind", &self.kind).field("len", &self.material.len()).finish()
+    }
+}
+
+/// A cipher and its mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Cipher {
+    /// AES-GCM (NIST SP 800-38D), tag appended by the engine's caller.
+    AesGcm,
+    /// AES-CBC (SP 800-38A).
+    AesCbc,
+    /// AES-ECB (SP 800-38A).
+    AesEcb,
+    /// AES-CTR with a 16-byte initial counter block (SP 800-38A).
+    AesCtr,
+    /// AES-XTS (IEEE 1619; key is two AES keys, IV is the 16-byte tweak).
+    AesXts,
+    /// AES Key Wrap (RFC 3394).
+    AesKeyWrap,
+    /// AES Key Wrap with Padding (RFC 5649).
+    AesKeyWrapPadded,
+    /// Triple-DES CBC (SP 800-67).
+    TripleDesCbc,
+    /// Triple-DES ECB (SP 800-67).
+    TripleDesEcb,
+    /// ChaCha20 (RFC 8439 with a 12-byte nonce, or the original 8-byte
+    /// nonce form).
+    ChaCha20,
+    /// ChaCha20-Poly1305 (RFC 8439).
+    ChaCha20Poly1305,
+    /// RSA-OAEP (RFC 8017 §7.1) with this hash for both the label and MGF1.
+    RsaOaep(HashAlgorithm),
+    /// RSAES-PKCS1-v1_5 (RFC 8017 §7.2).
+    RsaPkcs1v15,
+}
+
+impl Cipher {
+    /// True for modes that authenticate (an AEAD tag).
+    pub fn is_aead(self) -> bool {
+        matches!(self, Cipher::AesGcm | Cipher::ChaCha20Poly1305)
+    }
+
+    /// The IV, counter or nonce length the mode wants generated when the
+    /// client gives none (0 when it takes none).
+    pub fn iv_len(self) -> usize {
+        match self {
+            Cipher::AesGcm | Cipher::ChaCha20Poly1305 | Cipher::ChaCha20 => 12,
+            Cipher::AesCbc | Cipher::AesCtr | Cipher::AesXts => 16,
+            Cipher::TripleDesCbc => 8,
+            _ => 0,
+        }
+    }
+}
+
+/// Block padding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Padding {
+    /// None: the data must be a whole number of blocks.
+    None,
+    /// PKCS#5/PKCS#7 (RFC 5652 §6.3).
+    Pkcs7,
+}
+
+/// How to encrypt or decrypt.
+#[derive(Clone, Debug)]
+pub struct CipherParams<'a> {
+    /// The cipher and mode.
+    pub cipher: Cipher,
+    /// Block padding (block modes only).
+    pub padding: Padding,
+    /// IV, counter or nonce; `None` lets the engine generate one (encrypt).
+    pub iv: Option<&'a [u8]>,
+    /// Additional authenticated data (AEAD modes).
+    pub aad: &'a [u8],
+    /// Tag length in bytes (AEAD modes; 16 by default).
+    pub tag_len: usize,
+    /// The OAEP label (empty by default).
+    pub label: &'a [u8],
+}
+
+impl<'a> CipherParams<'a> {
+    /// Parameters for `cipher` with the defaults: no padding, no IV, no
+    /// AAD, a 16-byte tag.
+    pub fn new(cipher: Cipher) -> CipherParams<'a> {
+        CipherParams { cipher, padding: Padding::None, iv: None, aad: &[], tag_len: 16, label: &[] }
+    }
+}
+
+/// The result of an encryption.
+#[derive(Debug)]
+pub struct EncryptOutput {
+    /// The ciphertext (without the AEAD tag).
+    pub data: Vec<u8>,
+    /// The IV, counter or nonce the engine generated (`None` when the
+    /// caller gave one or the mode takes none).
+    pub iv: Option<Vec<u8>>,
+    /// The AEAD tag.
+    pub tag: Option<Vec<u8>>,
+}
+
+/// A signature scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SignatureScheme {
+    /// RSASSA-PKCS1-v1_5 (RFC 8017 §8.2).
+    RsaPkcs1v15(HashAlgorithm),
+    /// RSASSA-PSS with MGF1 of the same hash and a salt of the hash length
+    /// (RFC 8017 §8.1).
+    RsaPss(HashAlgorithm),
+    /// ECDSA with a DER (ASN.1) signature (FIPS 186-4).
+    Ecdsa(HashAlgorithm),
+    /// Ed25519 (RFC 8032).
+    Ed25519,
+}
+
+/// What is signed: the message, or its digest computed by the client.
+#[derive(Clone, Copy, Debug)]
+pub enum SignInput<'a> {
+    /// The message; the engine hashes it.
+    Data(&'a [u8]),
+    /// The digest of the message under the scheme's hash.
+    Digest(&'a [u8]),
+}
+
+/// A MAC algorithm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MacAlgorithm {
+    /// HMAC (RFC 2104).
+    Hmac(HashAlgorithm),
+    /// AES-CMAC (NIST SP 800-38B).
+    AesCmac,
+}
+
+/// A key derivation.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum Derivation<'a> {
+    /// PBKDF2 with HMAC (RFC 8018 §5.2).
+    Pbkdf2 {
+        /// The PRF's hash.
+        hash: HashAlgorithm,
+        /// The salt.
+        salt: &'a [u8],
+        /// The iteration count (at least 1).
+        iterations: u32,
+    },
+    /// HKDF (RFC 5869).
+    Hkdf {
+        /// The hash.
+        hash: HashAlgorithm,
+        /// The salt.
+        salt: &'a [u8],
+        /// The info.
+        info: &'a [u8],
+    },
+}
+
+/// What key pair to generate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyPairSpec {
+    /// RSA with a modulus of 2048, 3072 or 4096 bits, exponent 65537.
+    Rsa {
+        /// Modulus length in bits.
+        bits: u32,
+    },
+    /// ECDSA on a named curve.
+    Ec(Curve),
+    /// Ed25519.
+    Ed25519,
+}
+
+/// A generated key pair.
+pub struct GeneratedKeyPair {
+    /// The private key, PKCS#8 DER.
+    pub private_pkcs8: Zeroizing<Vec<u8>>,
+    /// The public key, SubjectPublicKeyInfo DER.
+    pub public_spki: Vec<u8>,
 }
 
 /// The operations `ops` needs from a cryptographic implementation.
@@ -29,6 +284,43 @@ pub trait CryptoEngine: Send + Sync {
     /// Fills `buf` with random bytes (identifiers, IVs).
     fn random(&self, buf: &mut [u8]) -> Result<(), KmsError>;
 
+    /// Adds entropy from a client (RNG Seed); how many bytes were used.
+    fn seed(&self, data: &[u8]) -> usize;
+
     /// The digest of `data`.
     fn digest(&self, algorithm: HashAlgorithm, data: &[u8]) -> Vec<u8>;
+
+    /// A new asymmetric key pair.
+    fn generate_key_pair(&self, spec: KeyPairSpec) -> Result<GeneratedKeyPair, KmsError>;
+
+    /// Encrypts `data` (or wraps it, for the key-wrap ciphers).
+    fn encrypt(&self, key: KeyRef<'_>, params: &CipherParams<'_>, data: &[u8]) -> Result<EncryptOutput, KmsError>;
+
+    /// Decrypts `data`, checking `tag` for AEAD modes.
+    fn decrypt(
+        &self,
+        key: KeyRef<'_>,
+        params: &CipherParams<'_>,
+        data: &[u8],
+        tag: Option<&[u8]>,
+    ) -> Result<Zeroizing<Vec<u8>>, KmsError>;
+
+    /// Signs with a private key.
+    fn sign(&self, key: KeyRef<'_>, scheme: SignatureScheme, input: SignInput<'_>) -> Result<Vec<u8>, KmsError>;
+
+    /// Verifies with a public (or private) key: `Ok(false)` for a signature
+    /// that does not match.
+    fn verify(
+        &self,
+        key: KeyRef<'_>,
+        scheme: SignatureScheme,
+        input: SignInput<'_>,
+        signature: &[u8],
+    ) -> Result<bool, KmsError>;
+
+    /// The MAC of `data`.
+    fn mac(&self, key: KeyRef<'_>, algorithm: MacAlgorithm, data: &[u8]) -> Result<Vec<u8>, KmsError>;
+
+    /// Derives `len` bytes from `secret`.
+    fn derive(&self, derivation: &Derivation<'_>, secret: &[u8], len: usize) -> Result<Zeroizing<Vec<u8>>, KmsError>;
 }

@@ -1,0 +1,499 @@
+//! The software engine: aws-lc-rs (the provider rustls already uses) for
+//! random numbers, hashes, AES-GCM/CBC/ECB/CTR, key wrap, HMAC, CMAC,
+//! PBKDF2, HKDF, RSA, ECDSA and Ed25519; RustCrypto crates for XTS,
+//! Triple-DES, raw ChaCha20 and truncated GCM tags.
+//!
+//! Parsed keys are kept in a bounded cache keyed by a SHA-256 of their
+//! use and bytes, so a key is parsed once, not per request.
+
+mod asymmetric;
+mod symmetric;
+
+use std::collections::HashMap;
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex};
+
+use aws_lc_rs::rand::{SecureRandom, SystemRandom};
+use aws_lc_rs::{cmac, digest, hkdf, hmac, pbkdf2};
+use zeroize::Zeroizing;
+
+use self::asymmetric::Prepared;
+use super::{
+    Cipher, CipherParams, CryptoEngine, Derivation, EncryptOutput, GeneratedKeyPair, HashAlgorithm, KeyKind,
+    KeyPairSpec, KeyRef, MacAlgorithm, SignInput, SignatureScheme,
+};
+use crate::error::KmsError;
+
+/// How many parsed keys the cache holds before it drops half of them.
+const CACHE_CAPACITY: usize = 4096;
+
+/// Cryptography in software.
+pub struct SoftwareEngine {
+    rng: SystemRandom,
+    cache: Mutex<HashMap<[u8; 32], Arc<Prepared>>>,
+}
+
+impl std::fmt::Debug for SoftwareEngine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SoftwareEngine").finish_non_exhaustive()
+    }
+}
+
+impl Default for SoftwareEngine {
+    fn default() -> SoftwareEngine {
+        SoftwareEngine::new()
+    }
+}
+
+impl SoftwareEngine {
+    /// A new engine.
+    pub fn new() -> SoftwareEngine {
+        SoftwareEngine { rng: SystemRandom::new(), cache: Mutex::new(HashMap::new()) }
+    }
+
+    /// The parsed form of a key for one use, from the cache or parsed now.
+    fn prepared(
+        &self,
+        key: KeyRef<'_>,
+        purpose: &str,
+        parse: impl FnOnce() -> Result<Prepared, KmsError>,
+    ) -> Result<Arc<Prepared>, KmsError> {
+        let mut ctx = digest::Context::new(&digest::SHA256);
+        ctx.update(format!("{:?}/{purpose}/", key.kind).as_bytes());
+        ctx.update(key.material);
+        let mut id = [0u8; 32];
+        id.copy_from_slice(ctx.finish().as_ref());
+        if let Some(found) = self.cache.lock().map_err(|_| poisoned())?.get(&id) {
+            return Ok(Arc::clone(found));
+        }
+        let parsed = Arc::new(parse()?);
+        let mut cache = self.cache.lock().map_err(|_| poisoned())?;
+        if cache.len() >= CACHE_CAPACITY {
+            // Drop an arbitrary half: cheap, and a dropped key is parsed
+            // again on its next use.
+            let drop: Vec<[u8; 32]> = cache.keys().take(CACHE_CAPACITY / 2).copied().collect();
+            for k in drop {
+                cache.remove(&k);
+            }
+        }
+        cache.insert(id, Arc::clone(&parsed));
+        Ok(parsed)
+    }
+
+    /// The IV to use: the caller's, or a fresh one (returned as generated).
+    fn iv(&self, params: &CipherParams<'_>) -> Result<(Vec<u8>, bool), KmsError> {
+        match params.iv {
+            Some(iv) => Ok((iv.to_vec(), false)),
+            None => {
+                let mut iv = vec![0u8; params.cipher.iv_len()];
+                self.random(&mut iv)?;
+                Ok((iv, !iv_is_empty(params.cipher)))
+            }
+        }
+    }
+}
+
+fn iv_is_empty(cipher: Cipher) -> bool {
+    cipher.iv_len() == 0
+}
+
+fn poisoned() -> KmsError {
+    KmsError::Internal("the key cache lock is poisoned".into())
+}
+
+/// The aws-lc digest for a hash.
+pub(super) fn digest_algorithm(hash: HashAlgorithm) -> &'static digest::Algorithm {
+    match hash {
+        HashAlgorithm::Sha1 => &digest::SHA1_FOR_LEGACY_USE_ONLY,
+        HashAlgorithm::Sha224 => &digest::SHA224,
+        HashAlgorithm::Sha256 => &digest::SHA256,
+        HashAlgorithm::Sha384 => &digest::SHA384,
+        HashAlgorithm::Sha512 => &digest::SHA512,
+    }
+}
+
+impl CryptoEngine for SoftwareEngine {
+    fn generate_key(&self, len: usize) -> Result<Zeroizing<Vec<u8>>, KmsError> {
+        let mut key = Zeroizing::new(vec![0u8; len]);
+        self.random(&mut key)?;
+        Ok(key)
+    }
+
+    fn random(&self, buf: &mut [u8]) -> Result<(), KmsError> {
+        self.rng.fill(buf).map_err(|_| KmsError::Crypto("the random number generator failed".into()))
+    }
+
+    fn seed(&self, data: &[u8]) -> usize {
+        // aws-lc's DRBG reseeds itself from the operating system; client
+        // entropy is accepted (KMIP 2.1 §6.1.44 lets the server decide how
+        // much it uses) but not trusted, so nothing it holds weakens it.
+        data.len()
+    }
+
+    fn digest(&self, algorithm: HashAlgorithm, data: &[u8]) -> Vec<u8> {
+        digest::digest(digest_algorithm(algorithm), data).as_ref().to_vec()
+    }
+
+    fn generate_key_pair(&self, spec: KeyPairSpec) -> Result<GeneratedKeyPair, KmsError> {
+        asymmetric::generate(spec)
+    }
+
+    fn encrypt(&self, key: KeyRef<'_>, params: &CipherParams<'_>, data: &[u8]) -> Result<EncryptOutput, KmsError> {
+        if let Cipher::RsaOaep(_) | Cipher::RsaPkcs1v15 = params.cipher {
+            let prepared = self.prepared(key, "rsa-cipher", || asymmetric::rsa_cipher_key(key.kind, key.material))?;
+            let data = asymmetric::rsa_encrypt(&prepared, params.cipher, params.label, data)?;
+            return Ok(EncryptOutput { data, iv: None, tag: None });
+        }
+        check_symmetric(key.kind, params.cipher)?;
+        let (iv, generated) = self.iv(params)?;
+        let gcm = match params.cipher {
+            Cipher::AesGcm => Some(self.prepared(key, "gcm", || symmetric::gcm_key(key.material).map(Prepared::Gcm))?),
+            _ => None,
+        };
+        let gcm_key = match gcm.as_deref() {
+            Some(Prepared::Gcm(k)) => Some(k),
+            _ => None,
+        };
+        let (data, tag) = symmetric::encrypt(key.material, params, &iv, data, gcm_key)?;
+        Ok(EncryptOutput { data, iv: generated.then_some(iv), tag })
+    }
+
+    fn decrypt(
+        &self,
+        key: KeyRef<'_>,
+        params: &CipherParams<'_>,
+        data: &[u8],
+        tag: Option<&[u8]>,
+    ) -> Result<Zeroizing<Vec<u8>>, KmsError> {
+        if let Cipher::RsaOaep(_) | Cipher::RsaPkcs1v15 = params.cipher {
+            let prepared = self.prepared(key, "rsa-cipher", || asymmetric::rsa_cipher_key(key.kind, key.material))?;
+            return asymmetric::rsa_decrypt(&prepared, params.cipher, params.label, data);
+        }
+        check_symmetric(key.kind, params.cipher)?;
+        let iv = match params.iv {
+            Some(iv) => iv,
+            None if params.cipher.iv_len() == 0 => &[],
+            None => return Err(KmsError::MissingData("decryption needs the IV/Counter/Nonce".into())),
+        };
+        let gcm = match params.cipher {
+            Cipher::AesGcm => Some(self.prepared(key, "gcm", || symmetric::gcm_key(key.material).map(Prepared::Gcm))?),
+            _ => None,
+        };
+        let gcm_key = match gcm.as_deref() {
+            Some(Prepared::Gcm(k)) => Some(k),
+            _ => None,
+        };
+        symmetric::decrypt(key.material, params, iv, data, tag, gcm_key)
+    }
+
+    fn sign(&self, key: KeyRef<'_>, scheme: SignatureScheme, input: SignInput<'_>) -> Result<Vec<u8>, KmsError> {
+        let purpose = format!("sign/{scheme:?}");
+        let prepared = self.prepared(key, &purpose, || asymmetric::signing_key(key.kind, scheme, key.material))?;
+        asymmetric::sign(&prepared, scheme, input)
+    }
+
+    fn verify(
+        &self,
+        key: KeyRef<'_>,
+        scheme: SignatureScheme,
+        input: SignInput<'_>,
+        signature: &[u8],
+    ) -> Result<bool, KmsError> {
+        let purpose = format!("verify/{scheme:?}");
+        let prepared = self.prepared(key, &purpose, || asymmetric::verifying_key(key.kind, scheme, key.material))?;
+        asymmetric::verify(&prepared, scheme, input, signature)
+    }
+
+    fn mac(&self, key: KeyRef<'_>, algorithm: MacAlgorithm, data: &[u8]) -> Result<Vec<u8>, KmsError> {
+        match algorithm {
+            MacAlgorithm::Hmac(hash) => {
+                let alg = match hash {
+                    HashAlgorithm::Sha1 => hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY,
+                    HashAlgorithm::Sha224 => hmac::HMAC_SHA224,
+                    HashAlgorithm::Sha256 => hmac::HMAC_SHA256,
+                    HashAlgorithm::Sha384 => hmac::HMAC_SHA384,
+                    HashAlgorithm::Sha512 => hmac::HMAC_SHA512,
+                };
+                if key.material.is_empty() {
+                    return Err(KmsError::InvalidField("an HMAC key may not be empty".into()));
+                }
+                Ok(hmac::sign(&hmac::Key::new(alg, key.material), data).as_ref().to_vec())
+            }
+            MacAlgorithm::AesCmac => {
+                let alg = match key.material.len() {
+                    16 => cmac::AES_128,
+                    24 => cmac::AES_192,
+                    32 => cmac::AES_256,
+                    n => return Err(KmsError::InvalidField(format!("an AES key has 16, 24 or 32 bytes, not {n}"))),
+                };
+                let k = cmac::Key::new(alg, key.material).map_err(|_| KmsError::Crypto("CMAC key".into()))?;
+                Ok(cmac::sign(&k, data).map_err(|_| KmsError::Crypto("CMAC failed".into()))?.as_ref().to_vec())
+            }
+        }
+    }
+
+    fn derive(&self, derivation: &Derivation<'_>, secret: &[u8], len: usize) -> Result<Zeroizing<Vec<u8>>, KmsError> {
+        if len == 0 || len > 8192 {
+            return Err(KmsError::InvalidField(format!("cannot derive {len} bytes (1 to 8192)")));
+        }
+        let mut out = Zeroizing::new(vec![0u8; len]);
+        match *derivation {
+            Derivation::Pbkdf2 { hash, salt, iterations } => {
+                let alg = match hash {
+                    HashAlgorithm::Sha1 => pbkdf2::PBKDF2_HMAC_SHA1,
+                    HashAlgorithm::Sha256 => pbkdf2::PBKDF2_HMAC_SHA256,
+                    HashAlgorithm::Sha384 => pbkdf2::PBKDF2_HMAC_SHA384,
+                    HashAlgorithm::Sha512 => pbkdf2::PBKDF2_HMAC_SHA512,
+                    other => return Err(KmsError::Unsupported(format!("PBKDF2 with {other:?}"))),
+                };
+                let iterations = NonZeroU32::new(iterations)
+                    .ok_or_else(|| KmsError::InvalidField("PBKDF2 needs at least one iteration".into()))?;
+                pbkdf2::derive(alg, iterations, salt, secret, &mut out);
+            }
+            Derivation::Hkdf { hash, salt, info } => {
+                let alg = match hash {
+                    HashAlgorithm::Sha1 => hkdf::HKDF_SHA1_FOR_LEGACY_USE_ONLY,
+                    HashAlgorithm::Sha256 => hkdf::HKDF_SHA256,
+                    HashAlgorithm::Sha384 => hkdf::HKDF_SHA384,
+                    HashAlgorithm::Sha512 => hkdf::HKDF_SHA512,
+                    other => return Err(KmsError::Unsupported(format!("HKDF with {other:?}"))),
+                };
+                if len > 255 * hash.output_len() {
+                    return Err(KmsError::InvalidField(format!(
+                        "HKDF gives at most {} bytes",
+                        255 * hash.output_len()
+                    )));
+                }
+                let prk = hkdf::Salt::new(alg, salt).extract(secret);
+                let info = [info];
+                prk.expand(&info, OutLen(len))
+                    .and_then(|okm| okm.fill(&mut out))
+                    .map_err(|_| KmsError::Crypto("HKDF failed".into()))?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The output length for HKDF expansion.
+struct OutLen(usize);
+
+impl hkdf::KeyType for OutLen {
+    fn len(&self) -> usize {
+        self.0
+    }
+}
+
+/// Refuses a symmetric cipher with the wrong kind of key.
+fn check_symmetric(kind: KeyKind, cipher: Cipher) -> Result<(), KmsError> {
+    let ok = match cipher {
+        Cipher::AesGcm
+        | Cipher::AesCbc
+        | Cipher::AesEcb
+        | Cipher::AesCtr
+        | Cipher::AesXts
+        | Cipher::AesKeyWrap
+        | Cipher::AesKeyWrapPadded => kind == KeyKind::Aes,
+        Cipher::TripleDesCbc | Cipher::TripleDesEcb => kind == KeyKind::TripleDes,
+        Cipher::ChaCha20 | Cipher::ChaCha20Poly1305 => kind == KeyKind::ChaCha20,
+        Cipher::RsaOaep(_) | Cipher::RsaPkcs1v15 => matches!(kind, KeyKind::RsaPrivate | KeyKind::RsaPublic),
+    };
+    if !ok {
+        return Err(KmsError::InvalidField(format!("a {kind:?} key cannot be used with {cipher:?}")));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Curve, Padding};
+    use super::*;
+
+    fn aes(material: &[u8]) -> KeyRef<'_> {
+        KeyRef { kind: KeyKind::Aes, material }
+    }
+
+    #[test]
+    fn sha256_of_abc() {
+        let engine = SoftwareEngine::new();
+        let d = engine.digest(HashAlgorithm::Sha256, b"abc");
+        assert_eq!(hex::encode(d), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn keys_are_random_and_sized() {
+        let engine = SoftwareEngine::new();
+        let a = engine.generate_key(32).expect("random");
+        let b = engine.generate_key(32).expect("random");
+        assert_eq!(a.len(), 32);
+        assert_ne!(*a, *b);
+    }
+
+    /// NIST SP 800-38D test case 3 (AES-128, 96-bit IV, no AAD).
+    #[test]
+    fn aes_gcm_known_answer_and_truncated_tags() {
+        let engine = SoftwareEngine::new();
+        let key = hex::decode("feffe9928665731c6d6a8f9467308308").expect("hex");
+        let iv = hex::decode("cafebabefacedbaddecaf888").expect("hex");
+        let pt = hex::decode("d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b391aafd255").expect("hex");
+        let mut params = CipherParams::new(Cipher::AesGcm);
+        params.iv = Some(&iv);
+        let out = engine.encrypt(aes(&key), &params, &pt).expect("encrypts");
+        assert_eq!(
+            hex::encode(&out.data),
+            "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091473f5985"
+        );
+        let tag = out.tag.expect("a tag");
+        assert_eq!(hex::encode(&tag), "4d5c2af327cd64a62cf35abd2ba6fab4");
+        assert_eq!(out.iv, None, "the IV was given");
+        let back = engine.decrypt(aes(&key), &params, &out.data, Some(&tag)).expect("decrypts");
+        assert_eq!(*back, pt);
+        // A 12-byte tag is the prefix; it verifies through the RustCrypto path.
+        let back = engine.decrypt(aes(&key), &params, &out.data, Some(&tag[..12])).expect("short tag");
+        assert_eq!(*back, pt);
+        let mut bad = tag.clone();
+        bad[0] ^= 1;
+        assert!(matches!(
+            engine.decrypt(aes(&key), &params, &out.data, Some(&bad)),
+            Err(KmsError::AuthenticationFailed(_))
+        ));
+        assert!(engine.decrypt(aes(&key), &params, &out.data, Some(&bad[..13])).is_err());
+        assert!(engine.decrypt(aes(&key), &params, &out.data, Some(&tag[..8])).is_err());
+    }
+
+    /// SP 800-38A F.2.1 (CBC-AES128) and a padded round trip.
+    #[test]
+    fn aes_cbc_known_answer_and_padding() {
+        let engine = SoftwareEngine::new();
+        let key = hex::decode("2b7e151628aed2a6abf7158809cf4f3c").expect("hex");
+        let iv = hex::decode("000102030405060708090a0b0c0d0e0f").expect("hex");
+        let pt = hex::decode("6bc1bee22e409f96e93d7e117393172a").expect("hex");
+        let mut params = CipherParams::new(Cipher::AesCbc);
+        params.iv = Some(&iv);
+        let out = engine.encrypt(aes(&key), &params, &pt).expect("encrypts");
+        assert_eq!(hex::encode(&out.data), "7649abac8119b246cee98e9b12e9197d");
+        params.padding = Padding::Pkcs7;
+        let out = engine.encrypt(aes(&key), &params, b"hello").expect("encrypts");
+        assert_eq!(out.data.len(), 16);
+        assert_eq!(&*engine.decrypt(aes(&key), &params, &out.data, None).expect("decrypts"), b"hello");
+        params.padding = Padding::None;
+        assert!(matches!(engine.encrypt(aes(&key), &params, b"hello"), Err(KmsError::InvalidField(_))));
+    }
+
+    #[test]
+    fn generated_ivs_are_returned() {
+        let engine = SoftwareEngine::new();
+        let key = engine.generate_key(32).expect("key");
+        let out = engine.encrypt(aes(&key), &CipherParams::new(Cipher::AesGcm), b"data").expect("encrypts");
+        let iv = out.iv.expect("generated");
+        assert_eq!(iv.len(), 12);
+        let mut params = CipherParams::new(Cipher::AesGcm);
+        params.iv = Some(&iv);
+        let back = engine.decrypt(aes(&key), &params, &out.data, out.tag.as_deref()).expect("decrypts");
+        assert_eq!(&*back, b"data");
+    }
+
+    /// RFC 3394 §4.1 (128-bit KEK, 128-bit key data).
+    #[test]
+    fn aes_key_wrap_known_answer() {
+        let engine = SoftwareEngine::new();
+        let kek = hex::decode("000102030405060708090A0B0C0D0E0F").expect("hex");
+        let data = hex::decode("00112233445566778899AABBCCDDEEFF").expect("hex");
+        let params = CipherParams::new(Cipher::AesKeyWrap);
+        let out = engine.encrypt(aes(&kek), &params, &data).expect("wraps");
+        assert_eq!(hex::encode_upper(&out.data), "1FA68B0A8112B447AEF34BD8FB5A7B829D3E862371D2CFE5");
+        assert_eq!(*engine.decrypt(aes(&kek), &params, &out.data, None).expect("unwraps"), data);
+        let mut bad = out.data.clone();
+        bad[3] ^= 1;
+        assert!(engine.decrypt(aes(&kek), &params, &bad, None).is_err());
+    }
+
+    /// RFC 4231 test case 2.
+    #[test]
+    fn hmac_sha256_known_answer() {
+        let engine = SoftwareEngine::new();
+        let key = KeyRef { kind: KeyKind::Hmac, material: b"Jefe" };
+        let mac = engine.mac(key, MacAlgorithm::Hmac(HashAlgorithm::Sha256), b"what do ya want for nothing?");
+        assert_eq!(hex::encode(mac.expect("macs")), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+
+    /// RFC 6070 (PBKDF2-HMAC-SHA1, 2 iterations) and RFC 5869 case 1.
+    #[test]
+    fn derivations_known_answers() {
+        let engine = SoftwareEngine::new();
+        let d = Derivation::Pbkdf2 { hash: HashAlgorithm::Sha1, salt: b"salt", iterations: 2 };
+        let out = engine.derive(&d, b"password", 20).expect("derives");
+        assert_eq!(hex::encode(&*out), "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957");
+        let ikm = [0x0bu8; 22];
+        let salt = hex::decode("000102030405060708090a0b0c").expect("hex");
+        let info = hex::decode("f0f1f2f3f4f5f6f7f8f9").expect("hex");
+        let d = Derivation::Hkdf { hash: HashAlgorithm::Sha256, salt: &salt, info: &info };
+        let out = engine.derive(&d, &ikm, 42).expect("derives");
+        assert_eq!(
+            hex::encode(&*out),
+            "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865"
+        );
+    }
+
+    #[test]
+    fn rsa_ec_ed25519_sign_verify_and_rsa_encrypt() {
+        let engine = SoftwareEngine::new();
+        let cases = [
+            (
+                KeyPairSpec::Rsa { bits: 2048 },
+                KeyKind::RsaPrivate,
+                KeyKind::RsaPublic,
+                SignatureScheme::RsaPss(HashAlgorithm::Sha256),
+            ),
+            (
+                KeyPairSpec::Ec(Curve::P256),
+                KeyKind::EcPrivate(Curve::P256),
+                KeyKind::EcPublic(Curve::P256),
+                SignatureScheme::Ecdsa(HashAlgorithm::Sha256),
+            ),
+            (
+                KeyPairSpec::Ec(Curve::P384),
+                KeyKind::EcPrivate(Curve::P384),
+                KeyKind::EcPublic(Curve::P384),
+                SignatureScheme::Ecdsa(HashAlgorithm::Sha384),
+            ),
+            (KeyPairSpec::Ed25519, KeyKind::Ed25519Private, KeyKind::Ed25519Public, SignatureScheme::Ed25519),
+        ];
+        for (spec, private_kind, public_kind, scheme) in cases {
+            let pair = engine.generate_key_pair(spec).expect("generates");
+            let private = KeyRef { kind: private_kind, material: &pair.private_pkcs8 };
+            let public = KeyRef { kind: public_kind, material: &pair.public_spki };
+            let sig = engine.sign(private, scheme, SignInput::Data(b"message")).expect("signs");
+            assert!(engine.verify(public, scheme, SignInput::Data(b"message"), &sig).expect("verifies"), "{spec:?}");
+            assert!(!engine.verify(public, scheme, SignInput::Data(b"messagE"), &sig).expect("verifies"), "{spec:?}");
+            if scheme != SignatureScheme::Ed25519 {
+                let (SignatureScheme::Ecdsa(hash) | SignatureScheme::RsaPss(hash)) = scheme else { continue };
+                let digest = engine.digest(hash, b"message");
+                let sig = engine.sign(private, scheme, SignInput::Digest(&digest)).expect("signs a digest");
+                assert!(engine.verify(public, scheme, SignInput::Data(b"message"), &sig).expect("verifies"));
+            }
+        }
+        let pair = engine.generate_key_pair(KeyPairSpec::Rsa { bits: 2048 }).expect("generates");
+        let private = KeyRef { kind: KeyKind::RsaPrivate, material: &pair.private_pkcs8 };
+        let public = KeyRef { kind: KeyKind::RsaPublic, material: &pair.public_spki };
+        for cipher in
+            [Cipher::RsaOaep(HashAlgorithm::Sha256), Cipher::RsaOaep(HashAlgorithm::Sha1), Cipher::RsaPkcs1v15]
+        {
+            let params = CipherParams::new(cipher);
+            let out = engine.encrypt(public, &params, b"secret").expect("encrypts");
+            assert_eq!(out.data.len(), 256);
+            assert_eq!(&*engine.decrypt(private, &params, &out.data, None).expect("decrypts"), b"secret");
+        }
+    }
+
+    #[test]
+    fn wrong_keys_are_refused_not_panicked() {
+        let engine = SoftwareEngine::new();
+        let params = CipherParams::new(Cipher::AesGcm);
+        assert!(engine.encrypt(aes(&[0u8; 7]), &params, b"x").is_err());
+        let junk = KeyRef { kind: KeyKind::RsaPrivate, material: b"junk" };
+        assert!(engine.sign(junk, SignatureScheme::RsaPss(HashAlgorithm::Sha256), SignInput::Data(b"x")).is_err());
+        let hmac = KeyRef { kind: KeyKind::Hmac, material: b"k" };
+        assert!(engine.encrypt(hmac, &params, b"x").is_err());
+    }
+}
