@@ -31,6 +31,10 @@ pub struct Context<'a> {
     /// Unique Identifiers of objects whose key material the server generated
     /// (Create, Re-key, Create Key Pair, ...), see [`note_generated`].
     pub generated: &'a HashSet<String>,
+    /// True when the request echoed ciphertext this server produced (see
+    /// `placeholder::feed_back`); a Decrypt with a generated key that did
+    /// not can only be checked for success and length.
+    pub echoed: bool,
 }
 
 /// The first difference found: where and what.
@@ -101,6 +105,49 @@ pub fn note_generated(actual: &Ttlv, generated: &mut HashSet<String>) {
     }
 }
 
+/// Records the objects a Register or Create gives randomized default
+/// Cryptographic Parameters (OAEP or PKCS#1 v1.5 encryption padding, PSS,
+/// ECDSA or DSA signatures): an Encrypt or Sign with them that names no
+/// parameters of its own has random output. Kept in the same set as
+/// [`note_generated`], under `randomized:<uid>`.
+pub fn note_randomized(request: &Ttlv, actual: &Ttlv, generated: &mut HashSet<String>) {
+    fn randomizing_params(params: &Ttlv) -> bool {
+        let padding = enum_child(params, Tag::PADDING_METHOD);
+        let signature = enum_child(params, Tag::DIGITAL_SIGNATURE_ALGORITHM);
+        let algorithm = enum_child(params, Tag::CRYPTOGRAPHIC_ALGORITHM);
+        matches!(padding, Some("OAEP" | "PKCS1V1_5" | "PKCS1_V1_5" | "PSS"))
+            || signature.is_some_and(|s| s.contains("DSA") || s.contains("PSS"))
+            || algorithm.is_some_and(|a| a.contains("DSA"))
+    }
+    fn randomizing(tree: &Ttlv) -> bool {
+        if tree.tag == Tag::CRYPTOGRAPHIC_PARAMETERS {
+            return randomizing_params(tree);
+        }
+        // KMIP 1.x: an Attribute named "Cryptographic Parameters".
+        if tree.tag == Tag::ATTRIBUTE
+            && tree.child(Tag::ATTRIBUTE_NAME).and_then(|n| n.value.as_text()) == Some("Cryptographic Parameters")
+        {
+            return tree.child(Tag::ATTRIBUTE_VALUE).is_some_and(randomizing_params);
+        }
+        tree.children().is_some_and(|c| c.iter().any(randomizing))
+    }
+    let requests = request.children_with(Tag::BATCH_ITEM);
+    for (req, item) in requests.zip(actual.children_with(Tag::BATCH_ITEM)) {
+        let op = item.child(Tag::OPERATION).and_then(|o| o.value.as_enumeration());
+        let name = op.and_then(|v| registry::enum_name(Tag::OPERATION, v));
+        if !matches!(name, Some("Register" | "Create")) || !req.child(Tag::REQUEST_PAYLOAD).is_some_and(randomizing) {
+            continue;
+        }
+        if let Some(uid) = item
+            .child(Tag::RESPONSE_PAYLOAD)
+            .and_then(|p| p.child(Tag::UNIQUE_IDENTIFIER))
+            .and_then(|u| u.value.as_text())
+        {
+            generated.insert(format!("randomized:{uid}"));
+        }
+    }
+}
+
 /// Attributes the server sets itself. In the response to a Get Attributes
 /// that names no attribute, and in a Get Attribute List, the actual response
 /// may hold these although the recording did not.
@@ -157,6 +204,10 @@ struct Mode {
     random_signature: bool,
     /// RNG Retrieve: Data is random.
     random_data: bool,
+    /// Encrypt, Sign or MAC with a key the server generated: the output
+    /// depends on the random key (a later Decrypt or Verify of it, fed back
+    /// by `placeholder::feed_back`, is compared exactly).
+    generated_output: bool,
 }
 
 /// Which actual elements a set comparison may leave unmatched, and which
@@ -252,7 +303,14 @@ impl Comparator<'_, '_> {
             .child(Tag::UNIQUE_IDENTIFIER)
             .and_then(|u| u.value.as_text())
             .is_some_and(|uid| self.ctx.generated.contains(uid));
+        let randomized = a
+            .child(Tag::UNIQUE_IDENTIFIER)
+            .and_then(|u| u.value.as_text())
+            .is_some_and(|uid| self.ctx.generated.contains(&format!("randomized:{uid}")));
         let mut mode = Mode { generated, ..Mode::default() };
+        mode.generated_output = generated
+            && (matches!(operation, Some("Encrypt" | "Sign" | "MAC"))
+                || (operation == Some("Decrypt") && !self.ctx.echoed));
         match operation {
             // Rule: Query lists are compared as "contains".
             Some("Query") => return self.contains(e_children, a_children, path),
@@ -295,14 +353,16 @@ impl Comparator<'_, '_> {
                     params.and_then(|p| p.child(Tag::RANDOM_IV)).and_then(|r| r.value.as_boolean()) == Some(true);
                 let padding = params.and_then(|p| enum_child(p, Tag::PADDING_METHOD));
                 let random_padding = matches!(padding, Some("OAEP" | "PKCS1V1_5" | "PKCS1_V1_5"));
-                mode.random_ciphertext = server_iv || random_iv || random_padding;
+                let own_padding = padding.is_some();
+                mode.random_ciphertext = server_iv || random_iv || random_padding || (randomized && !own_padding);
             }
             Some("Sign") => {
                 let params = request_payload.and_then(|p| p.child(Tag::CRYPTOGRAPHIC_PARAMETERS));
                 let padding = params.and_then(|p| enum_child(p, Tag::PADDING_METHOD));
                 let algorithm = params.and_then(|p| enum_child(p, Tag::CRYPTOGRAPHIC_ALGORITHM));
                 let signature = params.and_then(|p| enum_child(p, Tag::DIGITAL_SIGNATURE_ALGORITHM));
-                mode.random_signature = padding == Some("PSS")
+                mode.random_signature = (randomized && params.is_none())
+                    || padding == Some("PSS")
                     || algorithm.is_some_and(|a| a.contains("DSA"))
                     || signature.is_some_and(|s| s.contains("DSA") || s.contains("PSS"));
             }
@@ -331,10 +391,11 @@ impl Comparator<'_, '_> {
             || (mode.random_ciphertext
                 && [Tag::DATA, Tag::IV_COUNTER_NONCE, Tag::AUTHENTICATED_ENCRYPTION_TAG].contains(&e.tag))
             || (mode.random_data && e.tag == Tag::DATA)
+            || (mode.generated_output && [Tag::DATA, Tag::AUTHENTICATED_ENCRYPTION_TAG, Tag::MAC_DATA].contains(&e.tag))
         {
             mode.loose_bytes = true;
         }
-        if mode.random_signature && e.tag == Tag::SIGNATURE_DATA {
+        if (mode.random_signature || mode.generated_output) && e.tag == Tag::SIGNATURE_DATA {
             mode.type_only = true;
         }
         match (&e.value, &a.value) {

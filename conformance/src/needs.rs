@@ -1,6 +1,6 @@
-//! What a test case needs beyond the server's current scope (issue 3:
-//! Symmetric Key, Secret Data, Opaque Object and 1.x Template; the
-//! operations in [`IN_SCOPE_OPERATIONS`]). Used to write skip.toml and, in a
+//! What a test case needs beyond the server's current scope (Symmetric
+//! Key, Secret Data, Opaque Object, 1.x Template, Private Key, Public Key
+//! and Certificate; the operations in [`IN_SCOPE_OPERATIONS`]). Used to write skip.toml and, in a
 //! test, to check that every such file is listed there.
 
 use std::collections::BTreeSet;
@@ -10,7 +10,7 @@ use kmip_ttlv::{Tag, Ttlv, Value, registry};
 use crate::vectors::Exchange;
 
 /// Operations the server implements (normalized names).
-pub const IN_SCOPE_OPERATIONS: [&str; 26] = [
+pub const IN_SCOPE_OPERATIONS: [&str; 37] = [
     "Create",
     "Register",
     "Get",
@@ -37,13 +37,39 @@ pub const IN_SCOPE_OPERATIONS: [&str; 26] = [
     "Log",
     "Poll",
     "Cancel",
+    "CreateKeyPair",
+    "Encrypt",
+    "Decrypt",
+    "Sign",
+    "SignatureVerify",
+    "MAC",
+    "MACVerify",
+    "Hash",
+    "RNGRetrieve",
+    "RNGSeed",
+    "DeriveKey",
 ];
 
 /// Object types the server stores (normalized names).
-pub const IN_SCOPE_OBJECT_TYPES: [&str; 4] = ["SymmetricKey", "SecretData", "OpaqueObject", "Template"];
+pub const IN_SCOPE_OBJECT_TYPES: [&str; 7] =
+    ["SymmetricKey", "SecretData", "OpaqueObject", "Template", "PrivateKey", "PublicKey", "Certificate"];
 
 /// Key format types the server produces (normalized names).
-pub const IN_SCOPE_KEY_FORMATS: [&str; 3] = ["Raw", "Opaque", "TransparentSymmetricKey"];
+pub const IN_SCOPE_KEY_FORMATS: [&str; 13] = [
+    "Raw",
+    "Opaque",
+    "TransparentSymmetricKey",
+    "PKCS_1",
+    "PKCS_8",
+    "X_509",
+    "ECPrivateKey",
+    "TransparentRSAPrivateKey",
+    "TransparentRSAPublicKey",
+    "TransparentECPrivateKey",
+    "TransparentECPublicKey",
+    "TransparentDSAPrivateKey",
+    "TransparentDSAPublicKey",
+];
 
 /// Object structures whose presence means an object type.
 const OBJECT_TAGS: [(Tag, &str); 6] = [
@@ -148,11 +174,10 @@ pub fn scan(exchanges: &[Exchange]) -> Needs {
 /// Object types, object structures, key wrapping and key formats anywhere
 /// in a message, except inside a Query response payload (see [`scan`]).
 fn walk(item: &Ttlv, attribute_name: Option<&str>, needs: &mut Needs) {
-    if let Some((_, name)) = OBJECT_TAGS.iter().find(|(t, _)| *t == item.tag) {
+    if let Some((_, name)) = OBJECT_TAGS.iter().find(|(t, _)| *t == item.tag)
+        && !IN_SCOPE_OBJECT_TYPES.contains(name)
+    {
         needs.object_types.insert(spec_name(Tag::OBJECT_TYPE, name));
-    }
-    if item.tag == Tag::KEY_WRAPPING_SPECIFICATION || item.tag == Tag::KEY_WRAPPING_DATA {
-        needs.other.insert("key wrapping".to_owned());
     }
     let value_tag = registry::value_tag(item.tag, attribute_name);
     if value_tag == Tag::OBJECT_TYPE
@@ -205,16 +230,16 @@ mod tests {
     #[test]
     fn names_operations_objects_and_query_lists() {
         let text = r#"<KMIP>
-<RequestMessage><BatchItem><Operation type="Enumeration" value="CreateKeyPair"/><RequestPayload/></BatchItem>
+<RequestMessage><BatchItem><Operation type="Enumeration" value="CreateSplitKey"/><RequestPayload/></BatchItem>
 <BatchItem><Operation type="Enumeration" value="Query"/><RequestPayload/></BatchItem></RequestMessage>
-<ResponseMessage><BatchItem><Operation type="Enumeration" value="CreateKeyPair"/>
-  <ResponsePayload><ObjectType type="Enumeration" value="PublicKey"/></ResponsePayload></BatchItem>
+<ResponseMessage><BatchItem><Operation type="Enumeration" value="CreateSplitKey"/>
+  <ResponsePayload><ObjectType type="Enumeration" value="SplitKey"/></ResponsePayload></BatchItem>
 <BatchItem><Operation type="Enumeration" value="Query"/><ResponsePayload>
   <Operation type="Enumeration" value="Export"/><Operation type="Enumeration" value="Get"/>
-  <ObjectType type="Enumeration" value="PrivateKey"/></ResponsePayload></BatchItem></ResponseMessage>
+  <ObjectType type="Enumeration" value="PGPKey"/></ResponsePayload></BatchItem></ResponseMessage>
 </KMIP>"#;
         let needs = scan(&vectors::parse(text).expect("parses"));
-        assert_eq!(needs.reason(), "needs Create Key Pair, Public Key; Query must list Export, Private Key");
+        assert_eq!(needs.reason(), "needs Create Split Key, Split Key; Query must list Export, PGP Key");
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use bytes::Bytes;
-use kmip_ttlv::{Ttlv, Value};
+use kmip_ttlv::{Tag, Ttlv, Value};
 
 /// The Date-Time standing for `$NOW`; `$NOW+N` is this plus `N`.
 pub const NOW_SENTINEL: i64 = -(1_i64 << 50);
@@ -243,6 +243,70 @@ pub fn instantiate(template: &Ttlv, bindings: &mut Bindings, now: i64, responses
         },
     };
     Ok(Ttlv { tag: template.tag, value })
+}
+
+/// Byte strings a request may echo from an earlier response: ciphertext,
+/// IVs, tags, signatures and MACs.
+const FEEDBACK_TAGS: [Tag; 5] =
+    [Tag::DATA, Tag::IV_COUNTER_NONCE, Tag::AUTHENTICATED_ENCRYPTION_TAG, Tag::SIGNATURE_DATA, Tag::MAC_DATA];
+
+/// Replays a recording against a server with different random keys: a
+/// request Byte String (Data, IV, tag, signature, MAC) equal to the value
+/// an earlier *recorded* response gave at some position is replaced with
+/// what this server's response gave at the same position. A test case that
+/// encrypts with a key the server generated and then decrypts the recorded
+/// ciphertext thus decrypts this server's ciphertext, and the Decrypt's
+/// plaintext is compared exactly. `expected` and `actual` are the earlier
+/// recorded and actual responses, oldest first, in step. Returns the
+/// request and whether anything was replaced.
+pub fn feed_back(request: Ttlv, expected: &[Ttlv], actual: &[Ttlv]) -> (Ttlv, bool) {
+    let mut echoed = false;
+    let request = echo(request, expected, actual, &mut echoed);
+    (request, echoed)
+}
+
+fn echo(request: Ttlv, expected: &[Ttlv], actual: &[Ttlv], echoed: &mut bool) -> Ttlv {
+    let value = match request.value {
+        Value::Structure(children) => {
+            Value::Structure(children.into_iter().map(|c| echo(c, expected, actual, echoed)).collect())
+        }
+        Value::ByteString(bytes) if FEEDBACK_TAGS.contains(&request.tag) => {
+            let replaced = expected.iter().zip(actual).rev().find_map(|(e, a)| {
+                let path = path_of(e, request.tag, &bytes)?;
+                follow(a, &path).cloned()
+            });
+            *echoed |= replaced.is_some();
+            Value::ByteString(replaced.unwrap_or(bytes))
+        }
+        other => other,
+    };
+    Ttlv { tag: request.tag, value }
+}
+
+/// The path (tag and index among same-tag siblings, per level) to the
+/// first Byte String item with `tag` and `bytes` in `tree`.
+fn path_of(tree: &Ttlv, tag: Tag, bytes: &Bytes) -> Option<Vec<(Tag, usize)>> {
+    let children = tree.children()?;
+    for (i, child) in children.iter().enumerate() {
+        let index = children[..i].iter().filter(|c| c.tag == child.tag).count();
+        if child.tag == tag && matches!(&child.value, Value::ByteString(b) if b == bytes) {
+            return Some(vec![(child.tag, index)]);
+        }
+        if let Some(mut rest) = path_of(child, tag, bytes) {
+            rest.insert(0, (child.tag, index));
+            return Some(rest);
+        }
+    }
+    None
+}
+
+/// The Byte String at `path` in `tree`.
+fn follow<'a>(tree: &'a Ttlv, path: &[(Tag, usize)]) -> Option<&'a Bytes> {
+    let Some(((tag, index), rest)) = path.split_first() else {
+        return tree.value.as_bytes();
+    };
+    let child = tree.children()?.iter().filter(|c| c.tag == *tag).nth(*index)?;
+    follow(child, rest)
 }
 
 /// The value of the first item (depth first) in `tree` with the tag and item

@@ -66,12 +66,15 @@ impl Runner {
         self.connection = None;
         let mut bindings = Bindings::new();
         let mut responses: Vec<Ttlv> = Vec::new();
+        let mut recorded: Vec<Ttlv> = Vec::new();
         for (i, exchange) in case.exchanges.iter().enumerate() {
             let fail = |detail: String| FileResult::Fail { message: i + 1, detail };
-            let request = match placeholder::instantiate(&exchange.request, &mut bindings, unix_now(), &responses) {
-                Ok(request) => request,
-                Err(e) => return fail(format!("cannot build the request: {e}")),
-            };
+            let (request, echoed) =
+                match placeholder::instantiate(&exchange.request, &mut bindings, unix_now(), &responses) {
+                    Ok(request) => placeholder::feed_back(request, &recorded, &responses),
+                    Err(e) => return fail(format!("cannot build the request: {e}")),
+                };
+            recorded.push(exchange.expected.clone());
             let bytes = match wire::to_vec(&request) {
                 Ok(bytes) => bytes,
                 Err(e) => return fail(format!("cannot encode the request: {e}")),
@@ -82,11 +85,13 @@ impl Runner {
             };
             self.messages_compared += 1;
             compare::note_generated(&actual, &mut self.generated);
+            compare::note_randomized(&request, &actual, &mut self.generated);
             let ctx = Context {
                 request: Some(&request),
                 run_start: self.run_start,
                 now: unix_now(),
                 generated: &self.generated,
+                echoed,
             };
             if let Err(d) = compare::compare(&exchange.expected, &actual, &ctx, &mut bindings) {
                 if self.verbose {

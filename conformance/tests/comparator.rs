@@ -59,7 +59,7 @@ fn replay(exchanges: &[Exchange], mut mutate: impl FnMut(usize, &mut Ttlv)) -> R
         let mut actual = fill(&exchange.expected, &bindings, now());
         mutate(i, &mut actual);
         compare::note_generated(&actual, generated);
-        let ctx = Context { request: Some(&request), run_start: start, now: now(), generated };
+        let ctx = Context { request: Some(&request), run_start: start, now: now(), generated, echoed: false };
         compare::compare(&exchange.expected, &actual, &ctx, &mut bindings).map_err(|d| (i, d))?;
         responses.push(actual);
     }
@@ -617,7 +617,7 @@ fn a_locate_in_another_order_passes() {
     children(payload(&mut actual, 0)).swap(0, 1);
     let generated = HashSet::new();
     let request = placeholder::instantiate(&exchanges[0].request, &mut Bindings::new(), now(), &[]).expect("request");
-    let ctx = Context { request: Some(&request), run_start: now(), now: now(), generated: &generated };
+    let ctx = Context { request: Some(&request), run_start: now(), now: now(), generated: &generated, echoed: false };
     let mut fresh = Bindings::new();
     compare::compare(&exchanges[0].expected, &actual, &ctx, &mut fresh).expect("a set");
     // With one identifier already bound, the other must take the rest.

@@ -19,20 +19,37 @@ pub(crate) async fn request_attributes(
     ctx: &mut OpContext<'_>,
     fields: &Fields<'_>,
 ) -> Result<Vec<Attribute>, KmsError> {
+    group_attributes(ctx, fields, Tag::TEMPLATE_ATTRIBUTE, Tag::ATTRIBUTES, true).await
+}
+
+/// The attributes of one group of a request: the 2.x structure `tag_2x`
+/// (`Attributes`, `Common Attributes`, `Private Key Attributes` ...) or the
+/// 1.x Template-Attribute `tag_1x` (`Template-Attribute`, `Common
+/// Template-Attribute` ...); with `bare`, 1.x `Attribute` items directly in
+/// the payload count too.
+pub(crate) async fn group_attributes(
+    ctx: &mut OpContext<'_>,
+    fields: &Fields<'_>,
+    tag_1x: Tag,
+    tag_2x: Tag,
+    bare: bool,
+) -> Result<Vec<Attribute>, KmsError> {
     let mut out = Vec::new();
     if ctx.version.is_2x() {
-        if let Some(list) = fields.structure(Tag::ATTRIBUTES)? {
+        if let Some(list) = fields.structure(tag_2x)? {
             for item in list.items() {
-                out.push(Attribute::from_2x(item).map_err(|e| e.within(Tag::ATTRIBUTES))?);
+                out.push(Attribute::from_2x(item).map_err(|e| e.within(tag_2x))?);
             }
         }
         return Ok(out);
     }
     let mut containers = Vec::new();
-    if let Some(template) = fields.structure(Tag::TEMPLATE_ATTRIBUTE)? {
+    if let Some(template) = fields.structure(tag_1x)? {
         containers.push(template);
     }
-    containers.push(*fields);
+    if bare {
+        containers.push(*fields);
+    }
     for container in containers {
         for name in container.all(Tag::NAME) {
             out.extend(template_attributes(ctx, name).await?);

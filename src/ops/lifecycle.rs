@@ -53,11 +53,26 @@ pub(crate) async fn register(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<
     let fields = Fields::of(payload)?;
     let object_type =
         ObjectType(fields.enumeration(Tag::OBJECT_TYPE)?.ok_or_else(|| fields.missing(Tag::OBJECT_TYPE))?);
-    let mut requested = client_attributes(request_attributes(ctx, &fields).await?, object_type)?;
+    let mut given_attributes = request_attributes(ctx, &fields).await?;
+    if object_type == ObjectType::CERTIFICATE {
+        // Certificate Type is the server's to set, but a client may repeat
+        // what the certificate says (the OASIS BL-M-10 test case does).
+        let certificate_type = fields
+            .one(Tag::CERTIFICATE)?
+            .and_then(|c| c.child(Tag::CERTIFICATE_TYPE))
+            .and_then(|t| t.value.as_enumeration());
+        given_attributes.retain(|a| {
+            a.key() != AttributeKey::Standard(Tag::CERTIFICATE_TYPE) || a.value().as_enumeration() != certificate_type
+        });
+    }
+    let mut requested = client_attributes(given_attributes, object_type)?;
     let object_tag = match object_type {
         ObjectType::SYMMETRIC_KEY => Tag::SYMMETRIC_KEY,
         ObjectType::SECRET_DATA => Tag::SECRET_DATA,
         ObjectType::OPAQUE_OBJECT => Tag::OPAQUE_OBJECT,
+        ObjectType::PRIVATE_KEY => Tag::PRIVATE_KEY,
+        ObjectType::PUBLIC_KEY => Tag::PUBLIC_KEY,
+        ObjectType::CERTIFICATE => Tag::CERTIFICATE,
         ObjectType::TEMPLATE if !ctx.version.is_2x() => Tag::TEMPLATE,
         other => return Err(KmsError::Unsupported(format!("Register of {other:?} objects"))),
     };
@@ -72,6 +87,23 @@ pub(crate) async fn register(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<
                 Attribute::from_1x(item)?;
             }
             (given.clone(), None)
+        }
+        ObjectType::CERTIFICATE => {
+            let certificate = Fields::of(given)?;
+            certificate
+                .enumeration(Tag::CERTIFICATE_TYPE)?
+                .ok_or_else(|| certificate.missing(Tag::CERTIFICATE_TYPE))?;
+            let data = certificate
+                .bytes(Tag::CERTIFICATE_VALUE)?
+                .ok_or_else(|| certificate.missing(Tag::CERTIFICATE_VALUE))?;
+            if let Some(certificate_type) = certificate.one(Tag::CERTIFICATE_TYPE)? {
+                requested.push(Attribute::Standard(certificate_type.clone()));
+            }
+            requested.push(Attribute::standard(
+                Tag::CERTIFICATE_LENGTH,
+                Value::Integer(i32::try_from(data.len()).unwrap_or(i32::MAX)),
+            ));
+            (given.clone(), Some(data.to_vec()))
         }
         ObjectType::OPAQUE_OBJECT => {
             let opaque = Fields::of(given)?;
@@ -187,7 +219,7 @@ pub(crate) async fn rekey(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec
     Ok(vec![Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(new_id))])
 }
 
-fn link(link_type: LinkType, id: &str) -> Attribute {
+pub(crate) fn link(link_type: LinkType, id: &str) -> Attribute {
     Attribute::standard(
         Tag::LINK,
         Value::Structure(vec![
@@ -304,14 +336,17 @@ fn require_lifecycle(object: &ManagedObject) -> Result<(), KmsError> {
     Ok(())
 }
 
-fn changed(ctx: &mut OpContext<'_>, mut object: ManagedObject) {
+pub(crate) fn changed(ctx: &mut OpContext<'_>, mut object: ManagedObject) {
     object.set(Tag::LAST_CHANGE_DATE, Value::DateTime(ctx.now));
     ctx.save(object);
 }
 
 /// The client's attributes for a new object, checked: server-set ones are
 /// refused, except an Object Type that agrees with the request.
-fn client_attributes(attributes: Vec<Attribute>, object_type: ObjectType) -> Result<Vec<Attribute>, KmsError> {
+pub(crate) fn client_attributes(
+    attributes: Vec<Attribute>,
+    object_type: ObjectType,
+) -> Result<Vec<Attribute>, KmsError> {
     let mut out = Vec::with_capacity(attributes.len());
     for attribute in attributes {
         if let Attribute::Standard(item) = &attribute
@@ -332,16 +367,16 @@ fn client_attributes(attributes: Vec<Attribute>, object_type: ObjectType) -> Res
     Ok(out)
 }
 
-fn requested_enum(attributes: &[Attribute], tag: Tag) -> Option<u32> {
+pub(crate) fn requested_enum(attributes: &[Attribute], tag: Tag) -> Option<u32> {
     attributes.iter().find(|a| a.key() == AttributeKey::Standard(tag)).and_then(|a| a.value().as_enumeration())
 }
 
-fn requested_int(attributes: &[Attribute], tag: Tag) -> Option<i32> {
+pub(crate) fn requested_int(attributes: &[Attribute], tag: Tag) -> Option<i32> {
     attributes.iter().find(|a| a.key() == AttributeKey::Standard(tag)).and_then(|a| a.value().as_integer())
 }
 
 /// The key size in bytes for an algorithm and Cryptographic Length in bits.
-fn key_bytes(algorithm: CryptographicAlgorithm, bits: i32) -> Result<usize, KmsError> {
+pub(crate) fn key_bytes(algorithm: CryptographicAlgorithm, bits: i32) -> Result<usize, KmsError> {
     let ok = match algorithm {
         CryptographicAlgorithm::AES => matches!(bits, 128 | 192 | 256),
         CryptographicAlgorithm::DES3 => matches!(bits, 112 | 168 | 192),
@@ -382,7 +417,7 @@ fn check_quantum_safe(attributes: &[Attribute], algorithm: CryptographicAlgorith
 }
 
 /// The Symmetric Key object for raw key material.
-fn symmetric_key(material: &[u8], algorithm: CryptographicAlgorithm, bits: i32) -> Ttlv {
+pub(crate) fn symmetric_key(material: &[u8], algorithm: CryptographicAlgorithm, bits: i32) -> Ttlv {
     Ttlv::structure(
         Tag::SYMMETRIC_KEY,
         vec![Ttlv::structure(
@@ -407,15 +442,17 @@ fn key_block_object(given: &Ttlv) -> Result<(Ttlv, Vec<u8>, Vec<Attribute>), Kms
     let object = Fields::of(given)?;
     let block_item = object.required(Tag::KEY_BLOCK)?;
     let block = Fields::of(block_item)?;
-    if block.has(Tag::KEY_WRAPPING_DATA) {
-        return Err(KmsError::Unsupported("registering wrapped key material".into()));
-    }
+    let wrapped = block.has(Tag::KEY_WRAPPING_DATA);
     let format =
         KeyFormatType(block.enumeration(Tag::KEY_FORMAT_TYPE)?.ok_or_else(|| block.missing(Tag::KEY_FORMAT_TYPE))?);
     let key_value_item = block.required(Tag::KEY_VALUE)?;
     let (material, key_value, mut carried) = match &key_value_item.value {
-        // A Key Value may be a Byte String when wrapped; not supported here.
-        Value::ByteString(_) => return Err(KmsError::Unsupported("registering wrapped key material".into())),
+        // A wrapped key's Key Value is the wrapped bytes: stored as given
+        // (the Digest covers them); it is unwrapped only by its owner.
+        Value::ByteString(bytes) if wrapped => (bytes.to_vec(), key_value_item.clone(), Vec::new()),
+        Value::ByteString(_) => {
+            return Err(KmsError::InvalidField("a Key Value is a Byte String only when wrapped".into()));
+        }
         Value::Structure(children) => {
             let kv = Fields::of(key_value_item)?;
             let material_item = kv.required(Tag::KEY_MATERIAL)?;
@@ -425,6 +462,10 @@ fn key_block_object(given: &Ttlv) -> Result<(Ttlv, Vec<u8>, Vec<Attribute>), Kms
                     .bytes(Tag::KEY)?
                     .ok_or_else(|| KmsError::MissingData("Transparent Symmetric Key without Key".into()))?
                     .to_vec(),
+                // Transparent asymmetric keys: the Digest covers the
+                // encoded Key Material structure.
+                (Value::Structure(_), f) if (0x08..=0x15).contains(&f.0) => kmip_ttlv::wire::to_vec(material_item)
+                    .map_err(|e| KmsError::InvalidField(format!("Key Material: {e}")))?,
                 _ => return Err(KmsError::KeyFormatNotSupported(format!("{format:?}"))),
             };
             let mut attributes = Vec::new();
@@ -453,7 +494,7 @@ fn key_block_object(given: &Ttlv) -> Result<(Ttlv, Vec<u8>, Vec<Attribute>), Kms
 }
 
 /// A fresh Unique Identifier.
-fn new_id(ctx: &OpContext<'_>) -> Result<String, KmsError> {
+pub(crate) fn new_id(ctx: &OpContext<'_>) -> Result<String, KmsError> {
     let mut bytes = [0u8; 16];
     ctx.crypto.random(&mut bytes)?;
     Ok(uuid::Builder::from_random_bytes(bytes).into_uuid().to_string())
@@ -462,7 +503,7 @@ fn new_id(ctx: &OpContext<'_>) -> Result<String, KmsError> {
 /// The attributes the server sets on a new object (KMIP 2.1 §4): identity,
 /// type, state and dates, the Digest of the key material, and the
 /// server's defaults for the attributes the client did not give.
-fn stamp_new(
+pub(crate) fn stamp_new(
     ctx: &OpContext<'_>,
     object: &mut ManagedObject,
     material: &[u8],
@@ -480,7 +521,24 @@ fn stamp_new(
     let mut attributes = std::mem::take(&mut object.attributes);
     front.append(&mut attributes);
     object.attributes = front;
-    let is_key = matches!(object.object_type, ObjectType::SYMMETRIC_KEY | ObjectType::SECRET_DATA);
+    let is_key = matches!(
+        object.object_type,
+        ObjectType::SYMMETRIC_KEY
+            | ObjectType::SECRET_DATA
+            | ObjectType::PRIVATE_KEY
+            | ObjectType::PUBLIC_KEY
+            | ObjectType::SPLIT_KEY
+    );
+    if object.object_type == ObjectType::CERTIFICATE {
+        let digest = ctx.crypto.digest(HashAlgorithm::Sha256, material);
+        object.attributes.push(Attribute::standard(
+            Tag::DIGEST,
+            Value::Structure(vec![
+                Ttlv::new(Tag::HASHING_ALGORITHM, Value::Enumeration(kmip_ttlv::enums::HashingAlgorithm::SHA_256.0)),
+                Ttlv::new(Tag::DIGEST_VALUE, Value::ByteString(digest.into())),
+            ]),
+        ));
+    }
     if is_key || object.object_type == ObjectType::OPAQUE_OBJECT {
         let format = object
             .key_block()

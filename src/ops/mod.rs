@@ -9,7 +9,11 @@
 
 mod attributes;
 mod context;
+mod crypto_ops;
+mod crypto_params;
+mod derive;
 mod discovery;
+mod keypair;
 mod lifecycle;
 mod locate;
 mod object;
@@ -398,6 +402,17 @@ async fn dispatch(ctx: &mut OpContext<'_>, operation: Operation, payload: &Ttlv)
         Operation::QUERY => discovery::query(ctx, payload),
         Operation::DISCOVER_VERSIONS => discovery::discover_versions(ctx, payload),
         Operation::INTEROP => session::interop(ctx, payload),
+        Operation::CREATE_KEY_PAIR => keypair::create_key_pair(ctx, payload).await,
+        Operation::ENCRYPT => crypto_ops::encrypt(ctx, payload).await,
+        Operation::DECRYPT => crypto_ops::decrypt(ctx, payload).await,
+        Operation::SIGN => crypto_ops::sign(ctx, payload).await,
+        Operation::SIGNATURE_VERIFY => crypto_ops::signature_verify(ctx, payload).await,
+        Operation::MAC => crypto_ops::mac(ctx, payload).await,
+        Operation::MAC_VERIFY => crypto_ops::mac_verify(ctx, payload).await,
+        Operation::HASH => crypto_ops::hash(ctx, payload).await,
+        Operation::RNG_RETRIEVE => crypto_ops::rng_retrieve(ctx, payload).await,
+        Operation::RNG_SEED => crypto_ops::rng_seed(ctx, payload).await,
+        Operation::DERIVE_KEY => derive::derive_key(ctx, payload).await,
         Operation::LOG => session::log(ctx, payload),
         Operation::POLL => session::poll(ctx, payload),
         Operation::CANCEL => session::cancel(ctx, payload),
@@ -433,6 +448,17 @@ pub(crate) const SUPPORTED_OPERATIONS: &[Operation] = &[
     Operation::ADJUST_ATTRIBUTE,
     Operation::SET_ATTRIBUTE,
     Operation::INTEROP,
+    Operation::CREATE_KEY_PAIR,
+    Operation::ENCRYPT,
+    Operation::DECRYPT,
+    Operation::SIGN,
+    Operation::SIGNATURE_VERIFY,
+    Operation::MAC,
+    Operation::MAC_VERIFY,
+    Operation::HASH,
+    Operation::RNG_RETRIEVE,
+    Operation::RNG_SEED,
+    Operation::DERIVE_KEY,
 ];
 
 #[cfg(test)]
