@@ -126,6 +126,14 @@ pub enum Cipher {
     ChaCha20Poly1305,
     /// RSA-OAEP (RFC 8017 §7.1) with this hash for both the label and MGF1.
     RsaOaep(HashAlgorithm),
+    /// RSA-OAEP with distinct hashes for the label and for MGF1 (public
+    /// key, encryption only).
+    RsaOaepMgf {
+        /// The label hash.
+        hash: HashAlgorithm,
+        /// The MGF1 hash.
+        mgf: HashAlgorithm,
+    },
     /// RSAES-PKCS1-v1_5 (RFC 8017 §7.2).
     RsaPkcs1v15,
 }

@@ -31,6 +31,7 @@ pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
     let key = engine_key(&object)?;
     let mut cipher = params.cipher_params(key.kind, super::crypto_params::object_algorithm(&object))?;
+    require_tag_field(ctx, cipher.cipher)?;
     let iv = fields.bytes(Tag::IV_COUNTER_NONCE)?;
     if params.random_iv == Some(true) && iv.is_some() {
         return Err(KmsError::InvalidField("Random IV is set and an IV/Counter/Nonce was given".into()));
@@ -74,6 +75,7 @@ pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
     let key = engine_key(&object)?;
     let mut cipher = params.cipher_params(key.kind, super::crypto_params::object_algorithm(&object))?;
+    require_tag_field(ctx, cipher.cipher)?;
     cipher.iv = fields.bytes(Tag::IV_COUNTER_NONCE)?.map(|b| &b[..]);
     if cipher.iv.is_none() && cipher.cipher.iv_len() > 0 {
         return Err(fields.missing(Tag::IV_COUNTER_NONCE).into());
@@ -268,6 +270,19 @@ fn refuse_streaming(fields: &Fields<'_>) -> Result<(), KmsError> {
     let last = fields.boolean(Tag::FINAL_INDICATOR)?.unwrap_or(false);
     if init || last || fields.has(Tag::CORRELATION_VALUE) {
         return Err(KmsError::Unsupported("streaming cryptographic operations (Init/Final Indicator)".into()));
+    }
+    Ok(())
+}
+
+/// Authenticated encryption needs the Authenticated Encryption Tag field,
+/// which KMIP 1.4 introduced: a 1.0-1.3 client could not carry the tag, so
+/// the ciphertext could never be authenticated. Refused below 1.4.
+fn require_tag_field(ctx: &OpContext<'_>, cipher: crate::crypto::Cipher) -> Result<(), KmsError> {
+    if cipher.is_aead() && ctx.version < kmip_ttlv::ProtocolVersion::V1_4 {
+        return Err(KmsError::Unsupported(format!(
+            "{cipher:?} in KMIP {} (the Authenticated Encryption Tag is a KMIP 1.4 field)",
+            ctx.version
+        )));
     }
     Ok(())
 }

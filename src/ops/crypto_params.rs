@@ -122,10 +122,7 @@ impl CryptoParams {
                 None | Some(PaddingMethod::OAEP) => {
                     let hash = hash_of(self.hashing_algorithm.unwrap_or(HashingAlgorithm::SHA_1))?;
                     let mgf = hash_of(self.mask_generator_hashing_algorithm.unwrap_or(HashingAlgorithm::SHA_1))?;
-                    if mgf != hash {
-                        return Err(KmsError::Unsupported(format!("OAEP with {hash:?} and MGF1 with {mgf:?}")));
-                    }
-                    Cipher::RsaOaep(hash)
+                    if mgf == hash { Cipher::RsaOaep(hash) } else { Cipher::RsaOaepMgf { hash, mgf } }
                 }
                 Some(PaddingMethod::PKCS1_V1_5) => Cipher::RsaPkcs1v15,
                 Some(other) => return Err(KmsError::Unsupported(format!("RSA encryption with {other:?} padding"))),
@@ -135,7 +132,9 @@ impl CryptoParams {
         let padding = match self.padding_method {
             Some(PaddingMethod::PKCS5) => Padding::Pkcs7,
             None | Some(PaddingMethod::NONE) => Padding::None,
-            Some(_) if matches!(cipher, Cipher::RsaOaep(_) | Cipher::RsaPkcs1v15) => Padding::None,
+            Some(_) if matches!(cipher, Cipher::RsaOaep(_) | Cipher::RsaOaepMgf { .. } | Cipher::RsaPkcs1v15) => {
+                Padding::None
+            }
             Some(other) => return Err(KmsError::Unsupported(format!("{other:?} padding"))),
         };
         let mut params = CipherParams::new(cipher);

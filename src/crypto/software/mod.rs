@@ -7,6 +7,7 @@
 //! use and bytes, so a key is parsed once, not per request.
 
 mod asymmetric;
+mod rsa_public;
 mod symmetric;
 
 use std::collections::HashMap;
@@ -139,6 +140,16 @@ impl CryptoEngine for SoftwareEngine {
     }
 
     fn encrypt(&self, key: KeyRef<'_>, params: &CipherParams<'_>, data: &[u8]) -> Result<EncryptOutput, KmsError> {
+        if let Cipher::RsaOaepMgf { hash, mgf } = params.cipher {
+            let spki = match key.kind {
+                KeyKind::RsaPublic => key.material.to_vec(),
+                KeyKind::RsaPrivate => super::formats::public_from_private(key.material)
+                    .map_err(|e| KmsError::InvalidField(format!("the RSA private key is not valid: {e}")))?,
+                other => return Err(KmsError::InvalidField(format!("RSA encryption needs an RSA key, not {other:?}"))),
+            };
+            let data = rsa_public::oaep_encrypt(&spki, hash, mgf, params.label, data)?;
+            return Ok(EncryptOutput { data, iv: None, tag: None });
+        }
         if let Cipher::RsaOaep(_) | Cipher::RsaPkcs1v15 = params.cipher {
             let prepared = self.prepared(key, "rsa-cipher", || asymmetric::rsa_cipher_key(key.kind, key.material))?;
             let data = asymmetric::rsa_encrypt(&prepared, params.cipher, params.label, data)?;
@@ -165,6 +176,11 @@ impl CryptoEngine for SoftwareEngine {
         data: &[u8],
         tag: Option<&[u8]>,
     ) -> Result<Zeroizing<Vec<u8>>, KmsError> {
+        if let Cipher::RsaOaepMgf { hash, mgf } = params.cipher {
+            // A private-key operation aws-lc-rs does not offer; the rsa
+            // crate is not used for those (RUSTSEC-2023-0071).
+            return Err(KmsError::Unsupported(format!("OAEP decryption with {hash:?} and MGF1 with {mgf:?}")));
+        }
         if let Cipher::RsaOaep(_) | Cipher::RsaPkcs1v15 = params.cipher {
             let prepared = self.prepared(key, "rsa-cipher", || asymmetric::rsa_cipher_key(key.kind, key.material))?;
             return asymmetric::rsa_decrypt(&prepared, params.cipher, params.label, data);
@@ -200,8 +216,21 @@ impl CryptoEngine for SoftwareEngine {
         signature: &[u8],
     ) -> Result<bool, KmsError> {
         let purpose = format!("verify/{scheme:?}");
-        let prepared = self.prepared(key, &purpose, || asymmetric::verifying_key(key.kind, scheme, key.material))?;
-        asymmetric::verify(&prepared, scheme, input, signature)
+        let fast = self
+            .prepared(key, &purpose, || asymmetric::verifying_key(key.kind, scheme, key.material))
+            .and_then(|prepared| asymmetric::verify(&prepared, scheme, input, signature));
+        // RSA signatures aws-lc-rs cannot check (PSS with another salt
+        // length or SHA-1/SHA-224, PKCS#1 v1.5 with SHA-224) are checked
+        // with the rsa crate, a public-key operation.
+        let rsa_fallback = key.kind == KeyKind::RsaPublic
+            && matches!(scheme, SignatureScheme::RsaPss(_) | SignatureScheme::RsaPkcs1v15(HashAlgorithm::Sha224));
+        match fast {
+            Ok(true) => Ok(true),
+            Ok(false) | Err(KmsError::Unsupported(_)) if rsa_fallback => {
+                rsa_public::verify(key.material, scheme, input, signature)
+            }
+            other => other,
+        }
     }
 
     fn mac(&self, key: KeyRef<'_>, algorithm: MacAlgorithm, data: &[u8]) -> Result<Vec<u8>, KmsError> {
@@ -296,7 +325,9 @@ fn check_symmetric(kind: KeyKind, cipher: Cipher) -> Result<(), KmsError> {
         | Cipher::AesKeyWrapPadded => kind == KeyKind::Aes,
         Cipher::TripleDesCbc | Cipher::TripleDesEcb => kind == KeyKind::TripleDes,
         Cipher::ChaCha20 | Cipher::ChaCha20Poly1305 => kind == KeyKind::ChaCha20,
-        Cipher::RsaOaep(_) | Cipher::RsaPkcs1v15 => matches!(kind, KeyKind::RsaPrivate | KeyKind::RsaPublic),
+        Cipher::RsaOaep(_) | Cipher::RsaOaepMgf { .. } | Cipher::RsaPkcs1v15 => {
+            matches!(kind, KeyKind::RsaPrivate | KeyKind::RsaPublic)
+        }
     };
     if !ok {
         return Err(KmsError::InvalidField(format!("a {kind:?} key cannot be used with {cipher:?}")));

@@ -96,7 +96,7 @@ pub(super) fn encrypt(
             chacha20(key, iv, &mut out)?;
             Ok((out, None))
         }
-        Cipher::RsaOaep(_) | Cipher::RsaPkcs1v15 => {
+        Cipher::RsaOaep(_) | Cipher::RsaOaepMgf { .. } | Cipher::RsaPkcs1v15 => {
             Err(KmsError::InvalidField("an RSA cipher needs an RSA key".into()))
         }
     }
@@ -199,7 +199,7 @@ pub(super) fn decrypt(
             chacha20(key, iv, &mut out)?;
             Ok(out)
         }
-        Cipher::RsaOaep(_) | Cipher::RsaPkcs1v15 => {
+        Cipher::RsaOaep(_) | Cipher::RsaOaepMgf { .. } | Cipher::RsaPkcs1v15 => {
             Err(KmsError::InvalidField("an RSA cipher needs an RSA key".into()))
         }
     }

@@ -1,8 +1,10 @@
 """PyKMIP 0.11 as a real client of the server over mutual TLS.
 
 Runs the same scenarios at KMIP 1.0, 1.2, 1.4 and 2.0 (one connection per
-version), then checks that connections the server must refuse are refused:
-no client certificate, a certificate from a foreign CA, TLS 1.1.
+version), with cryptographic operations (sign, encrypt, MAC, derive, wrap,
+RNG, hash; checked against local computations) from 1.2 on, then checks
+that connections the server must refuse are refused: no client
+certificate, a certificate from a foreign CA, TLS 1.1.
 
 Usage:
     test_pykmip.py --host HOST --port PORT --ca CA.pem --cert CERT.pem --key KEY.pem
@@ -15,6 +17,8 @@ Exits 1 if any check failed.
 
 import argparse
 import datetime
+import hashlib
+import hmac
 import logging
 import os
 import socket
@@ -27,12 +31,17 @@ import uuid
 import warnings
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes, keywrap, serialization
+from cryptography.hazmat.primitives import padding as sym_padding
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import padding as asym_padding
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.x509.oid import NameOID
 from kmip.core import enums
 from kmip.core import exceptions as core_exceptions
 from kmip.core import objects as cobjects
+from kmip.core import primitives, utils
 from kmip.core.factories.attributes import AttributeFactory
 from kmip.core.messages import contents, messages, payloads
 from kmip.pie import objects
@@ -165,6 +174,548 @@ def state_of(client, uid):
     values = attribute_values(got).get("State", [])
     expect(len(values) == 1, f"Get Attributes State: {values}")
     return values[0]
+
+
+# Raw requests -------------------------------------------------------------
+#
+# PyKMIP 0.11 has no payload classes for RNG Retrieve, Hash or MAC Verify,
+# and cannot decode a wrapped key (its Key Value reader wants a structure,
+# a wrapped Key Value is a Byte String): those requests are encoded with
+# PyKMIP's own primitives and their answers decoded here.
+
+
+class FieldsPayload(payloads.RequestPayload):
+    """A Request Payload holding the given PyKMIP primitives or structures,
+    in order (None entries are left out)."""
+
+    def __init__(self, fields):
+        super().__init__()
+        self.fields = [f for f in fields if f is not None]
+
+    def write(self, ostream, kmip_version=enums.KMIPVersion.KMIP_1_0):
+        local = utils.BytearrayStream()
+        for field in self.fields:
+            field.write(local, kmip_version=kmip_version)
+        self.length = local.length()
+        super().write(ostream, kmip_version=kmip_version)
+        ostream.write(local.buffer)
+
+
+def parse_ttlv(data):
+    """[(Tags or tag number, value)] of TTLV bytes; a structure's value is
+    such a list, enumerations and integers are ints."""
+    out = []
+    i = 0
+    while i + 8 <= len(data):
+        tag = int.from_bytes(data[i : i + 3], "big")
+        kind = data[i + 3]
+        length = int.from_bytes(data[i + 4 : i + 8], "big")
+        raw = bytes(data[i + 8 : i + 8 + length])
+        if kind == 0x01:
+            value = parse_ttlv(raw)
+        elif kind in (0x02, 0x05):
+            value = int.from_bytes(raw[:4], "big", signed=kind == 0x02)
+        elif kind in (0x03, 0x09):
+            value = int.from_bytes(raw, "big", signed=True)
+        elif kind == 0x06:
+            value = raw != bytes(8)
+        elif kind == 0x07:
+            value = raw.decode("utf-8")
+        else:
+            value = raw
+        try:
+            tag = enums.Tags(tag)
+        except ValueError:
+            pass
+        out.append((tag, value))
+        i += 8 + (length + 7) // 8 * 8
+    return out
+
+
+def ttlv_child(items, tag):
+    """The value of the first item with that tag, or None."""
+    return next((value for t, value in items if t == tag), None)
+
+
+def send_raw(proxy, operation, payload):
+    """Sends one batch item on the proxy's connection and decodes the
+    answer here: its Response Payload items. A failed item raises
+    KmipOperationFailure, as the ProxyKmipClient calls do."""
+    request = proxy._build_request_message(None, [item(operation, payload, 1)])
+    proxy._send_message(request)
+    message = parse_ttlv(proxy._receive_message().buffer)
+    response = ttlv_child(message, enums.Tags.RESPONSE_MESSAGE)
+    expect(response is not None, f"no Response Message in {message}")
+    answer = ttlv_child(response, enums.Tags.BATCH_ITEM)
+    expect(answer is not None, f"no Batch Item in {response}")
+    status = enums.ResultStatus(ttlv_child(answer, enums.Tags.RESULT_STATUS))
+    if status != enums.ResultStatus.SUCCESS:
+        reason = ttlv_child(answer, enums.Tags.RESULT_REASON)
+        raise KmipOperationFailure(
+            status, reason and enums.ResultReason(reason), ttlv_child(answer, enums.Tags.RESULT_MESSAGE)
+        )
+    answered = ttlv_child(answer, enums.Tags.OPERATION)
+    expect(answered == operation.value, f"answered operation {answered}, asked {operation.value}")
+    payload = ttlv_child(answer, enums.Tags.RESPONSE_PAYLOAD)
+    expect(payload is not None, "no Response Payload")
+    return payload
+
+
+def crypto_parameters(client, **values):
+    """A Cryptographic Parameters structure, built by PyKMIP."""
+    return client._build_cryptographic_parameters(values)
+
+
+def active_key(client, managed):
+    """Registers managed (a PyKMIP managed object) and activates it; its
+    Unique Identifier."""
+    uid = client.register(managed)
+    expect(uid, "no Unique Identifier")
+    client.activate(uid)
+    return uid
+
+
+def crypto_section(suite, client, version, token):
+    """Cryptographic operations, KMIP 1.2 and later: a 1.0 connection only
+    checks that Encrypt is refused."""
+    v = "KMIP %d.%d" % VERSION_NUMBERS[version]
+    major, minor = VERSION_NUMBERS[version]
+    proxy = client.proxy
+    prefix = f"pykmip-{token}-{major}.{minor}"
+
+    if (major, minor) < (1, 2):
+
+        def encrypt_refused():
+            return expect_failure(
+                lambda: client.encrypt(
+                    b"x" * 16,
+                    f"{prefix}-no-such-key",
+                    {"cryptographic_algorithm": enums.CryptographicAlgorithm.AES},
+                ),
+                {enums.ResultReason.OPERATION_NOT_SUPPORTED},
+                "Encrypt at KMIP 1.0",
+            )
+
+        suite.check(f"{v} encrypt is not a 1.0 operation", encrypt_refused)
+        return
+
+    def rsa_sign_verify():
+        public_id, private_id = client.create_key_pair(
+            enums.CryptographicAlgorithm.RSA,
+            2048,
+            public_name=f"{prefix}-rsa-public",
+            public_usage_mask=[enums.CryptographicUsageMask.VERIFY],
+            private_name=f"{prefix}-rsa-private",
+            private_usage_mask=[enums.CryptographicUsageMask.SIGN],
+        )
+        expect(public_id and private_id and public_id != private_id, f"ids {public_id!r} {private_id!r}")
+        client.activate(public_id)
+        client.activate(private_id)
+        message = b"pykmip signed message " + token.encode()
+        public = client.get(public_id)
+        expect(isinstance(public, objects.PublicKey), f"the public key is a {type(public).__name__}")
+        expect(
+            public.key_format_type in (enums.KeyFormatType.PKCS_1, enums.KeyFormatType.X_509),
+            f"public key format {public.key_format_type}",
+        )
+        # load_der_public_key reads SubjectPublicKeyInfo (X.509) and PKCS#1
+        # RSAPublicKey DER alike.
+        local = serialization.load_der_public_key(public.value)
+        expect(local.key_size == 2048, f"public key of {local.key_size} bits")
+        notes = []
+        for padding, local_padding in [
+            (enums.PaddingMethod.PKCS1v15, asym_padding.PKCS1v15()),
+            (
+                enums.PaddingMethod.PSS,
+                asym_padding.PSS(mgf=asym_padding.MGF1(hashes.SHA256()), salt_length=asym_padding.PSS.AUTO),
+            ),
+        ]:
+            params = {
+                "cryptographic_algorithm": enums.CryptographicAlgorithm.RSA,
+                "padding_method": padding,
+                "hashing_algorithm": enums.HashingAlgorithm.SHA_256,
+            }
+            signature = client.sign(message, private_id, params)
+            expect(len(signature) == 256, f"{padding.name}: a {len(signature)}-byte signature")
+            # Raises InvalidSignature if the server's signature is wrong.
+            local.verify(signature, message, local_padding, hashes.SHA256())
+            valid = client.signature_verify(message, signature, public_id, params)
+            expect(valid == enums.ValidityIndicator.VALID, f"{padding.name}: Signature Verify said {valid}")
+            invalid = client.signature_verify(message + b"!", signature, public_id, params)
+            expect(
+                invalid == enums.ValidityIndicator.INVALID,
+                f"{padding.name}: Signature Verify of a modified message said {invalid}",
+            )
+            notes.append(padding.name)
+        return f"{' and '.join(notes)} signatures verified by the server and locally, {public.key_format_type.name}"
+
+    suite.check(f"{v} RSA-2048 key pair: sign and signature verify", rsa_sign_verify)
+
+    aes_value = hashlib.sha256(b"pykmip aes " + token.encode() + bytes([major, minor])).digest()
+    state = {}
+
+    def register_aes():
+        state["aes"] = active_key(
+            client,
+            objects.SymmetricKey(
+                enums.CryptographicAlgorithm.AES,
+                256,
+                aes_value,
+                masks=[enums.CryptographicUsageMask.ENCRYPT, enums.CryptographicUsageMask.DECRYPT],
+                name=f"{prefix}-crypto-aes",
+            ),
+        )
+        expect(state_of(client, state["aes"]) == enums.State.ACTIVE, "not Active after Activate")
+        return state["aes"]
+
+    if suite.check(f"{v} register and activate a known AES-256 key", register_aes):
+        aes_id = state["aes"]
+        plaintext = b"pykmip plaintext, not a block multiple " + token.encode()
+
+        def aes_gcm():
+            if (major, minor) < (1, 4):
+                # The Authenticated Encryption Tag is a KMIP 1.4 field: below
+                # 1.4 the server refuses authenticated encryption rather than
+                # give out ciphertext that could never be authenticated.
+                return expect_failure(
+                    lambda: client.encrypt(
+                        plaintext,
+                        uid=aes_id,
+                        cryptographic_parameters={
+                            "cryptographic_algorithm": enums.CryptographicAlgorithm.AES,
+                            "block_cipher_mode": enums.BlockCipherMode.GCM,
+                        },
+                        iv_counter_nonce=bytes(range(12)),
+                    ),
+                    [enums.ResultReason.FEATURE_NOT_SUPPORTED],
+                    "GCM below KMIP 1.4",
+                )
+            iv = bytes(range(12))
+            aad = b"pykmip aad"
+            params = crypto_parameters(
+                client,
+                cryptographic_algorithm=enums.CryptographicAlgorithm.AES,
+                block_cipher_mode=enums.BlockCipherMode.GCM,
+                tag_length=16,
+            )
+            # ProxyKmipClient.encrypt returns no tag: the proxy's payloads
+            # carry it.
+            response = send_batch(
+                proxy,
+                [
+                    item(
+                        enums.Operation.ENCRYPT,
+                        payloads.EncryptRequestPayload(
+                            unique_identifier=aes_id,
+                            cryptographic_parameters=params,
+                            data=plaintext,
+                            iv_counter_nonce=iv,
+                            auth_additional_data=aad,
+                        ),
+                        1,
+                    )
+                ],
+            )
+            answer = response.batch_items[0]
+            expect(
+                answer.result_status.value == enums.ResultStatus.SUCCESS,
+                f"Encrypt: {answer.result_reason and answer.result_reason.value} "
+                f"{answer.result_message and answer.result_message.value}",
+            )
+            encrypted = answer.response_payload
+            expect(encrypted.auth_tag is not None, "no Authenticated Encryption Tag")
+            expected = AESGCM(aes_value).encrypt(iv, plaintext, aad)
+            expect(
+                encrypted.data + encrypted.auth_tag == expected,
+                f"ciphertext+tag {(encrypted.data + encrypted.auth_tag).hex()}, expected {expected.hex()}",
+            )
+
+            def decrypt(tag):
+                response = send_batch(
+                    proxy,
+                    [
+                        item(
+                            enums.Operation.DECRYPT,
+                            payloads.DecryptRequestPayload(
+                                unique_identifier=aes_id,
+                                cryptographic_parameters=params,
+                                data=encrypted.data,
+                                iv_counter_nonce=iv,
+                                auth_additional_data=aad,
+                                auth_tag=tag,
+                            ),
+                            1,
+                        )
+                    ],
+                )
+                return response.batch_items[0]
+
+            answer = decrypt(encrypted.auth_tag)
+            expect(
+                answer.result_status.value == enums.ResultStatus.SUCCESS,
+                f"Decrypt: {answer.result_reason and answer.result_reason.value} "
+                f"{answer.result_message and answer.result_message.value}",
+            )
+            expect(answer.response_payload.data == plaintext, f"Decrypt gave {answer.response_payload.data!r}")
+            forged = bytes([encrypted.auth_tag[0] ^ 1]) + encrypted.auth_tag[1:]
+            answer = decrypt(forged)
+            expect(
+                answer.result_status.value == enums.ResultStatus.OPERATION_FAILED,
+                f"Decrypt with a modified tag: {answer.result_status.value}",
+            )
+            return f"matches AESGCM; a modified tag: {answer.result_reason and answer.result_reason.value.name}"
+
+        suite.check(f"{v} AES-256-GCM encrypt/decrypt with a given IV and AAD", aes_gcm)
+
+        cbc = {
+            "cryptographic_algorithm": enums.CryptographicAlgorithm.AES,
+            "block_cipher_mode": enums.BlockCipherMode.CBC,
+            "padding_method": enums.PaddingMethod.PKCS5,
+        }
+
+        def local_cbc(iv, data):
+            padder = sym_padding.PKCS7(128).padder()
+            encryptor = Cipher(algorithms.AES(aes_value), modes.CBC(iv)).encryptor()
+            return encryptor.update(padder.update(data) + padder.finalize()) + encryptor.finalize()
+
+        def aes_cbc():
+            iv = bytes(range(16, 32))
+            data, returned_iv = client.encrypt(plaintext, aes_id, cbc, iv_counter_nonce=iv)
+            expected = local_cbc(iv, plaintext)
+            expect(data == expected, f"ciphertext {data.hex()}, expected {expected.hex()}")
+            expect(returned_iv in (None, iv), f"the server returned the IV {returned_iv!r}, another than the given")
+            back = client.decrypt(data, aes_id, cbc, iv_counter_nonce=iv)
+            expect(back == plaintext, f"Decrypt gave {back!r}")
+            return f"{len(data)} bytes, matches AES-CBC + PKCS#7"
+
+        suite.check(f"{v} AES-256-CBC PKCS5 encrypt/decrypt with a given IV", aes_cbc)
+
+        def aes_cbc_server_iv():
+            data, iv = client.encrypt(plaintext, aes_id, cbc)
+            expect(iv is not None and len(iv) == 16, f"IV returned: {iv!r}")
+            expect(data == local_cbc(iv, plaintext), "ciphertext is not AES-CBC under the returned IV")
+            back = client.decrypt(data, aes_id, cbc, iv_counter_nonce=iv)
+            expect(back == plaintext, f"Decrypt gave {back!r}")
+            again, other_iv = client.encrypt(plaintext, aes_id, cbc)
+            expect(other_iv != iv and again != data, "two Encrypts without an IV got the same IV")
+            return f"IV {iv.hex()}"
+
+        suite.check(f"{v} AES-256-CBC encrypt without an IV: the server returns one", aes_cbc_server_iv)
+
+    hmac_value = hashlib.sha256(b"pykmip hmac " + token.encode() + bytes([major, minor])).digest()
+
+    def hmac_sha256():
+        uid = active_key(
+            client,
+            objects.SymmetricKey(
+                enums.CryptographicAlgorithm.HMAC_SHA256,
+                256,
+                hmac_value,
+                masks=[enums.CryptographicUsageMask.MAC_GENERATE, enums.CryptographicUsageMask.MAC_VERIFY],
+                name=f"{prefix}-hmac",
+            ),
+        )
+        data = b"pykmip mac data " + token.encode()
+        got_uid, mac = client.mac(data, uid, algorithm=enums.CryptographicAlgorithm.HMAC_SHA256)
+        expect(got_uid == uid, f"Unique Identifier {got_uid}")
+        expected = hmac.new(hmac_value, data, hashlib.sha256).digest()
+        expect(mac == expected, f"MAC {mac.hex()}, expected {expected.hex()}")
+        state["hmac"] = (uid, data, mac)
+        return "matches hmac.new(sha256)"
+
+    if suite.check(f"{v} HMAC-SHA256 MAC", hmac_sha256):
+
+        def mac_verify():
+            # PyKMIP 0.11 has no MAC Verify call or payload.
+            uid, data, mac = state["hmac"]
+            params = crypto_parameters(client, cryptographic_algorithm=enums.CryptographicAlgorithm.HMAC_SHA256)
+
+            def verify(data, mac):
+                payload = send_raw(
+                    proxy,
+                    enums.Operation.MAC_VERIFY,
+                    FieldsPayload(
+                        [
+                            primitives.TextString(uid, tag=enums.Tags.UNIQUE_IDENTIFIER),
+                            params,
+                            primitives.ByteString(data, tag=enums.Tags.DATA),
+                            primitives.ByteString(mac, tag=enums.Tags.MAC_DATA),
+                        ]
+                    ),
+                )
+                expect(ttlv_child(payload, enums.Tags.UNIQUE_IDENTIFIER) == uid, f"Unique Identifier in {payload}")
+                return enums.ValidityIndicator(ttlv_child(payload, enums.Tags.VALIDITY_INDICATOR))
+
+            valid = verify(data, mac)
+            expect(valid == enums.ValidityIndicator.VALID, f"MAC Verify of the right MAC: {valid}")
+            invalid = verify(data + b"!", mac)
+            expect(invalid == enums.ValidityIndicator.INVALID, f"MAC Verify of a modified message: {invalid}")
+
+        suite.check(f"{v} HMAC-SHA256 MAC Verify", mac_verify)
+
+    def derive_pbkdf2():
+        password = b"pykmip derivation secret " + token.encode()
+        base_id = active_key(
+            client,
+            objects.SecretData(
+                password,
+                enums.SecretDataType.PASSWORD,
+                masks=[enums.CryptographicUsageMask.DERIVE_KEY],
+                name=f"{prefix}-pbkdf2-base",
+            ),
+        )
+        salt = b"pykmip salt " + token.encode()
+        derived_id = client.derive_key(
+            enums.ObjectType.SYMMETRIC_KEY,
+            [base_id],
+            enums.DerivationMethod.PBKDF2,
+            {
+                "cryptographic_parameters": {"hashing_algorithm": enums.HashingAlgorithm.SHA_256},
+                "salt": salt,
+                "iteration_count": 1000,
+            },
+            cryptographic_length=128,
+            cryptographic_algorithm=enums.CryptographicAlgorithm.AES,
+            cryptographic_usage_mask=[enums.CryptographicUsageMask.ENCRYPT, enums.CryptographicUsageMask.DECRYPT],
+        )
+        expect(derived_id and derived_id != base_id, f"derived id {derived_id!r}")
+        derived = client.get(derived_id)
+        expect(isinstance(derived, objects.SymmetricKey), f"a {type(derived).__name__}")
+        expect(derived.cryptographic_algorithm == enums.CryptographicAlgorithm.AES, derived.cryptographic_algorithm)
+        expect(derived.cryptographic_length == 128, derived.cryptographic_length)
+        expected = hashlib.pbkdf2_hmac("sha256", password, salt, 1000, 16)
+        expect(derived.value == expected, f"derived {derived.value.hex()}, expected {expected.hex()}")
+        return "matches hashlib.pbkdf2_hmac"
+
+    suite.check(f"{v} derive key: PBKDF2-HMAC-SHA256", derive_pbkdf2)
+
+    def wrapped_get(mode, unwrap, target_value, target, target_tag):
+        """Get of target (a managed object holding target_value) wrapped by
+        a known AES-256 KEK with mode; unwrap(kek, wrapped) undoes it."""
+
+        def run():
+            kek_value = hashlib.sha256(b"pykmip kek " + token.encode() + bytes([major, minor, mode.value])).digest()
+            kek_id = active_key(
+                client,
+                objects.SymmetricKey(
+                    enums.CryptographicAlgorithm.AES,
+                    256,
+                    kek_value,
+                    masks=[enums.CryptographicUsageMask.WRAP_KEY, enums.CryptographicUsageMask.UNWRAP_KEY],
+                    name=f"{prefix}-kek-{mode.name.lower()}",
+                ),
+            )
+            target_id = client.register(target)
+            spec = client._build_key_wrapping_specification(
+                {
+                    "wrapping_method": enums.WrappingMethod.ENCRYPT,
+                    "encryption_key_information": {
+                        "unique_identifier": kek_id,
+                        "cryptographic_parameters": {"block_cipher_mode": mode},
+                    },
+                }
+            )
+            # Sent with PyKMIP's Get payload; the answer is decoded here:
+            # client.get fails on a wrapped Key Value, a Byte String, as
+            # PyKMIP 0.11 reads Key Value only as a structure (ReadValueError
+            # "Tried to read Base.type: expected 1, received 8").
+            payload = send_raw(
+                proxy,
+                enums.Operation.GET,
+                payloads.GetRequestPayload(unique_identifier=target_id, key_wrapping_specification=spec),
+            )
+            expect(ttlv_child(payload, enums.Tags.UNIQUE_IDENTIFIER) == target_id, f"Unique Identifier in {payload}")
+            key = ttlv_child(payload, target_tag)
+            expect(key is not None, f"no {target_tag.name} in {payload}")
+            block = ttlv_child(key, enums.Tags.KEY_BLOCK)
+            wrapping = ttlv_child(block, enums.Tags.KEY_WRAPPING_DATA)
+            expect(wrapping is not None, "no Key Wrapping Data")
+            expect(
+                ttlv_child(wrapping, enums.Tags.WRAPPING_METHOD) == enums.WrappingMethod.ENCRYPT.value,
+                f"Wrapping Method {ttlv_child(wrapping, enums.Tags.WRAPPING_METHOD)}",
+            )
+            info = ttlv_child(wrapping, enums.Tags.ENCRYPTION_KEY_INFORMATION)
+            expect(
+                info is not None and ttlv_child(info, enums.Tags.UNIQUE_IDENTIFIER) == kek_id,
+                f"Encryption Key Information {info}",
+            )
+            wrapped = ttlv_child(block, enums.Tags.KEY_VALUE)
+            expect(isinstance(wrapped, bytes), f"Key Value is not a Byte String: {wrapped!r}")
+            expect(wrapped != target_value, "the key came back in the clear")
+            unwrapped = unwrap(kek_value, wrapped)
+            expect(unwrapped == target_value, f"unwrapped {unwrapped.hex()}, expected {target_value.hex()}")
+            return f"{len(wrapped)} wrapped bytes"
+
+        return run
+
+    wrapped_key = os.urandom(16)
+    suite.check(
+        f"{v} get an AES key wrapped with AES key wrap (RFC 3394)",
+        wrapped_get(
+            enums.BlockCipherMode.NIST_KEY_WRAP,
+            keywrap.aes_key_unwrap,
+            wrapped_key,
+            objects.SymmetricKey(
+                enums.CryptographicAlgorithm.AES,
+                128,
+                wrapped_key,
+                masks=[enums.CryptographicUsageMask.ENCRYPT, enums.CryptographicUsageMask.DECRYPT],
+                name=f"{prefix}-wrapped-key",
+            ),
+            enums.Tags.SYMMETRIC_KEY,
+        ),
+    )
+    # 20 bytes, not a multiple of 8: only the padded variant wraps them.
+    wrapped_secret = os.urandom(20)
+    suite.check(
+        f"{v} get secret data wrapped with AES key wrap with padding (RFC 5649)",
+        wrapped_get(
+            enums.BlockCipherMode.AES_KEY_WRAP_PADDING,
+            keywrap.aes_key_unwrap_with_padding,
+            wrapped_secret,
+            objects.SecretData(wrapped_secret, enums.SecretDataType.SEED, name=f"{prefix}-wrapped-secret"),
+            enums.Tags.SECRET_DATA,
+        ),
+    )
+
+    def rng_retrieve():
+        # PyKMIP 0.11 has no RNG Retrieve call or payload.
+        def retrieve():
+            payload = send_raw(
+                proxy,
+                enums.Operation.RNG_RETRIEVE,
+                FieldsPayload([primitives.Integer(32, tag=enums.Tags.DATA_LENGTH)]),
+            )
+            data = ttlv_child(payload, enums.Tags.DATA)
+            expect(isinstance(data, bytes) and len(data) == 32, f"Data {data!r}")
+            return data
+
+        first, second = retrieve(), retrieve()
+        expect(first != second, "two RNG Retrieves gave the same 32 bytes")
+        expect(first != bytes(32), "32 zero bytes")
+        return "32 bytes twice, different"
+
+    suite.check(f"{v} RNG Retrieve", rng_retrieve)
+
+    def hash_sha256():
+        # PyKMIP 0.11 has no Hash call or payload.
+        data = b"pykmip hash data " + token.encode()
+        payload = send_raw(
+            proxy,
+            enums.Operation.HASH,
+            FieldsPayload(
+                [
+                    crypto_parameters(client, hashing_algorithm=enums.HashingAlgorithm.SHA_256),
+                    primitives.ByteString(data, tag=enums.Tags.DATA),
+                ]
+            ),
+        )
+        digest = ttlv_child(payload, enums.Tags.DATA)
+        expected = hashlib.sha256(data).digest()
+        expect(digest == expected, f"digest {digest!r}, expected {expected.hex()}")
+        return "matches hashlib.sha256"
+
+    suite.check(f"{v} Hash SHA-256", hash_sha256)
 
 
 def version_suite(suite, args, version, token):
@@ -529,6 +1080,7 @@ def version_suite(suite, args, version, token):
         return notes[0]
 
     suite.check(f"{v} unknown id fails cleanly", unknown_id)
+    crypto_section(suite, client, version, token)
     client.close()
 
 
