@@ -10,7 +10,7 @@ use kmip_ttlv::{Tag, Ttlv, Value, registry};
 use crate::vectors::Exchange;
 
 /// Operations the server implements (normalized names).
-pub const IN_SCOPE_OPERATIONS: [&str; 37] = [
+pub const IN_SCOPE_OPERATIONS: [&str; 39] = [
     "Create",
     "Register",
     "Get",
@@ -48,11 +48,13 @@ pub const IN_SCOPE_OPERATIONS: [&str; 37] = [
     "RNGRetrieve",
     "RNGSeed",
     "DeriveKey",
+    "CreateSplitKey",
+    "JoinSplitKey",
 ];
 
 /// Object types the server stores (normalized names).
-pub const IN_SCOPE_OBJECT_TYPES: [&str; 7] =
-    ["SymmetricKey", "SecretData", "OpaqueObject", "Template", "PrivateKey", "PublicKey", "Certificate"];
+pub const IN_SCOPE_OBJECT_TYPES: [&str; 8] =
+    ["SymmetricKey", "SecretData", "OpaqueObject", "Template", "PrivateKey", "PublicKey", "Certificate", "SplitKey"];
 
 /// Key format types the server produces (normalized names).
 pub const IN_SCOPE_KEY_FORMATS: [&str; 13] = [
@@ -230,16 +232,16 @@ mod tests {
     #[test]
     fn names_operations_objects_and_query_lists() {
         let text = r#"<KMIP>
-<RequestMessage><BatchItem><Operation type="Enumeration" value="CreateSplitKey"/><RequestPayload/></BatchItem>
+<RequestMessage><BatchItem><Operation type="Enumeration" value="Certify"/><RequestPayload/></BatchItem>
 <BatchItem><Operation type="Enumeration" value="Query"/><RequestPayload/></BatchItem></RequestMessage>
-<ResponseMessage><BatchItem><Operation type="Enumeration" value="CreateSplitKey"/>
-  <ResponsePayload><ObjectType type="Enumeration" value="SplitKey"/></ResponsePayload></BatchItem>
+<ResponseMessage><BatchItem><Operation type="Enumeration" value="Certify"/>
+  <ResponsePayload><ObjectType type="Enumeration" value="CertificateRequest"/></ResponsePayload></BatchItem>
 <BatchItem><Operation type="Enumeration" value="Query"/><ResponsePayload>
   <Operation type="Enumeration" value="Export"/><Operation type="Enumeration" value="Get"/>
   <ObjectType type="Enumeration" value="PGPKey"/></ResponsePayload></BatchItem></ResponseMessage>
 </KMIP>"#;
         let needs = scan(&vectors::parse(text).expect("parses"));
-        assert_eq!(needs.reason(), "needs Create Split Key, Split Key; Query must list Export, PGP Key");
+        assert_eq!(needs.reason(), "needs Certify, Certificate Request; Query must list Export, PGP Key");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! engine parses a key once and keeps the parsed form in a bounded cache.
 
 pub mod formats;
+pub mod shamir;
 mod software;
 
 use std::fmt;

@@ -43,7 +43,15 @@ pub(crate) fn query(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>
                 }
             }
             QueryFunction::QUERY_OBJECTS => {
-                let mut types = vec![ObjectType::SYMMETRIC_KEY, ObjectType::SECRET_DATA, ObjectType::OPAQUE_OBJECT];
+                let mut types = vec![
+                    ObjectType::CERTIFICATE,
+                    ObjectType::SYMMETRIC_KEY,
+                    ObjectType::PUBLIC_KEY,
+                    ObjectType::PRIVATE_KEY,
+                    ObjectType::SPLIT_KEY,
+                    ObjectType::SECRET_DATA,
+                    ObjectType::OPAQUE_OBJECT,
+                ];
                 if !version.is_2x() {
                     types.push(ObjectType::TEMPLATE);
                 }

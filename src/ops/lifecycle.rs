@@ -73,6 +73,7 @@ pub(crate) async fn register(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<
         ObjectType::PRIVATE_KEY => Tag::PRIVATE_KEY,
         ObjectType::PUBLIC_KEY => Tag::PUBLIC_KEY,
         ObjectType::CERTIFICATE => Tag::CERTIFICATE,
+        ObjectType::SPLIT_KEY => Tag::SPLIT_KEY,
         ObjectType::TEMPLATE if !ctx.version.is_2x() => Tag::TEMPLATE,
         other => return Err(KmsError::Unsupported(format!("Register of {other:?} objects"))),
     };

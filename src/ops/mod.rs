@@ -18,6 +18,7 @@ mod lifecycle;
 mod locate;
 mod object;
 mod session;
+mod split;
 mod transfer;
 mod usage;
 
@@ -413,6 +414,8 @@ async fn dispatch(ctx: &mut OpContext<'_>, operation: Operation, payload: &Ttlv)
         Operation::RNG_RETRIEVE => crypto_ops::rng_retrieve(ctx, payload).await,
         Operation::RNG_SEED => crypto_ops::rng_seed(ctx, payload).await,
         Operation::DERIVE_KEY => derive::derive_key(ctx, payload).await,
+        Operation::CREATE_SPLIT_KEY => split::create_split_key(ctx, payload).await,
+        Operation::JOIN_SPLIT_KEY => split::join_split_key(ctx, payload).await,
         Operation::LOG => session::log(ctx, payload),
         Operation::POLL => session::poll(ctx, payload),
         Operation::CANCEL => session::cancel(ctx, payload),
@@ -459,6 +462,8 @@ pub(crate) const SUPPORTED_OPERATIONS: &[Operation] = &[
     Operation::RNG_RETRIEVE,
     Operation::RNG_SEED,
     Operation::DERIVE_KEY,
+    Operation::CREATE_SPLIT_KEY,
+    Operation::JOIN_SPLIT_KEY,
 ];
 
 #[cfg(test)]

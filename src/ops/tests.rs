@@ -493,7 +493,7 @@ async fn malformed_and_mismatched_messages() {
     failed(&answer.batch_items[0], ResultReason::INVALID_MESSAGE);
     // An operation the server does not implement.
     failed(
-        &h.one("2.1", r#"<Operation type="Enumeration" value="CreateSplitKey"/><RequestPayload/>"#).await,
+        &h.one("2.1", r#"<Operation type="Enumeration" value="Certify"/><RequestPayload/>"#).await,
         ResultReason::OPERATION_NOT_SUPPORTED,
     );
 }
