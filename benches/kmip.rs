@@ -156,7 +156,7 @@ fn signatures(c: &mut Criterion) {
     );
     let request = sign(
         &rsa,
-        r#"<PaddingMethod type="Enumeration" value="PKCS1_V1_5"/><HashingAlgorithm type="Enumeration" value="SHA_256"/>"#,
+        r#"<PaddingMethod type="Enumeration" value="PKCS1V1_5"/><HashingAlgorithm type="Enumeration" value="SHA_256"/>"#,
     );
     group.bench_function("rsa-2048-sign-pkcs1-sha256", |b| b.iter(|| server.send(black_box(request.clone()))));
 

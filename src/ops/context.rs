@@ -1,7 +1,8 @@
 //! What an operation runs in: the caller, the time, the protocol version,
 //! the per-message transaction and the ID Placeholder.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use kmip_ttlv::ProtocolVersion;
 
@@ -81,33 +82,42 @@ impl OpContext<'_> {
 /// when the message is done (or dropped when a batch is undone).
 pub struct Txn<'a> {
     store: &'a dyn Store,
-    cache: BTreeMap<String, Option<ManagedObject>>,
+    decoded: &'a ObjectCache,
+    cache: BTreeMap<String, Option<Arc<ManagedObject>>>,
     dirty: BTreeSet<String>,
 }
 
 impl<'a> Txn<'a> {
-    /// A transaction over `store`.
-    pub fn new(store: &'a dyn Store) -> Txn<'a> {
-        Txn { store, cache: BTreeMap::new(), dirty: BTreeSet::new() }
+    /// A transaction over `store`, with `decoded` shared between messages.
+    pub fn new(store: &'a dyn Store, decoded: &'a ObjectCache) -> Txn<'a> {
+        Txn { store, decoded, cache: BTreeMap::new(), dirty: BTreeSet::new() }
     }
 
     /// The object `id` as this message sees it.
     pub async fn get(&mut self, id: &str) -> Result<Option<ManagedObject>, KmsError> {
         if let Some(cached) = self.cache.get(id) {
-            return Ok(cached.clone());
+            return Ok(cached.as_deref().cloned());
         }
         let loaded = match self.store.get(id).await? {
-            Some(stored) => Some(ManagedObject::from_stored(&stored)?),
+            Some(stored) => Some(match self.decoded.get(id, stored.revision) {
+                Some(object) => object,
+                None => {
+                    let object = Arc::new(ManagedObject::from_stored(&stored)?);
+                    self.decoded.put(Arc::clone(&object));
+                    object
+                }
+            }),
             None => None,
         };
-        self.cache.insert(id.to_owned(), loaded.clone());
-        Ok(loaded)
+        let out = loaded.as_deref().cloned();
+        self.cache.insert(id.to_owned(), loaded);
+        Ok(out)
     }
 
     /// Stages a new or changed object.
     pub fn put(&mut self, object: ManagedObject) {
         self.dirty.insert(object.id.clone());
-        self.cache.insert(object.id.clone(), Some(object));
+        self.cache.insert(object.id.clone(), Some(Arc::new(object)));
     }
 
     /// The ids indexed under `key`, including this message's staged
@@ -162,11 +172,67 @@ impl<'a> Txn<'a> {
             return Ok(());
         }
         let store = self.store;
+        let decoded = self.decoded;
+        let written: Vec<Arc<ManagedObject>> =
+            self.dirty.iter().filter_map(|id| self.cache.get(id).cloned().flatten()).collect();
         let batch = self.into_batch().map_err(CommitError::Kms)?;
-        store.commit(batch).await.map_err(|e| match e {
+        let result = store.commit(batch).await.map_err(|e| match e {
             StoreError::Conflict { .. } => CommitError::Conflict,
             other => CommitError::Kms(other.into()),
-        })
+        });
+        for object in written {
+            match result {
+                // The committed revision replaces the decoded copy (a
+                // destroyed key's material leaves the cache with it).
+                Ok(()) => {
+                    let mut object = Arc::unwrap_or_clone(object);
+                    object.revision += 1;
+                    decoded.put(Arc::new(object));
+                }
+                Err(_) => decoded.forget(&object.id),
+            }
+        }
+        result
+    }
+}
+
+/// How many decoded objects [`ObjectCache`] keeps before dropping half.
+const OBJECT_CACHE_CAPACITY: usize = 8192;
+
+/// Decoded objects shared between messages, keyed by id and checked
+/// against the store revision: a record is decoded once per revision, not
+/// once per request. A write replaces the entry; the size is bounded.
+#[derive(Default)]
+pub struct ObjectCache {
+    map: Mutex<HashMap<String, Arc<ManagedObject>>>,
+}
+
+impl ObjectCache {
+    /// An empty cache.
+    pub fn new() -> ObjectCache {
+        ObjectCache::default()
+    }
+
+    fn get(&self, id: &str, revision: u64) -> Option<Arc<ManagedObject>> {
+        let map = self.map.lock().ok()?;
+        map.get(id).filter(|o| o.revision == revision).cloned()
+    }
+
+    fn put(&self, object: Arc<ManagedObject>) {
+        let Ok(mut map) = self.map.lock() else { return };
+        if map.len() >= OBJECT_CACHE_CAPACITY && !map.contains_key(&object.id) {
+            let drop: Vec<String> = map.keys().take(OBJECT_CACHE_CAPACITY / 2).cloned().collect();
+            for id in drop {
+                map.remove(&id);
+            }
+        }
+        map.insert(object.id.clone(), object);
+    }
+
+    fn forget(&self, id: &str) {
+        if let Ok(mut map) = self.map.lock() {
+            map.remove(id);
+        }
     }
 }
 

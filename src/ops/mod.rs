@@ -36,7 +36,7 @@ use kmip_ttlv::{ProtocolVersion, Tag, Ttlv};
 use tracing::{Instrument, debug, error, info_span, warn};
 
 use self::context::CommitError;
-pub use self::context::{OpContext, OpsConfig, Txn};
+pub use self::context::{ObjectCache, OpContext, OpsConfig, Txn};
 pub use self::object::ManagedObject;
 use crate::clock::Clock;
 use crate::crypto::CryptoEngine;
@@ -67,6 +67,8 @@ pub struct Kms {
     clock: Arc<dyn Clock>,
     crypto: Arc<dyn CryptoEngine>,
     config: OpsConfig,
+    /// Decoded objects, shared between messages.
+    objects: ObjectCache,
     /// Server Correlation Values: this server's random prefix and a counter.
     correlation_prefix: String,
     correlation_counter: AtomicU64,
@@ -90,6 +92,7 @@ impl Kms {
             clock,
             crypto,
             config,
+            objects: ObjectCache::new(),
             correlation_prefix: hex::encode_upper(prefix),
             correlation_counter: AtomicU64::new(0),
         }
@@ -202,7 +205,7 @@ impl Kms {
             version: effective_version(version),
             crypto: self.crypto.as_ref(),
             config: &self.config,
-            txn: Txn::new(self.store.as_ref()),
+            txn: Txn::new(self.store.as_ref(), &self.objects),
             id_placeholder: None,
         };
         let continuation = parts.header.batch_error_continuation();

@@ -87,11 +87,46 @@ impl SoftwareEngine {
             Some(iv) => Ok((iv.to_vec(), false)),
             None => {
                 let mut iv = vec![0u8; params.cipher.iv_len()];
-                self.random(&mut iv)?;
+                self.public_random(&mut iv)?;
                 Ok((iv, !iv_is_empty(params.cipher)))
             }
         }
     }
+}
+
+impl SoftwareEngine {
+    /// Random bytes that are public (IVs and nonces), served from a
+    /// per-thread block of DRBG output: one call into the DRBG per
+    /// [`IV_POOL`] bytes instead of one per request. Never used for keys.
+    fn public_random(&self, out: &mut [u8]) -> Result<(), KmsError> {
+        if out.len() > IV_POOL / 4 {
+            return self.random(out);
+        }
+        IV_BLOCK.with_borrow_mut(|block| {
+            if block.used + out.len() > IV_POOL {
+                self.random(&mut block.bytes)?;
+                block.used = 0;
+            }
+            out.copy_from_slice(&block.bytes[block.used..block.used + out.len()]);
+            // Each byte is handed out once.
+            block.bytes[block.used..block.used + out.len()].fill(0);
+            block.used += out.len();
+            Ok(())
+        })
+    }
+}
+
+/// Bytes of DRBG output each thread keeps for IVs.
+const IV_POOL: usize = 4096;
+
+struct IvBlock {
+    bytes: [u8; IV_POOL],
+    used: usize,
+}
+
+thread_local! {
+    static IV_BLOCK: std::cell::RefCell<IvBlock> =
+        const { std::cell::RefCell::new(IvBlock { bytes: [0; IV_POOL], used: IV_POOL }) };
 }
 
 fn iv_is_empty(cipher: Cipher) -> bool {
