@@ -10,7 +10,7 @@ use kmip_ttlv::{Tag, Ttlv, Value, registry};
 use crate::vectors::Exchange;
 
 /// Operations the server implements (normalized names).
-pub const IN_SCOPE_OPERATIONS: [&str; 39] = [
+pub const IN_SCOPE_OPERATIONS: [&str; 42] = [
     "Create",
     "Register",
     "Get",
@@ -50,6 +50,9 @@ pub const IN_SCOPE_OPERATIONS: [&str; 39] = [
     "DeriveKey",
     "CreateSplitKey",
     "JoinSplitKey",
+    "Certify",
+    "Validate",
+    "ReKeyKeyPair",
 ];
 
 /// Object types the server stores (normalized names).
@@ -232,16 +235,16 @@ mod tests {
     #[test]
     fn names_operations_objects_and_query_lists() {
         let text = r#"<KMIP>
-<RequestMessage><BatchItem><Operation type="Enumeration" value="Certify"/><RequestPayload/></BatchItem>
+<RequestMessage><BatchItem><Operation type="Enumeration" value="ReCertify"/><RequestPayload/></BatchItem>
 <BatchItem><Operation type="Enumeration" value="Query"/><RequestPayload/></BatchItem></RequestMessage>
-<ResponseMessage><BatchItem><Operation type="Enumeration" value="Certify"/>
+<ResponseMessage><BatchItem><Operation type="Enumeration" value="ReCertify"/>
   <ResponsePayload><ObjectType type="Enumeration" value="CertificateRequest"/></ResponsePayload></BatchItem>
 <BatchItem><Operation type="Enumeration" value="Query"/><ResponsePayload>
   <Operation type="Enumeration" value="Export"/><Operation type="Enumeration" value="Get"/>
   <ObjectType type="Enumeration" value="PGPKey"/></ResponsePayload></BatchItem></ResponseMessage>
 </KMIP>"#;
         let needs = scan(&vectors::parse(text).expect("parses"));
-        assert_eq!(needs.reason(), "needs Certify, Certificate Request; Query must list Export, PGP Key");
+        assert_eq!(needs.reason(), "needs Re-certify, Certificate Request; Query must list Export, PGP Key");
     }
 
     #[test]

@@ -213,10 +213,28 @@ pub enum SignatureScheme {
     /// RSASSA-PSS with MGF1 of the same hash and a salt of the hash length
     /// (RFC 8017 §8.1).
     RsaPss(HashAlgorithm),
+    /// RSASSA-PSS with MGF1 of the same hash and the given salt length, or,
+    /// with `None` when verifying, whatever salt length the signature was
+    /// made with (read back from the encoded message, as OpenSSL's
+    /// `RSA_PSS_SALTLEN_AUTO` does). Signing with `None` uses the hash length.
+    RsaPssSalt(HashAlgorithm, Option<usize>),
     /// ECDSA with a DER (ASN.1) signature (FIPS 186-4).
     Ecdsa(HashAlgorithm),
     /// Ed25519 (RFC 8032).
     Ed25519,
+}
+
+impl SignatureScheme {
+    /// The scheme with a salt length equal to the hash length written as
+    /// plain [`SignatureScheme::RsaPss`], so that equal schemes compare equal.
+    #[must_use]
+    pub fn normalized(self, signing: bool) -> Self {
+        match self {
+            Self::RsaPssSalt(hash, Some(len)) if len == hash.output_len() => Self::RsaPss(hash),
+            Self::RsaPssSalt(hash, None) if signing => Self::RsaPss(hash),
+            other => other,
+        }
+    }
 }
 
 /// What is signed: the message, or its digest computed by the client.
@@ -285,6 +303,25 @@ pub struct GeneratedKeyPair {
     pub public_spki: Vec<u8>,
 }
 
+/// An encryption given its data in pieces (KMIP Init Indicator, ...,
+/// Final Indicator).
+pub trait EncryptStream: Send {
+    /// Encrypts the next piece; the ciphertext available so far (possibly
+    /// empty: some ciphers give it all at the end).
+    fn update(&mut self, data: &[u8]) -> Result<Vec<u8>, KmsError>;
+
+    /// Ends the stream: the rest of the ciphertext and the AEAD tag.
+    fn finish(self: Box<Self>) -> Result<(Vec<u8>, Option<Vec<u8>>), KmsError>;
+}
+
+/// A started streaming encryption.
+pub struct OpenedStream {
+    /// The stream.
+    pub stream: Box<dyn EncryptStream>,
+    /// The IV the engine generated (`None` when the caller gave one).
+    pub iv: Option<Vec<u8>>,
+}
+
 /// The operations `ops` needs from a cryptographic implementation.
 pub trait CryptoEngine: Send + Sync {
     /// Fresh key material of `len` bytes from the engine's DRBG.
@@ -304,6 +341,10 @@ pub trait CryptoEngine: Send + Sync {
 
     /// Encrypts `data` (or wraps it, for the key-wrap ciphers).
     fn encrypt(&self, key: KeyRef<'_>, params: &CipherParams<'_>, data: &[u8]) -> Result<EncryptOutput, KmsError>;
+
+    /// Starts an encryption whose data comes in pieces; also the IV it
+    /// generated when `params` gives none.
+    fn encrypt_stream(&self, key: KeyRef<'_>, params: &CipherParams<'_>) -> Result<OpenedStream, KmsError>;
 
     /// Decrypts `data`, checking `tag` for AEAD modes.
     fn decrypt(

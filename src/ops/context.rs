@@ -42,6 +42,8 @@ pub struct OpContext<'a> {
     pub config: &'a OpsConfig,
     /// Reads and staged writes of this message.
     pub txn: Txn<'a>,
+    /// Open streaming operations.
+    pub(crate) streams: &'a super::stream::Streams,
     /// The ID Placeholder: the identifier the last Create, Register,
     /// Locate (one match) ... produced in this message.
     pub id_placeholder: Option<String>,

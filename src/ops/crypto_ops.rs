@@ -7,13 +7,14 @@
 //! reaches the engine as a [`KeyRef`](crate::crypto::KeyRef).
 
 use bytes::Bytes;
-use kmip_ttlv::enums::ValidityIndicator;
+use kmip_ttlv::enums::{Operation, ValidityIndicator};
 use kmip_ttlv::model::Fields;
 use kmip_ttlv::{Tag, Ttlv, Value};
 
 use super::context::OpContext;
 use super::crypto_params::{CryptoParams, Use, charge_usage, check_usable, engine_key, hash_of, mac_algorithm};
 use super::object::ManagedObject;
+use super::stream::{self, Step};
 use crate::crypto::{KeyKind, SignInput};
 use crate::error::KmsError;
 
@@ -22,8 +23,16 @@ const MAX_RNG_RETRIEVE: i32 = 1 << 20;
 
 /// Encrypt.
 pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    let whole;
+    let payload = match stream::step(ctx, Operation::ENCRYPT, Use::Encrypt, payload).await? {
+        Step::OneShot => payload,
+        Step::Answered(response) => return Ok(response),
+        Step::Final(all) => {
+            whole = all;
+            &whole
+        }
+    };
     let fields = Fields::of(payload)?;
-    refuse_streaming(&fields)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let data = fields.bytes(Tag::DATA)?.ok_or_else(|| fields.missing(Tag::DATA))?;
     let mut object = ctx.object(&id).await?;
@@ -66,8 +75,16 @@ pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
 
 /// Decrypt.
 pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    let whole;
+    let payload = match stream::step(ctx, Operation::DECRYPT, Use::Decrypt, payload).await? {
+        Step::OneShot => payload,
+        Step::Answered(response) => return Ok(response),
+        Step::Final(all) => {
+            whole = all;
+            &whole
+        }
+    };
     let fields = Fields::of(payload)?;
-    refuse_streaming(&fields)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let data = fields.bytes(Tag::DATA)?.ok_or_else(|| fields.missing(Tag::DATA))?;
     let mut object = ctx.object(&id).await?;
@@ -101,8 +118,16 @@ pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
 
 /// Sign.
 pub(crate) async fn sign(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    let whole;
+    let payload = match stream::step(ctx, Operation::SIGN, Use::Sign, payload).await? {
+        Step::OneShot => payload,
+        Step::Answered(response) => return Ok(response),
+        Step::Final(all) => {
+            whole = all;
+            &whole
+        }
+    };
     let fields = Fields::of(payload)?;
-    refuse_streaming(&fields)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let mut object = ctx.object(&id).await?;
     check_usable(&object, Use::Sign, ctx.now)?;
@@ -122,8 +147,16 @@ pub(crate) async fn sign(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<
 
 /// Signature Verify.
 pub(crate) async fn signature_verify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    let whole;
+    let payload = match stream::step(ctx, Operation::SIGNATURE_VERIFY, Use::Verify, payload).await? {
+        Step::OneShot => payload,
+        Step::Answered(response) => return Ok(response),
+        Step::Final(all) => {
+            whole = all;
+            &whole
+        }
+    };
     let fields = Fields::of(payload)?;
-    refuse_streaming(&fields)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let signature = fields.bytes(Tag::SIGNATURE_DATA)?.ok_or_else(|| fields.missing(Tag::SIGNATURE_DATA))?;
     let mut object = ctx.object(&id).await?;
@@ -156,8 +189,16 @@ pub(crate) async fn signature_verify(ctx: &mut OpContext<'_>, payload: &Ttlv) ->
 
 /// MAC.
 pub(crate) async fn mac(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    let whole;
+    let payload = match stream::step(ctx, Operation::MAC, Use::MacGenerate, payload).await? {
+        Step::OneShot => payload,
+        Step::Answered(response) => return Ok(response),
+        Step::Final(all) => {
+            whole = all;
+            &whole
+        }
+    };
     let fields = Fields::of(payload)?;
-    refuse_streaming(&fields)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let data = fields.bytes(Tag::DATA)?.ok_or_else(|| fields.missing(Tag::DATA))?;
     let (object, value) = compute_mac(ctx, &fields, &id, data, Use::MacGenerate).await?;
@@ -170,8 +211,16 @@ pub(crate) async fn mac(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<T
 
 /// MAC Verify.
 pub(crate) async fn mac_verify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    let whole;
+    let payload = match stream::step(ctx, Operation::MAC_VERIFY, Use::MacVerify, payload).await? {
+        Step::OneShot => payload,
+        Step::Answered(response) => return Ok(response),
+        Step::Final(all) => {
+            whole = all;
+            &whole
+        }
+    };
     let fields = Fields::of(payload)?;
-    refuse_streaming(&fields)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let data = fields.bytes(Tag::DATA)?.ok_or_else(|| fields.missing(Tag::DATA))?;
     let given = fields.bytes(Tag::MAC_DATA)?.ok_or_else(|| fields.missing(Tag::MAC_DATA))?;
@@ -216,8 +265,16 @@ fn aws_lc_constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// Hash (KMIP 1.4+).
 pub(crate) async fn hash(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    let whole;
+    let payload = match stream::step(ctx, Operation::HASH, Use::Encrypt, payload).await? {
+        Step::OneShot => payload,
+        Step::Answered(response) => return Ok(response),
+        Step::Final(all) => {
+            whole = all;
+            &whole
+        }
+    };
     let fields = Fields::of(payload)?;
-    refuse_streaming(&fields)?;
     let params_item = fields.required(Tag::CRYPTOGRAPHIC_PARAMETERS)?;
     let params = CryptoParams::parse(params_item)?;
     let algorithm =
@@ -261,17 +318,6 @@ fn input_len(input: SignInput<'_>) -> usize {
     match input {
         SignInput::Data(d) | SignInput::Digest(d) => d.len(),
     }
-}
-
-/// Streaming (Init Indicator, Final Indicator, Correlation Value) is not
-/// implemented yet: refused rather than silently treated as one shot.
-fn refuse_streaming(fields: &Fields<'_>) -> Result<(), KmsError> {
-    let init = fields.boolean(Tag::INIT_INDICATOR)?.unwrap_or(false);
-    let last = fields.boolean(Tag::FINAL_INDICATOR)?.unwrap_or(false);
-    if init || last || fields.has(Tag::CORRELATION_VALUE) {
-        return Err(KmsError::Unsupported("streaming cryptographic operations (Init/Final Indicator)".into()));
-    }
-    Ok(())
 }
 
 /// Authenticated encryption needs the Authenticated Encryption Tag field,

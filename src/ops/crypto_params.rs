@@ -151,6 +151,13 @@ impl CryptoParams {
     /// The signature scheme for a key of `kind`.
     pub fn signature_scheme(&self, kind: KeyKind) -> Result<SignatureScheme, KmsError> {
         use DigitalSignatureAlgorithm as D;
+        let pss = |hash: HashAlgorithm| -> Result<SignatureScheme, KmsError> {
+            let salt = match self.salt_length {
+                Some(n) => Some(usize::try_from(n).map_err(|_| KmsError::InvalidField("negative Salt Length".into()))?),
+                None => None,
+            };
+            Ok(SignatureScheme::RsaPssSalt(hash, salt))
+        };
         if let Some(algorithm) = self.digital_signature_algorithm {
             let pss_hash = || hash_of(self.hashing_algorithm.unwrap_or(HashingAlgorithm::SHA_256));
             return Ok(match algorithm {
@@ -159,7 +166,7 @@ impl CryptoParams {
                 D::SHA_256_WITH_RSA_ENCRYPTION => SignatureScheme::RsaPkcs1v15(HashAlgorithm::Sha256),
                 D::SHA_384_WITH_RSA_ENCRYPTION => SignatureScheme::RsaPkcs1v15(HashAlgorithm::Sha384),
                 D::SHA_512_WITH_RSA_ENCRYPTION => SignatureScheme::RsaPkcs1v15(HashAlgorithm::Sha512),
-                D::RSASSA_PSS => SignatureScheme::RsaPss(pss_hash()?),
+                D::RSASSA_PSS => pss(pss_hash()?)?,
                 D::ECDSA_WITH_SHA_1 => SignatureScheme::Ecdsa(HashAlgorithm::Sha1),
                 D::ECDSA_WITH_SHA224 => SignatureScheme::Ecdsa(HashAlgorithm::Sha224),
                 D::ECDSA_WITH_SHA256 => SignatureScheme::Ecdsa(HashAlgorithm::Sha256),
@@ -172,7 +179,7 @@ impl CryptoParams {
             KeyKind::RsaPrivate | KeyKind::RsaPublic => {
                 let hash = hash_of(self.hashing_algorithm.unwrap_or(HashingAlgorithm::SHA_256))?;
                 match self.padding_method {
-                    Some(PaddingMethod::PSS) => Ok(SignatureScheme::RsaPss(hash)),
+                    Some(PaddingMethod::PSS) => pss(hash),
                     None | Some(PaddingMethod::PKCS1_V1_5) => Ok(SignatureScheme::RsaPkcs1v15(hash)),
                     Some(other) => Err(KmsError::Unsupported(format!("RSA signatures with {other:?} padding"))),
                 }

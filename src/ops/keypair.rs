@@ -87,7 +87,7 @@ pub(crate) async fn create_key_pair(ctx: &mut OpContext<'_>, payload: &Ttlv) -> 
 
 /// The common attributes with one half's own on top (an attribute given
 /// for the half replaces the common one of the same name).
-fn merge(common: &[Attribute], own: Vec<Attribute>) -> Vec<Attribute> {
+pub(crate) fn merge(common: &[Attribute], own: Vec<Attribute>) -> Vec<Attribute> {
     let mut out: Vec<Attribute> = common
         .iter()
         .filter(|a| {

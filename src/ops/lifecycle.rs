@@ -104,6 +104,11 @@ pub(crate) async fn register(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<
                 Tag::CERTIFICATE_LENGTH,
                 Value::Integer(i32::try_from(data.len()).unwrap_or(i32::MAX)),
             ));
+            if certificate.enumeration(Tag::CERTIFICATE_TYPE)? == Some(kmip_ttlv::enums::CertificateType::X_509.0) {
+                let client_keys: Vec<AttributeKey> = requested.iter().map(Attribute::key).collect();
+                let derived = super::certify::certificate_attributes(data, ctx.version)?;
+                requested.extend(derived.into_iter().filter(|a| !client_keys.contains(&a.key())));
+            }
             (given.clone(), Some(data.to_vec()))
         }
         ObjectType::OPAQUE_OBJECT => {
@@ -172,35 +177,9 @@ pub(crate) async fn rekey(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec
         .ok_or_else(|| KmsError::MissingData("the key has no Cryptographic Length".into()))?;
     let material = ctx.crypto.generate_key(key_bytes(algorithm, length)?)?;
     let new_id = new_id(ctx)?;
-    // Carry over what the client set; the server sets the rest anew.
-    let mut carried: Vec<Attribute> = old
-        .attributes
-        .iter()
-        .filter(|a| {
-            let key = a.key();
-            key.rule().client_sets
-                && !matches!(key, AttributeKey::Standard(t) if t == Tag::LINK
-                    || t == Tag::ACTIVATION_DATE || t == Tag::DEACTIVATION_DATE
-                    || t == Tag::PROCESS_START_DATE || t == Tag::PROTECT_STOP_DATE
-                    || t == Tag::FRESH || t == Tag::ORIGINAL_CREATION_DATE || t == Tag::RANDOM_NUMBER_GENERATOR)
-        })
-        .cloned()
-        .collect();
-    for attribute in extra {
-        carried.retain(|a| a.key() != attribute.key() || attribute.key().rule().multiple);
-        carried.push(attribute);
-    }
-    // Dates move by the Offset from now (2.1 §6.1.42).
-    if let Some(offset) = offset {
-        let at = ctx.now + i64::from(offset);
-        carried.push(Attribute::standard(Tag::ACTIVATION_DATE, Value::DateTime(at)));
-        if let (Some(activation), Some(deactivation)) =
-            (old.date(Tag::ACTIVATION_DATE), old.date(Tag::DEACTIVATION_DATE))
-        {
-            carried
-                .push(Attribute::standard(Tag::DEACTIVATION_DATE, Value::DateTime(at + (deactivation - activation))));
-        }
-    }
+    // Carry over what the client set; the server sets the rest anew, and
+    // dates move by the Offset from now (2.1 §6.1.42).
+    let carried = carried_attributes(&old, extra, offset, ctx.now);
     let mut new = ManagedObject {
         id: new_id.clone(),
         object_type: old.object_type,
@@ -218,6 +197,47 @@ pub(crate) async fn rekey(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec
     ctx.save(new);
     ctx.id_placeholder = Some(new_id.clone());
     Ok(vec![Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(new_id))])
+}
+
+/// The attributes a new key (or half of a pair) takes from the one it
+/// replaces: what the
+/// client set, less Links and lifecycle dates, with the request's
+/// attributes on top and the dates moved by the Offset.
+pub(crate) fn carried_attributes(
+    old: &ManagedObject,
+    extra: Vec<Attribute>,
+    offset: Option<u32>,
+    now: i64,
+) -> Vec<Attribute> {
+    let mut out: Vec<Attribute> = old
+        .attributes
+        .iter()
+        .filter(|a| {
+            let key = a.key();
+            key.rule().client_sets
+                && !matches!(key, AttributeKey::Standard(t) if t == Tag::LINK
+                    || t == Tag::ACTIVATION_DATE || t == Tag::DEACTIVATION_DATE
+                    || t == Tag::PROCESS_START_DATE || t == Tag::PROTECT_STOP_DATE
+                    || t == Tag::FRESH || t == Tag::ORIGINAL_CREATION_DATE || t == Tag::RANDOM_NUMBER_GENERATOR)
+        })
+        .cloned()
+        .collect();
+    for attribute in extra {
+        out.retain(|a| a.key() != attribute.key() || attribute.key().rule().multiple);
+        out.push(attribute);
+    }
+    if let Some(offset) = offset {
+        let at = now + i64::from(offset);
+        out.retain(|a| a.key() != AttributeKey::Standard(Tag::ACTIVATION_DATE));
+        out.push(Attribute::standard(Tag::ACTIVATION_DATE, Value::DateTime(at)));
+        if let (Some(activation), Some(deactivation)) =
+            (old.date(Tag::ACTIVATION_DATE), old.date(Tag::DEACTIVATION_DATE))
+        {
+            out.retain(|a| a.key() != AttributeKey::Standard(Tag::DEACTIVATION_DATE));
+            out.push(Attribute::standard(Tag::DEACTIVATION_DATE, Value::DateTime(at + (deactivation - activation))));
+        }
+    }
+    out
 }
 
 pub(crate) fn link(link_type: LinkType, id: &str) -> Attribute {

@@ -8,6 +8,7 @@
 //! message (same object) runs the whole message again.
 
 mod attributes;
+mod certify;
 mod context;
 mod crypto_ops;
 mod crypto_params;
@@ -17,8 +18,10 @@ mod keypair;
 mod lifecycle;
 mod locate;
 mod object;
+mod rekey;
 mod session;
 mod split;
+mod stream;
 mod transfer;
 mod usage;
 
@@ -69,6 +72,8 @@ pub struct Kms {
     config: OpsConfig,
     /// Decoded objects, shared between messages.
     objects: ObjectCache,
+    /// Open streaming operations (Init ... Final).
+    streams: stream::Streams,
     /// Server Correlation Values: this server's random prefix and a counter.
     correlation_prefix: String,
     correlation_counter: AtomicU64,
@@ -93,6 +98,7 @@ impl Kms {
             crypto,
             config,
             objects: ObjectCache::new(),
+            streams: stream::Streams::new(),
             correlation_prefix: hex::encode_upper(prefix),
             correlation_counter: AtomicU64::new(0),
         }
@@ -206,6 +212,7 @@ impl Kms {
             crypto: self.crypto.as_ref(),
             config: &self.config,
             txn: Txn::new(self.store.as_ref(), &self.objects),
+            streams: &self.streams,
             id_placeholder: None,
         };
         let continuation = parts.header.batch_error_continuation();
@@ -407,6 +414,9 @@ async fn dispatch(ctx: &mut OpContext<'_>, operation: Operation, payload: &Ttlv)
         Operation::DISCOVER_VERSIONS => discovery::discover_versions(ctx, payload),
         Operation::INTEROP => session::interop(ctx, payload),
         Operation::CREATE_KEY_PAIR => keypair::create_key_pair(ctx, payload).await,
+        Operation::RE_KEY_KEY_PAIR => rekey::rekey_key_pair(ctx, payload).await,
+        Operation::CERTIFY => certify::certify(ctx, payload).await,
+        Operation::VALIDATE => certify::validate(ctx, payload).await,
         Operation::ENCRYPT => crypto_ops::encrypt(ctx, payload).await,
         Operation::DECRYPT => crypto_ops::decrypt(ctx, payload).await,
         Operation::SIGN => crypto_ops::sign(ctx, payload).await,
@@ -467,7 +477,12 @@ pub(crate) const SUPPORTED_OPERATIONS: &[Operation] = &[
     Operation::DERIVE_KEY,
     Operation::CREATE_SPLIT_KEY,
     Operation::JOIN_SPLIT_KEY,
+    Operation::RE_KEY_KEY_PAIR,
+    Operation::CERTIFY,
+    Operation::VALIDATE,
 ];
 
+#[cfg(test)]
+mod test_kms;
 #[cfg(test)]
 mod tests;

@@ -422,57 +422,19 @@ fn secret_data(bytes: &[u8], kind: SecretDataType) -> Ttlv {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use kmip_ttlv::enums::{ResultReason, ResultStatus};
     use kmip_ttlv::model::ResponseBatchItem;
-    use kmip_ttlv::{Tag, Ttlv, Value, xml};
+    use kmip_ttlv::{Tag, Ttlv, Value};
 
-    use super::super::{Kms, Peer};
-    use crate::clock::FixedClock;
+    use super::super::test_kms::{harness, text, uid};
     use crate::crypto::shamir::{self, Share};
-    use crate::store::MemoryStore;
     use zeroize::Zeroizing;
 
     const KNOWN_KEY: &str = "000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F";
 
-    struct Harness {
-        kms: Kms,
-        peer: Peer,
-    }
+    harness!();
 
     impl Harness {
-        fn new() -> Harness {
-            let kms = Kms::new(Arc::new(MemoryStore::new()), Arc::new(FixedClock::new(1_795_000_000)));
-            Harness { kms, peer: Peer { identity: "admin".into(), address: None } }
-        }
-
-        async fn one(&self, version: &str, item: &str) -> ResponseBatchItem {
-            let (major, minor) = version.split_once('.').expect("version");
-            let text = format!(
-                r#"<RequestMessage><RequestHeader><ProtocolVersion>
-                     <ProtocolVersionMajor type="Integer" value="{major}"/><ProtocolVersionMinor type="Integer" value="{minor}"/>
-                   </ProtocolVersion><BatchCount type="Integer" value="1"/></RequestHeader>
-                   <BatchItem>{item}</BatchItem></RequestMessage>"#
-            );
-            let tree = xml::from_str(&text).unwrap_or_else(|e| panic!("test request: {e}\n{text}"));
-            let response = self.kms.process(&self.peer, &tree).await;
-            assert_eq!(response.batch_items.len(), 1);
-            response.batch_items.into_iter().next().expect("one item")
-        }
-
-        async fn ok(&self, version: &str, item: &str) -> Ttlv {
-            let response = self.one(version, item).await;
-            assert_eq!(response.result_status, ResultStatus::SUCCESS, "{response:?}");
-            response.response_payload.expect("payload")
-        }
-
-        async fn fails(&self, version: &str, item: &str, reason: ResultReason) {
-            let response = self.one(version, item).await;
-            assert_eq!(response.result_status, ResultStatus::OPERATION_FAILED, "{response:?}");
-            assert_eq!(response.result_reason, Some(reason), "{response:?}");
-        }
-
         /// Create Split Key; the part identifiers.
         async fn create_split(&self, version: &str, fields: &str) -> Vec<String> {
             let payload = self
@@ -578,10 +540,6 @@ mod tests {
         }
     }
 
-    fn text(item: &Ttlv, tag: Tag) -> String {
-        item.child(tag).and_then(|t| t.value.as_text()).unwrap_or_else(|| panic!("no {tag:?} in {item:?}")).to_owned()
-    }
-
     fn ids(payload: &Ttlv) -> Vec<String> {
         payload
             .children()
@@ -591,10 +549,6 @@ mod tests {
             .filter_map(|c| c.value.as_text())
             .map(str::to_owned)
             .collect()
-    }
-
-    fn uid(id: &str) -> String {
-        format!(r#"<UniqueIdentifier type="TextString" value="{id}"/>"#)
     }
 
     /// The Split Key fields of a request, and the attributes of an AES-256

@@ -1,57 +1,16 @@
 //! Operation tests with the in-memory store and a fixed clock. Requests are
 //! written in the KMIP XML encoding, as the OASIS test cases are.
 
-use std::sync::Arc;
-
 use kmip_ttlv::enums::{ResultReason, ResultStatus};
-use kmip_ttlv::model::{ResponseBatchItem, ResponseMessage};
+use kmip_ttlv::model::ResponseMessage;
 use kmip_ttlv::{Tag, Ttlv, Value, xml};
 
-use super::{Kms, Peer};
-use crate::clock::FixedClock;
-use crate::store::MemoryStore;
+use super::Peer;
+use super::test_kms::{NOW, failed, harness, text, uid};
 
-const NOW: i64 = 1_795_000_000;
-
-struct Harness {
-    kms: Kms,
-    clock: Arc<FixedClock>,
-    peer: Peer,
-}
+harness!();
 
 impl Harness {
-    fn new() -> Harness {
-        let clock = Arc::new(FixedClock::new(NOW));
-        let kms = Kms::new(Arc::new(MemoryStore::new()), clock.clone());
-        Harness { kms, clock, peer: Peer { identity: "admin".into(), address: None } }
-    }
-
-    /// Sends a request written as `<BatchItem>` elements in KMIP XML, with
-    /// a header of `version` (e.g. "1.4") and `extra` header fields.
-    async fn send(&self, version: &str, extra: &str, items: &str) -> ResponseMessage {
-        let (major, minor) = version.split_once('.').expect("version");
-        let count = items.matches("<BatchItem>").count();
-        let text = format!(
-            r#"<RequestMessage><RequestHeader><ProtocolVersion>
-                 <ProtocolVersionMajor type="Integer" value="{major}"/><ProtocolVersionMinor type="Integer" value="{minor}"/>
-               </ProtocolVersion>{extra}<BatchCount type="Integer" value="{count}"/></RequestHeader>{items}</RequestMessage>"#
-        );
-        let tree = xml::from_str(&text).unwrap_or_else(|e| panic!("test request: {e}\n{text}"));
-        self.kms.process(&self.peer, &tree).await
-    }
-
-    async fn one(&self, version: &str, item: &str) -> ResponseBatchItem {
-        let response = self.send(version, "", &format!("<BatchItem>{item}</BatchItem>")).await;
-        assert_eq!(response.batch_items.len(), 1);
-        response.batch_items.into_iter().next().expect("one item")
-    }
-
-    async fn ok(&self, version: &str, item: &str) -> Ttlv {
-        let response = self.one(version, item).await;
-        assert_eq!(response.result_status, ResultStatus::SUCCESS, "{response:?}");
-        response.response_payload.expect("payload")
-    }
-
     async fn create_aes(&self, version: &str, name: &str) -> String {
         let attrs = if version.starts_with('2') {
             format!(
@@ -81,21 +40,6 @@ impl Harness {
             .await;
         text(&payload, Tag::UNIQUE_IDENTIFIER)
     }
-}
-
-fn text(item: &Ttlv, tag: Tag) -> String {
-    item.child(tag).and_then(|t| t.value.as_text()).unwrap_or_else(|| panic!("no {tag:?} in {item:?}")).to_owned()
-}
-
-fn uid(id: &str) -> String {
-    format!(r#"<UniqueIdentifier type="TextString" value="{id}"/>"#)
-}
-
-fn failed(item: &ResponseBatchItem, reason: ResultReason) {
-    assert_eq!(item.result_status, ResultStatus::OPERATION_FAILED, "{item:?}");
-    assert_eq!(item.result_reason, Some(reason), "{item:?}");
-    assert!(item.response_payload.is_none());
-    assert!(item.result_message.as_deref().is_some_and(|m| !m.is_empty()));
 }
 
 #[tokio::test]
@@ -493,7 +437,7 @@ async fn malformed_and_mismatched_messages() {
     failed(&answer.batch_items[0], ResultReason::INVALID_MESSAGE);
     // An operation the server does not implement.
     failed(
-        &h.one("2.1", r#"<Operation type="Enumeration" value="Certify"/><RequestPayload/>"#).await,
+        &h.one("2.1", r#"<Operation type="Enumeration" value="ReCertify"/><RequestPayload/>"#).await,
         ResultReason::OPERATION_NOT_SUPPORTED,
     );
 }
@@ -601,4 +545,77 @@ async fn poll_and_cancel_as_a_synchronous_server() {
     );
     let cancel = h.ok("2.1", &format!(r#"<Operation type="Enumeration" value="Cancel"/>{body}"#)).await;
     assert_eq!(cancel.child(Tag::CANCELLATION_RESULT).map(|c| &c.value), Some(&Value::Enumeration(5)));
+}
+
+/// The correlation value of a streaming response.
+fn correlation(payload: &Ttlv) -> String {
+    hex::encode(payload.child(Tag::CORRELATION_VALUE).and_then(|c| c.value.as_bytes()).expect("a Correlation Value"))
+}
+
+#[tokio::test]
+async fn streaming_sign_equals_one_shot_and_belongs_to_its_opener() {
+    let h = Harness::new();
+    let pair = h
+        .ok(
+            "2.1",
+            r#"<Operation type="Enumeration" value="CreateKeyPair"/><RequestPayload>
+               <CommonAttributes><CryptographicAlgorithm type="Enumeration" value="EC"/>
+               <CryptographicLength type="Integer" value="256"/>
+               <ActivationDate type="DateTime" value="2020-01-01T00:00:00+00:00"/></CommonAttributes>
+               <PrivateKeyAttributes><CryptographicUsageMask type="Integer" value="Sign"/></PrivateKeyAttributes>
+               <PublicKeyAttributes><CryptographicUsageMask type="Integer" value="Verify"/></PublicKeyAttributes>
+               </RequestPayload>"#,
+        )
+        .await;
+    let private = text(&pair, Tag::PRIVATE_KEY_UNIQUE_IDENTIFIER);
+    let public = text(&pair, Tag::PUBLIC_KEY_UNIQUE_IDENTIFIER);
+    // Sign "0102" + "0304" in two pieces.
+    let first = h
+        .ok(
+            "2.1",
+            &format!(
+                r#"<Operation type="Enumeration" value="Sign"/><RequestPayload>{}
+                   <Data type="ByteString" value="0102"/><InitIndicator type="Boolean" value="true"/></RequestPayload>"#,
+                uid(&private)
+            ),
+        )
+        .await;
+    assert!(first.child(Tag::SIGNATURE_DATA).is_none(), "no signature before the Final request");
+    let corr = correlation(&first);
+    // Another identity cannot continue the stream: it gets the answer an
+    // unknown correlation value gets.
+    let other = Peer { identity: "other".into(), address: None };
+    let text_request = |corr: &str, last: bool| {
+        format!(
+            r#"<RequestMessage><RequestHeader><ProtocolVersion><ProtocolVersionMajor type="Integer" value="2"/>
+               <ProtocolVersionMinor type="Integer" value="1"/></ProtocolVersion><BatchCount type="Integer" value="1"/>
+               </RequestHeader><BatchItem><Operation type="Enumeration" value="Sign"/><RequestPayload>
+               <Data type="ByteString" value="0304"/><CorrelationValue type="ByteString" value="{corr}"/>
+               <FinalIndicator type="Boolean" value="{last}"/></RequestPayload></BatchItem></RequestMessage>"#
+        )
+    };
+    let stolen = h.kms.process(&other, &xml::from_str(&text_request(&corr, true)).expect("xml")).await;
+    failed(&stolen.batch_items[0], ResultReason::INVALID_ASYNCHRONOUS_CORRELATION_VALUE);
+    let unknown = h.kms.process(&h.peer, &xml::from_str(&text_request("00ff", true)).expect("xml")).await;
+    failed(&unknown.batch_items[0], ResultReason::INVALID_ASYNCHRONOUS_CORRELATION_VALUE);
+    // The opener finishes it.
+    let last = h.kms.process(&h.peer, &xml::from_str(&text_request(&corr, true)).expect("xml")).await;
+    let last = last.batch_items[0].response_payload.clone().expect("a signature");
+    let signature = hex::encode(last.child(Tag::SIGNATURE_DATA).and_then(|s| s.value.as_bytes()).expect("signature"));
+    // The signature is over the whole message: it verifies one-shot.
+    let verified = h
+        .ok(
+            "2.1",
+            &format!(
+                r#"<Operation type="Enumeration" value="SignatureVerify"/><RequestPayload>{}
+                   <Data type="ByteString" value="01020304"/><SignatureData type="ByteString" value="{signature}"/>
+                   </RequestPayload>"#,
+                uid(&public)
+            ),
+        )
+        .await;
+    assert_eq!(verified.child(Tag::VALIDITY_INDICATOR).and_then(|v| v.value.as_enumeration()), Some(1));
+    // The stream is closed.
+    let again = h.kms.process(&h.peer, &xml::from_str(&text_request(&corr, true)).expect("xml")).await;
+    failed(&again.batch_items[0], ResultReason::INVALID_ASYNCHRONOUS_CORRELATION_VALUE);
 }

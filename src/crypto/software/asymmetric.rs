@@ -179,7 +179,10 @@ pub(super) fn verify(
         SignInput::Data(data) => parsed.verify_sig(data, signature),
         SignInput::Digest(d) => {
             let hash = match scheme {
-                SignatureScheme::RsaPkcs1v15(h) | SignatureScheme::RsaPss(h) | SignatureScheme::Ecdsa(h) => h,
+                SignatureScheme::RsaPkcs1v15(h)
+                | SignatureScheme::RsaPss(h)
+                | SignatureScheme::RsaPssSalt(h, _)
+                | SignatureScheme::Ecdsa(h) => h,
                 SignatureScheme::Ed25519 => {
                     return Err(KmsError::InvalidField("Ed25519 verifies the message, not a digest".into()));
                 }

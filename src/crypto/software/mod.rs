@@ -8,6 +8,7 @@
 
 mod asymmetric;
 mod rsa_public;
+mod stream;
 mod symmetric;
 
 use std::collections::HashMap;
@@ -21,7 +22,7 @@ use zeroize::Zeroizing;
 use self::asymmetric::Prepared;
 use super::{
     Cipher, CipherParams, CryptoEngine, Derivation, EncryptOutput, GeneratedKeyPair, HashAlgorithm, KeyKind,
-    KeyPairSpec, KeyRef, MacAlgorithm, SignInput, SignatureScheme,
+    KeyPairSpec, KeyRef, MacAlgorithm, OpenedStream, SignInput, SignatureScheme,
 };
 use crate::error::KmsError;
 
@@ -204,6 +205,13 @@ impl CryptoEngine for SoftwareEngine {
         Ok(EncryptOutput { data, iv: generated.then_some(iv), tag })
     }
 
+    fn encrypt_stream(&self, key: KeyRef<'_>, params: &CipherParams<'_>) -> Result<OpenedStream, KmsError> {
+        check_symmetric(key.kind, params.cipher)?;
+        let (iv, generated) = self.iv(params)?;
+        let stream = stream::open(key, params, &iv)?;
+        Ok(OpenedStream { stream, iv: generated.then_some(iv) })
+    }
+
     fn decrypt(
         &self,
         key: KeyRef<'_>,
@@ -238,6 +246,12 @@ impl CryptoEngine for SoftwareEngine {
     }
 
     fn sign(&self, key: KeyRef<'_>, scheme: SignatureScheme, input: SignInput<'_>) -> Result<Vec<u8>, KmsError> {
+        let scheme = scheme.normalized(true);
+        if let SignatureScheme::RsaPssSalt(_, Some(len)) = scheme {
+            return Err(KmsError::Unsupported(format!(
+                "RSASSA-PSS signing with a salt of {len} bytes (the salt is as long as the hash)"
+            )));
+        }
         let purpose = format!("sign/{scheme:?}");
         let prepared = self.prepared(key, &purpose, || asymmetric::signing_key(key.kind, scheme, key.material))?;
         asymmetric::sign(&prepared, scheme, input)
@@ -250,20 +264,36 @@ impl CryptoEngine for SoftwareEngine {
         input: SignInput<'_>,
         signature: &[u8],
     ) -> Result<bool, KmsError> {
-        let purpose = format!("verify/{scheme:?}");
+        let scheme = scheme.normalized(false);
+        // PSS with a given salt length other than the hash length is checked
+        // with the rsa crate only; with any salt length, the usual length is
+        // tried first on the fast path.
+        let fast_scheme = match scheme {
+            SignatureScheme::RsaPssSalt(_, Some(_)) if key.kind == KeyKind::RsaPublic => {
+                return rsa_public::verify(key.material, scheme, input, signature);
+            }
+            SignatureScheme::RsaPssSalt(hash, None) => SignatureScheme::RsaPss(hash),
+            other => other,
+        };
+        let purpose = format!("verify/{fast_scheme:?}");
         let fast = self
-            .prepared(key, &purpose, || asymmetric::verifying_key(key.kind, scheme, key.material))
-            .and_then(|prepared| asymmetric::verify(&prepared, scheme, input, signature));
-        // RSA signatures aws-lc-rs cannot check (PSS with another salt
-        // length or SHA-1/SHA-224, PKCS#1 v1.5 with SHA-224) are checked
-        // with the rsa crate, a public-key operation.
+            .prepared(key, &purpose, || asymmetric::verifying_key(key.kind, fast_scheme, key.material))
+            .and_then(|prepared| asymmetric::verify(&prepared, fast_scheme, input, signature));
+        // RSA signatures aws-lc-rs cannot check (PSS with SHA-1/SHA-224 or
+        // another salt length, PKCS#1 v1.5 with SHA-224) are checked with
+        // the rsa crate, a public-key operation.
+        let auto_salt = matches!(scheme, SignatureScheme::RsaPssSalt(_, None));
         let rsa_fallback = key.kind == KeyKind::RsaPublic
-            && matches!(scheme, SignatureScheme::RsaPss(_) | SignatureScheme::RsaPkcs1v15(HashAlgorithm::Sha224));
+            && matches!(
+                scheme,
+                SignatureScheme::RsaPssSalt(..)
+                    | SignatureScheme::RsaPss(_)
+                    | SignatureScheme::RsaPkcs1v15(HashAlgorithm::Sha224)
+            );
         match fast {
             Ok(true) => Ok(true),
-            Ok(false) | Err(KmsError::Unsupported(_)) if rsa_fallback => {
-                rsa_public::verify(key.material, scheme, input, signature)
-            }
+            Ok(false) if auto_salt => rsa_public::verify(key.material, scheme, input, signature),
+            Err(KmsError::Unsupported(_)) if rsa_fallback => rsa_public::verify(key.material, scheme, input, signature),
             other => other,
         }
     }
@@ -542,6 +572,21 @@ mod tests {
         let pair = engine.generate_key_pair(KeyPairSpec::Rsa { bits: 2048 }).expect("generates");
         let private = KeyRef { kind: KeyKind::RsaPrivate, material: &pair.private_pkcs8 };
         let public = KeyRef { kind: KeyKind::RsaPublic, material: &pair.public_spki };
+        // PSS salt lengths: a signature with a 32-byte salt verifies with
+        // "any salt" and with 32, not with 20; signing with 222 is refused.
+        let sha256 = HashAlgorithm::Sha256;
+        let sig =
+            engine.sign(private, SignatureScheme::RsaPssSalt(sha256, None), SignInput::Data(b"m")).expect("signs");
+        for (salt, expected) in [(None, true), (Some(32), true), (Some(20), false)] {
+            let scheme = SignatureScheme::RsaPssSalt(sha256, salt);
+            assert_eq!(
+                engine.verify(public, scheme, SignInput::Data(b"m"), &sig).expect("verifies"),
+                expected,
+                "{salt:?}"
+            );
+        }
+        let refused = engine.sign(private, SignatureScheme::RsaPssSalt(sha256, Some(222)), SignInput::Data(b"m"));
+        assert!(matches!(refused, Err(KmsError::Unsupported(_))), "{refused:?}");
         for cipher in
             [Cipher::RsaOaep(HashAlgorithm::Sha256), Cipher::RsaOaep(HashAlgorithm::Sha1), Cipher::RsaPkcs1v15]
         {

@@ -1,7 +1,7 @@
 //! RSA public-key operations aws-lc-rs does not offer, with the `rsa`
 //! crate. Only public-key operations go through it (they hold no secret,
 //! so its timing side channel, RUSTSEC-2023-0071, does not apply):
-//! RSASSA-PSS verification with any salt length or with SHA-1/SHA-224
+//! RSASSA-PSS verification with another salt length or with SHA-1/SHA-224
 //! (aws-lc-rs verifies salt length = hash length with SHA-2 only; OpenSSL
 //! signs with the longest salt by default), RSASSA-PKCS1-v1_5 with SHA-224,
 //! and RSAES-OAEP encryption whose MGF1 hash differs from the label hash.
@@ -27,9 +27,11 @@ pub(super) fn verify(
     signature: &[u8],
 ) -> Result<bool, KmsError> {
     let key = public_key(spki)?;
+    // `pss` holds the salt length: `Some(None)` means any.
     let (hash, pss) = match scheme {
-        SignatureScheme::RsaPss(hash) => (hash, true),
-        SignatureScheme::RsaPkcs1v15(hash) => (hash, false),
+        SignatureScheme::RsaPss(hash) => (hash, Some(Some(hash.output_len()))),
+        SignatureScheme::RsaPssSalt(hash, salt) => (hash, Some(salt)),
+        SignatureScheme::RsaPkcs1v15(hash) => (hash, None),
         other => return Err(KmsError::InvalidField(format!("{other:?} is not an RSA signature scheme"))),
     };
     let hashed = match input {
@@ -43,7 +45,7 @@ pub(super) fn verify(
             )));
         }
     };
-    if !pss {
+    let Some(salt) = pss else {
         let scheme = match hash {
             HashAlgorithm::Sha1 => Pkcs1v15Sign::new::<Sha1>(),
             HashAlgorithm::Sha224 => Pkcs1v15Sign::new::<Sha224>(),
@@ -52,8 +54,8 @@ pub(super) fn verify(
             HashAlgorithm::Sha512 => Pkcs1v15Sign::new::<Sha512>(),
         };
         return Ok(key.verify(scheme, &hashed, signature).is_ok());
-    }
-    let Some(salt) = pss_salt_len(&key, hash, signature) else { return Ok(false) };
+    };
+    let Some(salt) = salt.or_else(|| pss_salt_len(&key, hash, signature)) else { return Ok(false) };
     let scheme = match hash {
         HashAlgorithm::Sha1 => Pss::new_with_salt::<Sha1>(salt),
         HashAlgorithm::Sha224 => Pss::new_with_salt::<Sha224>(salt),

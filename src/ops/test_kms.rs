@@ -1,0 +1,106 @@
+//! The in-process server the operation tests talk to: the in-memory store,
+//! a fixed clock and requests written in the KMIP XML encoding, as the
+//! OASIS test cases are. Each operation family's tests wrap it.
+
+use std::sync::Arc;
+
+use kmip_ttlv::enums::{ResultReason, ResultStatus};
+use kmip_ttlv::model::{ResponseBatchItem, ResponseMessage};
+use kmip_ttlv::{Tag, Ttlv, xml};
+
+use super::{Kms, Peer};
+use crate::clock::FixedClock;
+use crate::store::MemoryStore;
+
+/// The fixed time the tests start at (2026-11-18).
+pub(crate) const NOW: i64 = 1_795_000_000;
+
+/// A server with an empty in-memory store and a clock fixed at [`NOW`],
+/// called by an administrator.
+pub(crate) struct TestKms {
+    pub(crate) kms: Kms,
+    pub(crate) clock: Arc<FixedClock>,
+    pub(crate) peer: Peer,
+}
+
+impl TestKms {
+    pub(crate) fn new() -> TestKms {
+        let clock = Arc::new(FixedClock::new(NOW));
+        let kms = Kms::new(Arc::new(MemoryStore::new()), clock.clone());
+        TestKms { kms, clock, peer: Peer { identity: "admin".into(), address: None } }
+    }
+
+    /// Sends a request written as `<BatchItem>` elements in KMIP XML, with
+    /// a header of `version` (e.g. "1.4") and `extra` header fields.
+    pub(crate) async fn send(&self, version: &str, extra: &str, items: &str) -> ResponseMessage {
+        let (major, minor) = version.split_once('.').expect("version");
+        let count = items.matches("<BatchItem>").count();
+        let text = format!(
+            r#"<RequestMessage><RequestHeader><ProtocolVersion>
+                 <ProtocolVersionMajor type="Integer" value="{major}"/><ProtocolVersionMinor type="Integer" value="{minor}"/>
+               </ProtocolVersion>{extra}<BatchCount type="Integer" value="{count}"/></RequestHeader>{items}</RequestMessage>"#
+        );
+        let tree = xml::from_str(&text).unwrap_or_else(|e| panic!("test request: {e}\n{text}"));
+        self.kms.process(&self.peer, &tree).await
+    }
+
+    /// Sends one batch item (its inside, without `<BatchItem>`).
+    pub(crate) async fn one(&self, version: &str, item: &str) -> ResponseBatchItem {
+        let response = self.send(version, "", &format!("<BatchItem>{item}</BatchItem>")).await;
+        assert_eq!(response.batch_items.len(), 1);
+        response.batch_items.into_iter().next().expect("one item")
+    }
+
+    /// Sends one batch item that must succeed; its response payload.
+    pub(crate) async fn ok(&self, version: &str, item: &str) -> Ttlv {
+        let response = self.one(version, item).await;
+        assert_eq!(response.result_status, ResultStatus::SUCCESS, "{response:?}");
+        response.response_payload.expect("payload")
+    }
+
+    /// Sends one batch item that must fail with `reason`.
+    pub(crate) async fn fails(&self, version: &str, item: &str, reason: ResultReason) {
+        failed(&self.one(version, item).await, reason);
+    }
+}
+
+/// Asserts that `item` failed with `reason`.
+pub(crate) fn failed(item: &ResponseBatchItem, reason: ResultReason) {
+    assert_eq!(item.result_status, ResultStatus::OPERATION_FAILED, "{item:?}");
+    assert_eq!(item.result_reason, Some(reason), "{item:?}");
+    assert!(item.response_payload.is_none(), "{item:?}");
+    assert!(item.result_message.as_deref().is_some_and(|m| !m.is_empty()), "{item:?}");
+}
+
+/// The text child `tag` of `item`.
+pub(crate) fn text(item: &Ttlv, tag: Tag) -> String {
+    item.child(tag).and_then(|t| t.value.as_text()).unwrap_or_else(|| panic!("no {tag:?} in {item:?}")).to_owned()
+}
+
+/// A Unique Identifier field in KMIP XML.
+pub(crate) fn uid(id: &str) -> String {
+    format!(r#"<UniqueIdentifier type="TextString" value="{id}"/>"#)
+}
+
+/// Declares `Harness`: a [`TestKms`] that an operation family's tests add
+/// their own helper methods to.
+macro_rules! harness {
+    () => {
+        /// The test server with this family's helpers.
+        struct Harness($crate::ops::test_kms::TestKms);
+
+        impl std::ops::Deref for Harness {
+            type Target = $crate::ops::test_kms::TestKms;
+            fn deref(&self) -> &Self::Target {
+                &self.0
+            }
+        }
+
+        impl Harness {
+            fn new() -> Harness {
+                Harness($crate::ops::test_kms::TestKms::new())
+            }
+        }
+    };
+}
+pub(crate) use harness;
