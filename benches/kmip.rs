@@ -23,6 +23,11 @@ use kms::clock::SystemClock;
 use kms::ops::{Kms, Peer};
 use kms::store::MemoryStore;
 
+/// The server binary's allocator (src/main.rs), so that the path is timed
+/// as it runs there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Payload sizes for AES-256-GCM.
 const GCM_SIZES: [usize; 3] = [64, 1024, 65536];
 

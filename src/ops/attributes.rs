@@ -275,6 +275,14 @@ fn check_new_name(object: &ManagedObject, attribute: &Attribute) -> Result<(), K
 /// Applies the side effects of a changed date attribute: moving the
 /// Activation Date to now or earlier activates a Pre-Active object, and so
 /// on (KMIP 2.1 §5 state transitions).
+/// Whether [`apply_dates`] would change the object's state at `now`.
+pub(crate) fn dates_due(object: &ManagedObject, now: i64) -> bool {
+    let state = object.state();
+    let passed = |tag| object.date(tag).is_some_and(|d| d <= now);
+    (state == State::PRE_ACTIVE && passed(Tag::ACTIVATION_DATE))
+        || ((state == State::ACTIVE || state == State::PRE_ACTIVE) && passed(Tag::DEACTIVATION_DATE))
+}
+
 pub(crate) fn apply_dates(object: &mut ManagedObject, now: i64) {
     let state = object.state();
     if state == State::PRE_ACTIVE && object.date(Tag::ACTIVATION_DATE).is_some_and(|d| d <= now) {

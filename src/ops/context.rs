@@ -63,14 +63,21 @@ impl OpContext<'_> {
     /// for (an Activation Date or Deactivation Date that has passed) are
     /// applied first, and staged to be saved (KMIP 2.1 §5).
     pub async fn object(&mut self, id: &str) -> Result<ManagedObject, KmsError> {
-        let mut object = self.txn.get(id).await?.ok_or_else(|| KmsError::ObjectNotFound(id.to_owned()))?;
-        let state = object.state();
-        super::attributes::apply_dates(&mut object, self.now);
-        if object.state() != state {
-            object.set(kmip_ttlv::Tag::LAST_CHANGE_DATE, kmip_ttlv::Value::DateTime(self.now));
-            self.save(object.clone());
+        self.object_shared(id).await.map(Arc::unwrap_or_clone)
+    }
+
+    /// Like [`OpContext::object`], shared: for operations that only read the
+    /// object (the cryptographic ones), no copy is made.
+    pub async fn object_shared(&mut self, id: &str) -> Result<Arc<ManagedObject>, KmsError> {
+        let shared = self.txn.get_shared(id).await?.ok_or_else(|| KmsError::ObjectNotFound(id.to_owned()))?;
+        if !super::attributes::dates_due(&shared, self.now) {
+            return Ok(shared);
         }
-        Ok(object)
+        let mut object = Arc::unwrap_or_clone(shared);
+        super::attributes::apply_dates(&mut object, self.now);
+        object.set(kmip_ttlv::Tag::LAST_CHANGE_DATE, kmip_ttlv::Value::DateTime(self.now));
+        self.save(object.clone());
+        Ok(Arc::new(object))
     }
 
     /// Stages `object` to be written when the message commits.
@@ -97,8 +104,22 @@ impl<'a> Txn<'a> {
 
     /// The object `id` as this message sees it.
     pub async fn get(&mut self, id: &str) -> Result<Option<ManagedObject>, KmsError> {
+        Ok(self.get_shared(id).await?.map(Arc::unwrap_or_clone))
+    }
+
+    /// The object with `id`, shared with the caches.
+    pub async fn get_shared(&mut self, id: &str) -> Result<Option<Arc<ManagedObject>>, KmsError> {
         if let Some(cached) = self.cache.get(id) {
-            return Ok(cached.as_deref().cloned());
+            return Ok(cached.clone());
+        }
+        // An object decoded before at its current revision is not read again.
+        let Some(revision) = self.store.revision(id).await? else {
+            self.cache.insert(id.to_owned(), None);
+            return Ok(None);
+        };
+        if let Some(object) = self.decoded.get(id, revision) {
+            self.cache.insert(id.to_owned(), Some(Arc::clone(&object)));
+            return Ok(Some(object));
         }
         let loaded = match self.store.get(id).await? {
             Some(stored) => Some(match self.decoded.get(id, stored.revision) {
@@ -111,9 +132,8 @@ impl<'a> Txn<'a> {
             }),
             None => None,
         };
-        let out = loaded.as_deref().cloned();
-        self.cache.insert(id.to_owned(), loaded);
-        Ok(out)
+        self.cache.insert(id.to_owned(), loaded.clone());
+        Ok(loaded)
     }
 
     /// Stages a new or changed object.

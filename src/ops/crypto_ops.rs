@@ -35,7 +35,7 @@ pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     let fields = Fields::of(payload)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let data = fields.bytes(Tag::DATA)?.ok_or_else(|| fields.missing(Tag::DATA))?;
-    let mut object = ctx.object(&id).await?;
+    let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Encrypt, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
     let key = engine_key(&object)?;
@@ -56,9 +56,7 @@ pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     if let Some(aad) = aad {
         cipher.aad = aad;
     }
-    if charge_usage(&mut object, data.len())? {
-        ctx.save(object.clone());
-    }
+    charge_usage(ctx, &object, data.len())?;
     let out = ctx.crypto.encrypt(key.as_ref(), &cipher, data)?;
     let mut response = vec![
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
@@ -87,7 +85,7 @@ pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     let fields = Fields::of(payload)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let data = fields.bytes(Tag::DATA)?.ok_or_else(|| fields.missing(Tag::DATA))?;
-    let mut object = ctx.object(&id).await?;
+    let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Decrypt, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
     let key = engine_key(&object)?;
@@ -106,9 +104,7 @@ pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     {
         return Err(KmsError::InvalidField("the tag does not have the Tag Length given".into()));
     }
-    if charge_usage(&mut object, data.len())? {
-        ctx.save(object.clone());
-    }
+    charge_usage(ctx, &object, data.len())?;
     let plain = ctx.crypto.decrypt(key.as_ref(), &cipher, data, tag.map(|t| &t[..]))?;
     Ok(vec![
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
@@ -129,15 +125,13 @@ pub(crate) async fn sign(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<
     };
     let fields = Fields::of(payload)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
-    let mut object = ctx.object(&id).await?;
+    let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Sign, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
     let key = engine_key(&object)?;
     let scheme = params.signature_scheme(key.kind)?;
     let input = sign_input(&fields)?;
-    if charge_usage(&mut object, input_len(input))? {
-        ctx.save(object.clone());
-    }
+    charge_usage(ctx, &object, input_len(input))?;
     let signature = ctx.crypto.sign(key.as_ref(), scheme, input)?;
     Ok(vec![
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
@@ -159,7 +153,7 @@ pub(crate) async fn signature_verify(ctx: &mut OpContext<'_>, payload: &Ttlv) ->
     let fields = Fields::of(payload)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let signature = fields.bytes(Tag::SIGNATURE_DATA)?.ok_or_else(|| fields.missing(Tag::SIGNATURE_DATA))?;
-    let mut object = ctx.object(&id).await?;
+    let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Verify, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
     let mut key = engine_key(&object)?;
@@ -176,9 +170,7 @@ pub(crate) async fn signature_verify(ctx: &mut OpContext<'_>, payload: &Ttlv) ->
     }
     let scheme = params.signature_scheme(key.kind)?;
     let input = sign_input(&fields)?;
-    if charge_usage(&mut object, input_len(input))? {
-        ctx.save(object.clone());
-    }
+    charge_usage(ctx, &object, input_len(input))?;
     let valid = ctx.crypto.verify(key.as_ref(), scheme, input, signature)?;
     let indicator = if valid { ValidityIndicator::VALID } else { ValidityIndicator::INVALID };
     Ok(vec![
@@ -241,8 +233,8 @@ async fn compute_mac(
     id: &str,
     data: &[u8],
     use_: Use,
-) -> Result<(ManagedObject, Vec<u8>), KmsError> {
-    let mut object = ctx.object(id).await?;
+) -> Result<(std::sync::Arc<ManagedObject>, Vec<u8>), KmsError> {
+    let object = ctx.object_shared(id).await?;
     check_usable(&object, use_, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
     let algorithm = mac_algorithm(&object, &params)?;
@@ -251,9 +243,7 @@ async fn compute_mac(
     if key.kind == KeyKind::Aes && matches!(algorithm, crate::crypto::MacAlgorithm::Hmac(_)) {
         key.kind = KeyKind::Hmac;
     }
-    if charge_usage(&mut object, data.len())? {
-        ctx.save(object.clone());
-    }
+    charge_usage(ctx, &object, data.len())?;
     let value = ctx.crypto.mac(key.as_ref(), algorithm, data)?;
     Ok((object, value))
 }

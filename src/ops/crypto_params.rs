@@ -12,6 +12,7 @@ use kmip_ttlv::model::Fields;
 use kmip_ttlv::{Tag, Ttlv, Value};
 use zeroize::Zeroizing;
 
+use super::context::OpContext;
 use super::object::ManagedObject;
 use crate::crypto::formats::{self, AsymmetricKind};
 use crate::crypto::{
@@ -318,9 +319,9 @@ pub(crate) fn check_usable(object: &ManagedObject, use_: Use, now: i64) -> Resul
 /// (KMIP 2.1 §4.53), if it has any: Byte limits count the data, Object
 /// limits count operations. A use beyond the limit is refused. Returns
 /// true when the object changed and must be saved.
-pub(crate) fn charge_usage(object: &mut ManagedObject, bytes: usize) -> Result<bool, KmsError> {
+pub(crate) fn charge_usage(ctx: &mut OpContext<'_>, object: &ManagedObject, bytes: usize) -> Result<(), KmsError> {
     let Some(Value::Structure(children)) = object.attribute(Tag::USAGE_LIMITS).cloned() else {
-        return Ok(false);
+        return Ok(());
     };
     let limits = Ttlv::new(Tag::USAGE_LIMITS, Value::Structure(children));
     let f = Fields::of(&limits)?;
@@ -347,8 +348,10 @@ pub(crate) fn charge_usage(object: &mut ManagedObject, bytes: usize) -> Result<b
     if !has_count {
         updated.push(Ttlv::new(Tag::USAGE_LIMITS_COUNT, Value::LongInteger(count - cost)));
     }
+    let mut object = object.clone();
     object.set(Tag::USAGE_LIMITS, Value::Structure(updated));
-    Ok(true)
+    ctx.save(object);
+    Ok(())
 }
 
 /// Key material in the form the engine takes, with its kind.

@@ -89,14 +89,15 @@ pub(crate) async fn step(
     let init = fields.boolean(Tag::INIT_INDICATOR)?.unwrap_or(false);
     let last = fields.boolean(Tag::FINAL_INDICATOR)?.unwrap_or(false);
     let correlation = fields.bytes(Tag::CORRELATION_VALUE)?.map(|c| c.to_vec());
-    let data = fields.bytes(Tag::DATA)?.map(|d| d.to_vec()).unwrap_or_default();
+    // Copied only for a streamed piece (a one-shot request is the hot path).
+    let data = || -> Result<Vec<u8>, KmsError> { Ok(fields.bytes(Tag::DATA)?.map(|d| d.to_vec()).unwrap_or_default()) };
     match (init, last, correlation) {
         (false, false, None) => Ok(Step::OneShot),
         (true, true, None) => Ok(Step::Final(strip(payload, None))),
         (true, _, Some(_)) => Err(KmsError::InvalidField("an Init request carries no Correlation Value".into())),
-        (true, false, None) => open(ctx, operation, use_, payload, &fields, data).await,
+        (true, false, None) => open(ctx, operation, use_, payload, &fields, data()?).await,
         (false, _, None) => Err(KmsError::MissingData("a Final request needs the stream's Correlation Value".into())),
-        (false, last, Some(correlation)) => next(ctx, operation, use_, correlation, data, last).await,
+        (false, last, Some(correlation)) => next(ctx, operation, use_, correlation, data()?, last).await,
     }
 }
 

@@ -45,6 +45,10 @@ impl Store for MemoryStore {
         Ok(self.read(|state| state.records.get(id).cloned()))
     }
 
+    async fn revision(&self, id: &str) -> Result<Option<u64>, StoreError> {
+        Ok(self.read(|state| state.records.get(id).map(|record| record.revision)))
+    }
+
     async fn commit(&self, batch: WriteBatch) -> Result<(), StoreError> {
         if batch.is_empty() {
             return Ok(());

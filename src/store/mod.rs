@@ -131,6 +131,12 @@ pub trait Store: Send + Sync {
     /// The record with id `id`.
     async fn get(&self, id: &str) -> Result<Option<StoredObject>, StoreError>;
 
+    /// The revision of the record with id `id`, without its body: enough
+    /// to tell whether an already decoded copy is current.
+    async fn revision(&self, id: &str) -> Result<Option<u64>, StoreError> {
+        Ok(self.get(id).await?.map(|record| record.revision))
+    }
+
     /// Applies every change of `batch` atomically, after checking every
     /// expected revision; durable when it returns `Ok`. Replacing a record
     /// replaces its index keys.

@@ -193,6 +193,19 @@ impl Store for SledStore {
         .await
     }
 
+    /// Read on the calling thread: a point read of a record's header, from
+    /// sled's page cache for the objects in use, costs less than handing it
+    /// to the blocking pool (several microseconds).
+    async fn revision(&self, id: &str) -> Result<Option<u64>, StoreError> {
+        match self.inner.records.get(id.as_bytes()).map_err(backend)? {
+            Some(encoded) => Reader(&encoded)
+                .revision()
+                .map(Some)
+                .map_err(|reason| StoreError::Corrupt { id: id.to_owned(), reason }),
+            None => Ok(None),
+        }
+    }
+
     async fn commit(&self, batch: WriteBatch) -> Result<(), StoreError> {
         if batch.is_empty() {
             return Ok(());
@@ -541,12 +554,17 @@ impl<'a> Reader<'a> {
         self.record().map(|(revision, index, _)| (revision, index))
     }
 
-    fn record(mut self) -> Result<(u64, Vec<IndexKey>, &'a [u8]), String> {
+    /// The format version (checked) and the revision: the record's start.
+    fn revision(&mut self) -> Result<u64, String> {
         let version = self.take(1, "format version")?[0];
         if version != RECORD_VERSION {
             return Err(format!("unknown record format version {version:#04x}"));
         }
-        let revision = self.u64("revision")?;
+        self.u64("revision")
+    }
+
+    fn record(mut self) -> Result<(u64, Vec<IndexKey>, &'a [u8]), String> {
+        let revision = self.revision()?;
         let count = self.u32("index key count")?;
         // Each key takes at least 8 bytes: do not trust `count` further.
         let mut index = Vec::with_capacity((count as usize).min(self.0.len() / 8));

@@ -38,6 +38,7 @@ suite!(
     create_then_get,
     create_of_taken_id_conflicts,
     replace_with_right_revision,
+    revision_follows_commits,
     replace_with_wrong_revision_conflicts,
     delete_with_right_revision,
     delete_with_wrong_revision_conflicts,
@@ -156,6 +157,20 @@ async fn replace_with_right_revision(store: Arc<dyn Store>) {
     batch.put(v3.clone(), Some(2));
     store.commit(batch).await.expect("replace at revision 2");
     assert_eq!(store.get("a").await.expect("get"), Some(v3));
+}
+
+async fn revision_follows_commits(store: Arc<dyn Store>) {
+    assert_eq!(store.revision("a").await.expect("revision"), None);
+    create(store.as_ref(), object("a", 1, "v1", &[])).await;
+    assert_eq!(store.revision("a").await.expect("revision"), Some(1));
+    let mut batch = WriteBatch::new();
+    batch.put(object("a", 2, "v2", &[key(NAME, "two")]), Some(1));
+    store.commit(batch).await.expect("replace at revision 1");
+    assert_eq!(store.revision("a").await.expect("revision"), Some(2));
+    let mut batch = WriteBatch::new();
+    batch.delete("a", 2);
+    store.commit(batch).await.expect("delete at revision 2");
+    assert_eq!(store.revision("a").await.expect("revision"), None);
 }
 
 async fn replace_with_wrong_revision_conflicts(store: Arc<dyn Store>) {

@@ -60,8 +60,17 @@ impl SoftwareEngine {
         purpose: &str,
         parse: impl FnOnce() -> Result<Prepared, KmsError>,
     ) -> Result<Arc<Prepared>, KmsError> {
+        /// Feeds formatted text to the digest without allocating.
+        struct Feed<'a>(&'a mut digest::Context);
+        impl std::fmt::Write for Feed<'_> {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                self.0.update(s.as_bytes());
+                Ok(())
+            }
+        }
         let mut ctx = digest::Context::new(&digest::SHA256);
-        ctx.update(format!("{:?}/{purpose}/", key.kind).as_bytes());
+        std::fmt::Write::write_fmt(&mut Feed(&mut ctx), format_args!("{:?}/{purpose}/", key.kind))
+            .map_err(|_| KmsError::Crypto("the key cache entry could not be named".into()))?;
         ctx.update(key.material);
         let mut id = [0u8; 32];
         id.copy_from_slice(ctx.finish().as_ref());
