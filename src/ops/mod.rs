@@ -123,11 +123,12 @@ impl Kms {
             }
         };
         let response = self.process(peer, &tree).await;
-        match wire::to_vec(&response.to_ttlv()) {
+        let version = response.header.protocol_version;
+        match wire::to_vec(&response.into_ttlv()) {
             Ok(bytes) => bytes,
             Err(e) => {
                 error!(error = %e, "response does not encode");
-                self.refuse_message(Some(response.header.protocol_version), "internal error")
+                self.refuse_message(Some(version), "internal error")
             }
         }
     }

@@ -230,15 +230,20 @@ impl ResponseBatchItem {
 
     /// Encodes the Batch Item structure.
     pub fn to_ttlv(&self) -> Ttlv {
+        self.clone().into_ttlv()
+    }
+
+    /// Encodes the Batch Item structure, moving the payload into it.
+    pub fn into_ttlv(self) -> Ttlv {
         let mut w = Writer::new();
         w.optional(Tag::OPERATION, self.operation, |o| Value::Enumeration(o.0));
-        w.optional(Tag::UNIQUE_BATCH_ITEM_ID, self.unique_batch_item_id.clone(), Value::ByteString);
+        w.optional(Tag::UNIQUE_BATCH_ITEM_ID, self.unique_batch_item_id, Value::ByteString);
         w.value(Tag::RESULT_STATUS, Value::Enumeration(self.result_status.0));
         w.optional(Tag::RESULT_REASON, self.result_reason, |r| Value::Enumeration(r.0));
-        w.optional(Tag::RESULT_MESSAGE, self.result_message.clone(), Value::TextString);
-        w.optional(Tag::ASYNCHRONOUS_CORRELATION_VALUE, self.asynchronous_correlation_value.clone(), Value::ByteString);
-        if let Some(payload) = &self.response_payload {
-            w.item(payload.clone());
+        w.optional(Tag::RESULT_MESSAGE, self.result_message, Value::TextString);
+        w.optional(Tag::ASYNCHRONOUS_CORRELATION_VALUE, self.asynchronous_correlation_value, Value::ByteString);
+        if let Some(payload) = self.response_payload {
+            w.item(payload);
         }
         for extension in &self.message_extensions {
             w.item(extension.to_ttlv());

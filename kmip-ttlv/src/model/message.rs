@@ -179,10 +179,15 @@ impl ResponseMessage {
 
     /// Encodes the Response Message.
     pub fn to_ttlv(&self) -> Ttlv {
+        self.clone().into_ttlv()
+    }
+
+    /// Encodes the Response Message, moving the payloads into it.
+    pub fn into_ttlv(self) -> Ttlv {
         let mut w = Writer::new();
         w.item(self.header.to_ttlv());
-        for item in &self.batch_items {
-            w.item(item.to_ttlv());
+        for item in self.batch_items {
+            w.item(item.into_ttlv());
         }
         w.finish(Tag::RESPONSE_MESSAGE, &self.unknown_fields)
     }

@@ -111,6 +111,13 @@ impl<'a> Reader<'a> {
     /// unknown children. A known child whose slot comes before `tag` is out
     /// of order or repeated.
     fn take(&mut self, tag: Tag) -> Result<Option<&'a Ttlv>, Error> {
+        // The usual case first: the next child is the one asked for.
+        if let Some(item) = self.children.get(self.next)
+            && item.tag == tag
+        {
+            self.next += 1;
+            return Ok(Some(item));
+        }
         let want = self.slot(tag);
         while let Some(item) = self.children.get(self.next) {
             let Some(slot) = self.fields.iter().position(|&t| t == item.tag) else {

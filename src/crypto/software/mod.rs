@@ -57,20 +57,22 @@ impl SoftwareEngine {
     fn prepared(
         &self,
         key: KeyRef<'_>,
-        purpose: &str,
+        purpose: impl std::hash::Hash,
         parse: impl FnOnce() -> Result<Prepared, KmsError>,
     ) -> Result<Arc<Prepared>, KmsError> {
-        /// Feeds formatted text to the digest without allocating.
+        /// Feeds the kind and purpose to the digest (no formatting, no
+        /// allocation).
         struct Feed<'a>(&'a mut digest::Context);
-        impl std::fmt::Write for Feed<'_> {
-            fn write_str(&mut self, s: &str) -> std::fmt::Result {
-                self.0.update(s.as_bytes());
-                Ok(())
+        impl std::hash::Hasher for Feed<'_> {
+            fn write(&mut self, bytes: &[u8]) {
+                self.0.update(bytes);
+            }
+            fn finish(&self) -> u64 {
+                0
             }
         }
         let mut ctx = digest::Context::new(&digest::SHA256);
-        std::fmt::Write::write_fmt(&mut Feed(&mut ctx), format_args!("{:?}/{purpose}/", key.kind))
-            .map_err(|_| KmsError::Crypto("the key cache entry could not be named".into()))?;
+        std::hash::Hash::hash(&(key.kind, purpose), &mut Feed(&mut ctx));
         ctx.update(key.material);
         let mut id = [0u8; 32];
         id.copy_from_slice(ctx.finish().as_ref());
@@ -261,8 +263,7 @@ impl CryptoEngine for SoftwareEngine {
                 "RSASSA-PSS signing with a salt of {len} bytes (the salt is as long as the hash)"
             )));
         }
-        let purpose = format!("sign/{scheme:?}");
-        let prepared = self.prepared(key, &purpose, || asymmetric::signing_key(key.kind, scheme, key.material))?;
+        let prepared = self.prepared(key, ("sign", scheme), || asymmetric::signing_key(key.kind, scheme, key.material))?;
         asymmetric::sign(&prepared, scheme, input)
     }
 
@@ -284,9 +285,8 @@ impl CryptoEngine for SoftwareEngine {
             SignatureScheme::RsaPssSalt(hash, None) => SignatureScheme::RsaPss(hash),
             other => other,
         };
-        let purpose = format!("verify/{fast_scheme:?}");
         let fast = self
-            .prepared(key, &purpose, || asymmetric::verifying_key(key.kind, fast_scheme, key.material))
+            .prepared(key, ("verify", fast_scheme), || asymmetric::verifying_key(key.kind, fast_scheme, key.material))
             .and_then(|prepared| asymmetric::verify(&prepared, fast_scheme, input, signature));
         // RSA signatures aws-lc-rs cannot check (PSS with SHA-1/SHA-224 or
         // another salt length, PKCS#1 v1.5 with SHA-224) are checked with
