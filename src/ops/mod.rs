@@ -36,7 +36,7 @@ use kmip_ttlv::model::{
 };
 use kmip_ttlv::wire::{self, Limits};
 use kmip_ttlv::{ProtocolVersion, Tag, Ttlv};
-use tracing::{Instrument, debug, error, info_span, warn};
+use tracing::{Instrument, debug, debug_span, error, warn};
 
 use self::context::CommitError;
 pub use self::context::{ObjectCache, OpContext, OpsConfig, Txn};
@@ -157,7 +157,7 @@ impl Kms {
         };
         let version = parts.header.protocol_version;
         let span =
-            info_span!("message", identity = %peer.identity, version = %version, items = parts.batch_items.len());
+            debug_span!("message", identity = %peer.identity, version = %version, items = parts.batch_items.len());
         async move {
             if let Err(message) = check_header(&parts.header, parts.batch_items.len()) {
                 return ResponseMessage::message_failure(version, now, ResultReason::INVALID_MESSAGE, message);
@@ -271,7 +271,10 @@ impl Kms {
         version: ProtocolVersion,
     ) -> ResponseBatchItem {
         let operation = item.operation;
-        let span = info_span!("item", operation = ?operation, id = ?item.id().map(hex::encode));
+        // Debug level, like the message span: at the default level the
+        // connection span (peer, identity) is the context, and a request
+        // pays nothing for spans it does not log.
+        let span = debug_span!("item", operation = ?operation, id = ?item.id().map(hex::encode));
         async {
             if let Some(extension) = item.critical_extension() {
                 let err = KmsError::Unsupported(format!(
@@ -284,11 +287,13 @@ impl Kms {
                 let reason = ResultReason::INVALID_FIELD;
                 return item.failure(reason, "the batch item has fields this protocol version does not define");
             }
-            match dispatch(ctx, operation, &item.request_payload).await {
+            // Boxed: the operations' futures are large, and every enclosing
+            // future (message, batch, item spans) would otherwise copy them.
+            match Box::pin(dispatch(ctx, operation, &item.request_payload)).await {
                 Ok(payload) => item.success(Ttlv::structure(Tag::RESPONSE_PAYLOAD, payload)),
                 Err(e) => {
                     if e.is_internal() {
-                        error!(error = %e, detail = ?e, "operation failed");
+                        error!(operation = ?operation, error = %e, detail = ?e, "operation failed");
                     } else {
                         debug!(error = %e, "operation failed");
                     }

@@ -42,6 +42,11 @@ pub(crate) struct Reader<'a> {
     children: &'a [Ttlv],
     next: usize,
     fields: &'static [Tag],
+    /// The slot of the field asked for last: calls come in specification
+    /// order, so the next one is found by searching on from here.
+    cursor: usize,
+    /// The slot of the child at index `.0`, once looked up.
+    next_slot: Option<(usize, Option<usize>)>,
     unknown: Vec<UnknownField>,
 }
 
@@ -52,7 +57,7 @@ impl<'a> Reader<'a> {
             return Err(Error::new(ErrorKind::UnexpectedField(item.tag), None));
         }
         let children = structure(item)?;
-        Ok(Reader { tag, children, next: 0, fields, unknown: Vec::new() })
+        Ok(Reader { tag, children, next: 0, fields, cursor: 0, next_slot: None, unknown: Vec::new() })
     }
 
     /// The next child with tag `tag`, converted; `MissingField` if absent.
@@ -111,16 +116,14 @@ impl<'a> Reader<'a> {
     /// unknown children. A known child whose slot comes before `tag` is out
     /// of order or repeated.
     fn take(&mut self, tag: Tag) -> Result<Option<&'a Ttlv>, Error> {
-        // The usual case first: the next child is the one asked for.
-        if let Some(item) = self.children.get(self.next)
-            && item.tag == tag
-        {
-            self.next += 1;
-            return Ok(Some(item));
-        }
         let want = self.slot(tag);
         while let Some(item) = self.children.get(self.next) {
-            let Some(slot) = self.fields.iter().position(|&t| t == item.tag) else {
+            // The usual case first: the next child is the one asked for.
+            if item.tag == tag {
+                self.next += 1;
+                return Ok(Some(item));
+            }
+            let Some(slot) = self.next_slot(item.tag) else {
                 self.unknown.push(UnknownField { position: self.next, item: item.clone() });
                 self.next += 1;
                 continue;
@@ -143,11 +146,37 @@ impl<'a> Reader<'a> {
         self.error(ErrorKind::MissingField(tag))
     }
 
-    fn slot(&self, tag: Tag) -> usize {
+    /// The slot of the next child, whose tag is `tag` (remembered while
+    /// absent fields are asked for).
+    fn next_slot(&mut self, tag: Tag) -> Option<usize> {
+        if let Some((at, slot)) = self.next_slot
+            && at == self.next
+        {
+            return slot;
+        }
+        // At or after the cursor unless out of order (or unknown).
+        let from = self.cursor;
+        let slot = match self.fields[from..].iter().position(|&t| t == tag) {
+            Some(i) => Some(from + i),
+            None => self.fields[..from].iter().position(|&t| t == tag),
+        };
+        self.next_slot = Some((self.next, slot));
+        slot
+    }
+
+    fn slot(&mut self, tag: Tag) -> usize {
         // The field lists are constants next to the calls; a tag missing from
         // its list is a programming error caught by every unit test.
         debug_assert!(self.fields.contains(&tag), "{tag} not in the field list of {}", self.tag);
-        self.fields.iter().position(|&t| t == tag).unwrap_or(usize::MAX)
+        let from = self.cursor.min(self.fields.len());
+        let slot = match self.fields[from..].iter().position(|&t| t == tag) {
+            Some(i) => from + i,
+            None => self.fields.iter().position(|&t| t == tag).unwrap_or(usize::MAX),
+        };
+        if slot != usize::MAX {
+            self.cursor = slot;
+        }
+        slot
     }
 
     fn error(&self, kind: ErrorKind) -> Error {

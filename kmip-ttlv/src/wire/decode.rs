@@ -137,7 +137,9 @@ impl<'a> Decoder<'a> {
                 if depth >= self.limits.max_depth {
                     return Err(self.error(ErrorKind::TooDeep { limit: self.limits.max_depth }, start));
                 }
-                let mut children = Vec::new();
+                // Each child takes at least 16 bytes: room for the usual
+                // few without growing, without trusting a large length.
+                let mut children = Vec::with_capacity((raw.len() / 16).min(8));
                 let mut remaining = raw;
                 while !remaining.is_empty() {
                     let (child, after) = self.item(remaining, depth + 1, true)?;

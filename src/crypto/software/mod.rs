@@ -263,7 +263,8 @@ impl CryptoEngine for SoftwareEngine {
                 "RSASSA-PSS signing with a salt of {len} bytes (the salt is as long as the hash)"
             )));
         }
-        let prepared = self.prepared(key, ("sign", scheme), || asymmetric::signing_key(key.kind, scheme, key.material))?;
+        let prepared =
+            self.prepared(key, ("sign", scheme), || asymmetric::signing_key(key.kind, scheme, key.material))?;
         asymmetric::sign(&prepared, scheme, input)
     }
 
