@@ -21,7 +21,7 @@ use kmip_ttlv::model::ResponseMessage;
 use kmip_ttlv::{Tag, Ttlv, wire, xml};
 use kms::clock::SystemClock;
 use kms::ops::{Kms, Peer};
-use kms::store::MemoryStore;
+use kms::store::{MemoryStore, SledStore, Store};
 
 /// The server binary's allocator (src/main.rs), so that the path is timed
 /// as it runs there.
@@ -42,9 +42,13 @@ struct Server {
 
 impl Server {
     fn new() -> Server {
+        Server::with_store(Arc::new(MemoryStore::new()))
+    }
+
+    fn with_store(store: Arc<dyn Store>) -> Server {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
         Server {
-            kms: Kms::new(Arc::new(MemoryStore::new()), Arc::new(SystemClock)),
+            kms: Kms::new(store, Arc::new(SystemClock)),
             peer: Peer { identity: "bench".into(), address: None },
             runtime,
         }
@@ -110,24 +114,46 @@ fn hex(data: &[u8]) -> String {
     data.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// An AES-GCM Encrypt of `size` bytes with key `id`, the IV left to the
+/// server.
+fn gcm_request(id: &str, size: usize) -> Bytes {
+    Server::request(&format!(
+        r#"<Operation type="Enumeration" value="Encrypt"/><RequestPayload>
+           <UniqueIdentifier type="TextString" value="{id}"/>
+           <CryptographicParameters><BlockCipherMode type="Enumeration" value="GCM"/></CryptographicParameters>
+           <Data type="ByteString" value="{}"/></RequestPayload>"#,
+        hex(&vec![0x5a; size])
+    ))
+}
+
 fn aes_gcm(c: &mut Criterion) {
     let server = Server::new();
     let id = server.aes_key();
     let mut group = c.benchmark_group("kmip/aes-256-gcm-encrypt");
     for size in GCM_SIZES {
-        let request = Server::request(&format!(
-            r#"<Operation type="Enumeration" value="Encrypt"/><RequestPayload>
-               <UniqueIdentifier type="TextString" value="{id}"/>
-               <CryptographicParameters><BlockCipherMode type="Enumeration" value="GCM"/></CryptographicParameters>
-               <Data type="ByteString" value="{}"/></RequestPayload>"#,
-            hex(&vec![0x5a; size])
-        ));
+        let request = gcm_request(&id, size);
         group.throughput(Throughput::Bytes(size as u64));
         group.bench_function(BenchmarkId::from_parameter(size), |b| {
             b.iter(|| server.send(black_box(request.clone())));
         });
     }
     group.finish();
+
+    // The same with the default store, a sled directory: the key is read
+    // from sled (its revision on every request; the decoded object is
+    // cached).
+    let dir = std::env::temp_dir().join(format!("kms-bench-sled-{}", std::process::id()));
+    let sled = Server::with_store(Arc::new(SledStore::open(&dir).expect("a sled store")));
+    let id = sled.aes_key();
+    let mut group = c.benchmark_group("kmip-sled/aes-256-gcm-encrypt");
+    let request = gcm_request(&id, 1024);
+    group.throughput(Throughput::Bytes(1024));
+    group.bench_function(BenchmarkId::from_parameter(1024), |b| {
+        b.iter(|| sled.send(black_box(request.clone())));
+    });
+    group.finish();
+    drop(sled);
+    std::fs::remove_dir_all(&dir).expect("the bench's sled directory is removed");
 
     let raw = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &[7u8; 32]).expect("an AES-256 key"));
     let mut group = c.benchmark_group("raw/aes-256-gcm-encrypt");
