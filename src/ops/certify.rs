@@ -798,7 +798,7 @@ impl<'a> EngineSigner<'a> {
         let spki = canonical_spki(&formats::public_from_private(&key.material).map_err(format_error)?)?;
         let public = rcgen::SubjectPublicKeyInfo::from_der(&spki)
             .map_err(|e| KmsError::Unsupported(format!("signing certificates with this key: {e}")))?;
-        Ok(EngineSigner { crypto, key: key.as_ref(), scheme, spki, public, algorithm, failure: RefCell::new(None) })
+        Ok(EngineSigner { crypto, key: key.key_ref(), scheme, spki, public, algorithm, failure: RefCell::new(None) })
     }
 }
 

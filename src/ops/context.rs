@@ -44,6 +44,8 @@ pub struct OpContext<'a> {
     pub txn: Txn<'a>,
     /// Open streaming operations.
     pub(crate) streams: &'a super::stream::Streams,
+    /// Asymmetric keys converted for the engine.
+    pub(crate) keys: &'a super::crypto_params::EngineKeys,
     /// The ID Placeholder: the identifier the last Create, Register,
     /// Locate (one match) ... produced in this message.
     pub id_placeholder: Option<String>,

@@ -7,12 +7,14 @@
 //! reaches the engine as a [`KeyRef`](crate::crypto::KeyRef).
 
 use bytes::Bytes;
-use kmip_ttlv::enums::{Operation, ValidityIndicator};
+use kmip_ttlv::enums::{ObjectType, Operation, ValidityIndicator};
 use kmip_ttlv::model::Fields;
 use kmip_ttlv::{Tag, Ttlv, Value};
 
 use super::context::OpContext;
-use super::crypto_params::{CryptoParams, Use, charge_usage, check_usable, engine_key, hash_of, mac_algorithm};
+use super::crypto_params::{
+    CryptoParams, Use, cached_engine_key, charge_usage, check_usable, engine_key, hash_of, mac_algorithm,
+};
 use super::object::ManagedObject;
 use super::stream::{self, Step};
 use crate::crypto::{KeyKind, SignInput};
@@ -38,7 +40,7 @@ pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Encrypt, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
-    let key = engine_key(&object)?;
+    let key = cached_engine_key(ctx, &object, false)?;
     let mut cipher = params.cipher_params(key.kind, super::crypto_params::object_algorithm(&object))?;
     require_tag_field(ctx, cipher.cipher)?;
     let iv = fields.bytes(Tag::IV_COUNTER_NONCE)?;
@@ -57,7 +59,7 @@ pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
         cipher.aad = aad;
     }
     charge_usage(ctx, &object, data.len())?;
-    let out = ctx.crypto.encrypt(key.as_ref(), &cipher, data)?;
+    let out = ctx.crypto.encrypt(key.key_ref(), &cipher, data)?;
     let mut response = vec![
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
         Ttlv::new(Tag::DATA, Value::ByteString(Bytes::from(out.data))),
@@ -88,7 +90,7 @@ pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Decrypt, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
-    let key = engine_key(&object)?;
+    let key = cached_engine_key(ctx, &object, false)?;
     let mut cipher = params.cipher_params(key.kind, super::crypto_params::object_algorithm(&object))?;
     require_tag_field(ctx, cipher.cipher)?;
     cipher.iv = fields.bytes(Tag::IV_COUNTER_NONCE)?.map(|b| &b[..]);
@@ -105,7 +107,7 @@ pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
         return Err(KmsError::InvalidField("the tag does not have the Tag Length given".into()));
     }
     charge_usage(ctx, &object, data.len())?;
-    let plain = ctx.crypto.decrypt(key.as_ref(), &cipher, data, tag.map(|t| &t[..]))?;
+    let plain = ctx.crypto.decrypt(key.key_ref(), &cipher, data, tag.map(|t| &t[..]))?;
     Ok(vec![
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
         Ttlv::new(Tag::DATA, Value::ByteString(Bytes::copy_from_slice(&plain))),
@@ -128,11 +130,11 @@ pub(crate) async fn sign(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<
     let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Sign, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
-    let key = engine_key(&object)?;
+    let key = cached_engine_key(ctx, &object, false)?;
     let scheme = params.signature_scheme(key.kind)?;
     let input = sign_input(&fields)?;
     charge_usage(ctx, &object, input_len(input))?;
-    let signature = ctx.crypto.sign(key.as_ref(), scheme, input)?;
+    let signature = ctx.crypto.sign(key.key_ref(), scheme, input)?;
     Ok(vec![
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
         Ttlv::new(Tag::SIGNATURE_DATA, Value::ByteString(Bytes::from(signature))),
@@ -156,22 +158,12 @@ pub(crate) async fn signature_verify(ctx: &mut OpContext<'_>, payload: &Ttlv) ->
     let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Verify, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
-    let mut key = engine_key(&object)?;
-    if matches!(key.kind, KeyKind::RsaPrivate | KeyKind::EcPrivate(_) | KeyKind::Ed25519Private) {
-        // A private key verifies with its public half.
-        let spki =
-            crate::crypto::formats::public_from_private(&key.material).map_err(super::crypto_params::format_error)?;
-        key.kind = match key.kind {
-            KeyKind::RsaPrivate => KeyKind::RsaPublic,
-            KeyKind::EcPrivate(c) => KeyKind::EcPublic(c),
-            _ => KeyKind::Ed25519Public,
-        };
-        key.material = zeroize::Zeroizing::new(spki);
-    }
+    // A private key verifies with its public half.
+    let key = cached_engine_key(ctx, &object, object.object_type == ObjectType::PRIVATE_KEY)?;
     let scheme = params.signature_scheme(key.kind)?;
     let input = sign_input(&fields)?;
     charge_usage(ctx, &object, input_len(input))?;
-    let valid = ctx.crypto.verify(key.as_ref(), scheme, input, signature)?;
+    let valid = ctx.crypto.verify(key.key_ref(), scheme, input, signature)?;
     let indicator = if valid { ValidityIndicator::VALID } else { ValidityIndicator::INVALID };
     Ok(vec![
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
@@ -244,7 +236,7 @@ async fn compute_mac(
         key.kind = KeyKind::Hmac;
     }
     charge_usage(ctx, &object, data.len())?;
-    let value = ctx.crypto.mac(key.as_ref(), algorithm, data)?;
+    let value = ctx.crypto.mac(key.key_ref(), algorithm, data)?;
     Ok((object, value))
 }
 

@@ -3,6 +3,9 @@
 //! used (state, dates, usage mask, usage limits), and the key block turned
 //! into the form the engine takes.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use bytes::Bytes;
 use kmip_ttlv::enums::{
     BlockCipherMode, CryptographicAlgorithm, CryptographicUsageMask, DigitalSignatureAlgorithm, HashingAlgorithm,
@@ -362,9 +365,76 @@ pub(crate) struct EngineKey {
 
 impl EngineKey {
     /// The reference the engine calls take.
-    pub fn as_ref(&self) -> KeyRef<'_> {
+    pub fn key_ref(&self) -> KeyRef<'_> {
         KeyRef { kind: self.kind, material: &self.material }
     }
+}
+
+/// Asymmetric keys in the engine's form, converted once from the form the
+/// store holds them in (PKCS#1, SEC1, transparent, certificates: converting
+/// an EC private key computes its public point, which costs more than
+/// signing). Keyed by a SHA-256 digest of the stored object value, so an
+/// entry can never stand for other material; bounded.
+pub(crate) struct EngineKeys {
+    map: Mutex<HashMap<Vec<u8>, Arc<EngineKey>>>,
+}
+
+/// At most this many converted keys are kept.
+const ENGINE_KEYS: usize = 4096;
+
+impl EngineKeys {
+    pub(crate) fn new() -> EngineKeys {
+        EngineKeys { map: Mutex::new(HashMap::new()) }
+    }
+}
+
+/// The engine key of `object` ([`engine_key`]), or with `public_half` the
+/// public key of a private key, converted once per stored value.
+pub(crate) fn cached_engine_key(
+    ctx: &OpContext<'_>,
+    object: &ManagedObject,
+    public_half: bool,
+) -> Result<Arc<EngineKey>, KmsError> {
+    let asymmetric =
+        matches!(object.object_type, ObjectType::PRIVATE_KEY | ObjectType::PUBLIC_KEY | ObjectType::CERTIFICATE);
+    let Some(value) = object.value.as_ref().filter(|_| asymmetric) else {
+        return engine_key(object).map(Arc::new);
+    };
+    let mut named = kmip_ttlv::wire::to_vec(value).map_err(|e| KmsError::Internal(format!("key value: {e}")))?;
+    named.extend_from_slice(&object.object_type.0.to_be_bytes());
+    named.push(u8::from(public_half));
+    let name = ctx.crypto.digest(HashAlgorithm::Sha256, &named);
+    zeroize::Zeroize::zeroize(&mut named);
+    let poisoned = || KmsError::Internal("the engine key cache lock is poisoned".into());
+    if let Some(found) = ctx.keys.map.lock().map_err(|_| poisoned())?.get(&name) {
+        return Ok(Arc::clone(found));
+    }
+    let mut key = engine_key(object)?;
+    if public_half {
+        key = public_half_of(key)?;
+    }
+    let key = Arc::new(key);
+    let mut map = ctx.keys.map.lock().map_err(|_| poisoned())?;
+    if map.len() >= ENGINE_KEYS {
+        let drop: Vec<Vec<u8>> = map.keys().take(ENGINE_KEYS / 2).cloned().collect();
+        for k in drop {
+            map.remove(&k);
+        }
+    }
+    map.insert(name, Arc::clone(&key));
+    Ok(key)
+}
+
+/// The public key of a private key (unchanged for any other key).
+fn public_half_of(key: EngineKey) -> Result<EngineKey, KmsError> {
+    let kind = match key.kind {
+        KeyKind::RsaPrivate => KeyKind::RsaPublic,
+        KeyKind::EcPrivate(c) => KeyKind::EcPublic(c),
+        KeyKind::Ed25519Private => KeyKind::Ed25519Public,
+        _ => return Ok(key),
+    };
+    let spki = formats::public_from_private(&key.material).map_err(format_error)?;
+    Ok(EngineKey { kind, material: Zeroizing::new(spki) })
 }
 
 /// The object's key material for the engine: raw bytes for a symmetric

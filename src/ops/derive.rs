@@ -101,7 +101,7 @@ pub(crate) async fn derive_key(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Resul
             if cipher.iv.is_none() && cipher.cipher.iv_len() > 0 {
                 return Err(KmsError::MissingData("Encrypt derivation needs an Initialization Vector".into()));
             }
-            let out = ctx.crypto.encrypt(key.as_ref(), &cipher, data)?;
+            let out = ctx.crypto.encrypt(key.key_ref(), &cipher, data)?;
             if out.data.len() < len {
                 return Err(KmsError::InvalidField("the encrypted Derivation Data is shorter than the key".into()));
             }

@@ -74,6 +74,8 @@ pub struct Kms {
     objects: ObjectCache,
     /// Open streaming operations (Init ... Final).
     streams: stream::Streams,
+    /// Asymmetric keys converted for the engine, shared between messages.
+    keys: crypto_params::EngineKeys,
     /// Server Correlation Values: this server's random prefix and a counter.
     correlation_prefix: String,
     correlation_counter: AtomicU64,
@@ -99,6 +101,7 @@ impl Kms {
             config,
             objects: ObjectCache::new(),
             streams: stream::Streams::new(),
+            keys: crypto_params::EngineKeys::new(),
             correlation_prefix: hex::encode_upper(prefix),
             correlation_counter: AtomicU64::new(0),
         }
@@ -214,6 +217,7 @@ impl Kms {
             config: &self.config,
             txn: Txn::new(self.store.as_ref(), &self.objects),
             streams: &self.streams,
+            keys: &self.keys,
             id_placeholder: None,
         };
         let continuation = parts.header.batch_error_continuation();

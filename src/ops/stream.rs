@@ -24,7 +24,7 @@ use kmip_ttlv::{Tag, Ttlv, Value};
 use zeroize::Zeroizing;
 
 use super::context::OpContext;
-use super::crypto_params::{CryptoParams, Use, check_usable, engine_key, object_algorithm};
+use super::crypto_params::{CryptoParams, Use, check_usable, object_algorithm};
 use crate::crypto::{Cipher, EncryptStream};
 use crate::error::KmsError;
 
@@ -118,7 +118,7 @@ async fn open(
         let object = ctx.object(&id).await?;
         check_usable(&object, use_, ctx.now)?;
         let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
-        let key = engine_key(&object)?;
+        let key = super::crypto_params::cached_engine_key(ctx, &object, false)?;
         let mut cipher = params.cipher_params(key.kind, object_algorithm(&object))?;
         if cipher.cipher == Cipher::AesGcm {
             if ctx.version < kmip_ttlv::ProtocolVersion::V1_4 {
@@ -131,7 +131,7 @@ async fn open(
             if let Some(aad) = fields.bytes(Tag::AUTHENTICATED_ENCRYPTION_ADDITIONAL_DATA)? {
                 cipher.aad = aad;
             }
-            let crate::crypto::OpenedStream { mut stream, iv } = ctx.crypto.encrypt_stream(key.as_ref(), &cipher)?;
+            let crate::crypto::OpenedStream { mut stream, iv } = ctx.crypto.encrypt_stream(key.key_ref(), &cipher)?;
             let out = stream.update(&data)?;
             response.push(Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id.clone())));
             response.push(Ttlv::new(Tag::DATA, Value::ByteString(Bytes::from(out))));

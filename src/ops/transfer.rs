@@ -248,7 +248,7 @@ async fn wrap(ctx: &mut OpContext<'_>, object: &ManagedObject, value: Ttlv, spec
         )));
     }
     cipher.iv = None;
-    let wrapped = ctx.crypto.encrypt(key.as_ref(), &cipher, &plain)?;
+    let wrapped = ctx.crypto.encrypt(key.key_ref(), &cipher, &plain)?;
     let mut wrapping_data =
         vec![Ttlv::new(Tag::WRAPPING_METHOD, Value::Enumeration(WrappingMethod::ENCRYPT.0)), info_item.clone()];
     if let Some(encoding) = encoding {

@@ -32,6 +32,17 @@ pub(super) fn open(key: KeyRef<'_>, params: &CipherParams<'_>, iv: &[u8]) -> Res
     }))
 }
 
+/// AES-GCM in one piece with an IV of any length (aws-lc-rs takes 96-bit
+/// IVs only): the ciphertext and the full 16-byte tag.
+pub(super) fn gcm_seal_any_iv(key: &[u8], iv: &[u8], aad: &[u8], data: &[u8]) -> Result<(Vec<u8>, [u8; 16]), KmsError> {
+    let mut stream = Box::new(GcmStream::new(key, iv, aad, 16)?);
+    let out = stream.update(data)?;
+    let (_, tag) = stream.finish()?;
+    let mut full = [0u8; 16];
+    full.copy_from_slice(&tag.unwrap_or_default());
+    Ok((out, full))
+}
+
 /// The AES key schedule, for each key size.
 enum Aes {
     A128(aes::Aes128),

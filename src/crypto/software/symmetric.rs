@@ -28,7 +28,7 @@ pub(super) fn encrypt(
         Cipher::AesGcm => {
             let tag_len = check_tag_len(params.tag_len)?;
             if iv.len() != 12 {
-                let (out, tag) = gcm_any_iv_seal(key, iv, params.aad, data)?;
+                let (out, tag) = super::stream::gcm_seal_any_iv(key, iv, params.aad, data)?;
                 return Ok((out, Some(tag[..tag_len].to_vec())));
             }
             let owned;
@@ -133,9 +133,9 @@ pub(super) fn decrypt(
             // A short tag or an IV other than 96 bits: GCM's counter mode
             // is its own inverse, so "sealing" the ciphertext gives the
             // plaintext, and sealing that gives the full tag to compare.
-            let (plain, _) = gcm_any_iv_seal(key, iv, params.aad, data)?;
+            let (plain, _) = super::stream::gcm_seal_any_iv(key, iv, params.aad, data)?;
             let plain = Zeroizing::new(plain);
-            let (_, full) = gcm_any_iv_seal(key, iv, params.aad, &plain)?;
+            let (_, full) = super::stream::gcm_seal_any_iv(key, iv, params.aad, &plain)?;
             if !constant_time_eq(&full[..tag.len()], tag) {
                 return Err(KmsError::AuthenticationFailed("the AES-GCM tag does not match".into()));
             }
@@ -229,45 +229,6 @@ fn check_tag_len(len: usize) -> Result<usize, KmsError> {
 fn gcm_nonce(iv: &[u8]) -> Result<Nonce, KmsError> {
     Nonce::try_assume_unique_for_key(iv)
         .map_err(|_| KmsError::InvalidField(format!("the nonce must have 12 bytes, not {}", iv.len())))
-}
-
-/// AES-GCM with any supported IV length (8, 12, 16 or 60 bytes) and the
-/// full 16-byte tag, with RustCrypto's aes-gcm (aws-lc-rs takes 96-bit IVs
-/// only).
-fn gcm_any_iv_seal(key: &[u8], iv: &[u8], aad: &[u8], data: &[u8]) -> Result<(Vec<u8>, [u8; 16]), KmsError> {
-    use aes_gcm::aead::AeadInPlace;
-    use aes_gcm::aead::consts::{U8, U12, U16, U60};
-    use aes_gcm::{AesGcm, Nonce as GcmNonce};
-
-    macro_rules! seal {
-        ($aes:ty, $nonce:ty) => {{
-            let cipher = AesGcm::<$aes, $nonce>::new_from_slice(key).map_err(|_| bad_key("AES-GCM"))?;
-            let mut out = data.to_vec();
-            let tag = cipher
-                .encrypt_in_place_detached(GcmNonce::<$nonce>::from_slice(iv), aad, &mut out)
-                .map_err(|_| failure("AES-GCM encryption"))?;
-            let mut full = [0u8; 16];
-            full.copy_from_slice(&tag);
-            Ok((out, full))
-        }};
-    }
-    macro_rules! by_iv {
-        ($aes:ty) => {
-            match iv.len() {
-                8 => seal!($aes, U8),
-                12 => seal!($aes, U12),
-                16 => seal!($aes, U16),
-                60 => seal!($aes, U60),
-                n => Err(KmsError::InvalidField(format!("an AES-GCM IV has 8, 12, 16 or 60 bytes, not {n}"))),
-            }
-        };
-    }
-    match key.len() {
-        16 => by_iv!(aes::Aes128),
-        24 => by_iv!(aes::Aes192),
-        32 => by_iv!(aes::Aes256),
-        n => Err(KmsError::InvalidField(format!("an AES key has 16, 24 or 32 bytes, not {n}"))),
-    }
 }
 
 /// ChaCha20-Poly1305 (RFC 8439) with aws-lc-rs: the ciphertext and the full
