@@ -586,6 +586,7 @@ fn malformed_messages() {
     for (name, tree, kind, path) in cases {
         let e = RequestMessage::from_ttlv(&tree).expect_err(name);
         assert_eq!((e.kind(), e.path()), (&kind, &path[..]), "{name}: {e}");
+        assert_eq!(RequestParts::take_from(&mut tree.clone()), RequestParts::from_ttlv(&tree), "{name}");
     }
 
     let no_status = s(
@@ -621,6 +622,7 @@ fn items_decode_one_by_one() {
         ],
     );
     let parts = RequestParts::from_ttlv(&tree).expect("header decodes");
+    assert_eq!(RequestParts::take_from(&mut tree.clone()), Ok(parts.clone()));
     assert!(parts.batch_items[0].is_ok() && parts.batch_items[2].is_ok());
     let Err(failed) = &parts.batch_items[1] else { panic!("item 2 has no payload") };
     assert_eq!(failed.error.path(), [Tag::REQUEST_MESSAGE, Tag::BATCH_ITEM]);

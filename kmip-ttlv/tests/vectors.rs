@@ -44,6 +44,11 @@ fn oasis_test_cases_round_trip_through_every_encoding() {
         let xml_text = xml::to_string(&from_binary);
         let from_xml = xml::from_str(&xml_text).unwrap_or_else(|e| panic!("{at}: XML: {e}\n{xml_text}"));
         assert_eq!(&from_xml, tree, "{at}: XML round trip");
+        if tree.tag == kmip_ttlv::Tag::REQUEST_MESSAGE {
+            // Taking the tree gives what reading it does.
+            let owned = kmip_ttlv::model::RequestParts::take_from(&mut tree.clone());
+            assert_eq!(owned, kmip_ttlv::model::RequestParts::from_ttlv(tree), "{at}: from_owned");
+        }
         if let Some(dir) = &seed_dir {
             let name = format!("{}-{index:03}", file.replace('/', "_"));
             std::fs::write(dir.join(name), &binary).expect("write fuzz seed");

@@ -125,7 +125,7 @@ impl Kms {
                 return self.refuse_message(peek_version(&request), &format!("malformed message: {e}"));
             }
         };
-        let response = self.process(peer, &tree).await;
+        let response = self.process_owned(peer, tree).await;
         let version = response.header.protocol_version;
         match wire::to_vec(&response.into_ttlv()) {
             Ok(bytes) => bytes,
@@ -150,14 +150,21 @@ impl Kms {
 
     /// Processes a decoded request tree into a response message.
     pub async fn process(&self, peer: &Peer, tree: &Ttlv) -> ResponseMessage {
+        self.process_owned(peer, tree.clone()).await
+    }
+
+    /// [`Kms::process`], taking the tree: the request payloads are moved,
+    /// not copied.
+    pub async fn process_owned(&self, peer: &Peer, mut tree: Ttlv) -> ResponseMessage {
         let now = self.clock.now();
-        let parts = match RequestParts::from_ttlv(tree) {
+        let parts = match RequestParts::take_from(&mut tree) {
             Ok(parts) => parts,
             Err(e) => {
-                let version = RequestMessage::protocol_version_of(tree).unwrap_or(ProtocolVersion::V1_0);
+                let version = RequestMessage::protocol_version_of(&tree).unwrap_or(ProtocolVersion::V1_0);
                 return ResponseMessage::message_failure(version, now, ResultReason::INVALID_MESSAGE, e.to_string());
             }
         };
+        drop(tree);
         let version = parts.header.protocol_version;
         let span =
             debug_span!("message", identity = %peer.identity, version = %version, items = parts.batch_items.len());

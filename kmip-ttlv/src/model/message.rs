@@ -5,7 +5,7 @@ use crate::model::batch::{BatchItemError, RequestBatchItem, ResponseBatchItem};
 use crate::model::header::{RequestHeader, ResponseHeader};
 use crate::model::reader::{self, Reader, UnknownField, Writer};
 use crate::model::version;
-use crate::{Error, ErrorKind, ProtocolVersion, Tag, Ttlv};
+use crate::{Error, ErrorKind, ProtocolVersion, Tag, Ttlv, Value};
 
 /// Request Message (KMIP 2.1 §9, 1.4 §7): a Request Header and one or
 /// more Batch Items.
@@ -130,6 +130,38 @@ impl RequestParts {
             return Err(r.missing(Tag::BATCH_ITEM));
         }
         Ok(RequestParts { header, batch_items, unknown_fields: r.finish()? })
+    }
+
+    /// Like [`RequestParts::from_ttlv`], moving the Request Payloads out of
+    /// `item` (each is left an empty Structure) instead of copying them.
+    /// The rest of `item` is unchanged, so the protocol version can still be
+    /// read from it when the envelope does not decode.
+    pub fn take_from(item: &mut Ttlv) -> Result<RequestParts, Error> {
+        let Value::Structure(children) = &mut item.value else {
+            return RequestParts::from_ttlv(item);
+        };
+        // Each Batch Item's first Request Payload Structure is taken out;
+        // the envelope is read as usual, then the payloads are put into the
+        // items that decoded.
+        let mut taken: Vec<Option<Ttlv>> = Vec::new();
+        for child in children.iter_mut().filter(|c| c.tag == Tag::BATCH_ITEM) {
+            let payload = match &mut child.value {
+                Value::Structure(fields) => fields
+                    .iter_mut()
+                    .find(|f| f.tag == Tag::REQUEST_PAYLOAD)
+                    .filter(|f| matches!(f.value, Value::Structure(_)))
+                    .map(|f| std::mem::replace(f, Ttlv::structure(Tag::REQUEST_PAYLOAD, Vec::new()))),
+                _ => None,
+            };
+            taken.push(payload);
+        }
+        let mut parts = RequestParts::from_ttlv(item)?;
+        for (item, payload) in parts.batch_items.iter_mut().zip(taken) {
+            if let (Ok(item), Some(payload)) = (item, payload) {
+                item.request_payload = payload;
+            }
+        }
+        Ok(parts)
     }
 
     /// The whole message if every item decoded, else the first item's error.
