@@ -388,13 +388,49 @@ impl EngineKeys {
     }
 }
 
+/// A key ready for the engine: a symmetric key's bytes borrowed from its
+/// object, or an asymmetric key converted once and shared.
+pub(crate) struct KeyForEngine<'o> {
+    pub kind: KeyKind,
+    material: KeyBytes<'o>,
+}
+
+enum KeyBytes<'o> {
+    Stored(&'o [u8]),
+    Converted(Arc<EngineKey>),
+}
+
+impl KeyForEngine<'_> {
+    /// The reference the engine calls take.
+    pub fn key_ref(&self) -> KeyRef<'_> {
+        let material = match &self.material {
+            KeyBytes::Stored(bytes) => bytes,
+            KeyBytes::Converted(key) => &key.material[..],
+        };
+        KeyRef { kind: self.kind, material }
+    }
+}
+
 /// The engine key of `object` ([`engine_key`]), or with `public_half` the
-/// public key of a private key, converted once per stored value.
-pub(crate) fn cached_engine_key(
+/// public key of a private key. Symmetric keys are not copied; asymmetric
+/// ones are converted once per stored value.
+pub(crate) fn cached_engine_key<'o>(
     ctx: &OpContext<'_>,
-    object: &ManagedObject,
+    object: &'o ManagedObject,
     public_half: bool,
-) -> Result<Arc<EngineKey>, KmsError> {
+) -> Result<KeyForEngine<'o>, KmsError> {
+    if object.object_type == ObjectType::SYMMETRIC_KEY {
+        let (_, material) = stored_material(object)?;
+        let (kind, bytes) = symmetric_material(object, material)?;
+        return Ok(KeyForEngine { kind, material: KeyBytes::Stored(bytes) });
+    }
+    let converted = converted_key(ctx, object, public_half)?;
+    Ok(KeyForEngine { kind: converted.kind, material: KeyBytes::Converted(converted) })
+}
+
+/// An asymmetric key (or any other) in the engine's form, from the cache or
+/// converted now.
+fn converted_key(ctx: &OpContext<'_>, object: &ManagedObject, public_half: bool) -> Result<Arc<EngineKey>, KmsError> {
     let asymmetric =
         matches!(object.object_type, ObjectType::PRIVATE_KEY | ObjectType::PUBLIC_KEY | ObjectType::CERTIFICATE);
     let Some(value) = object.value.as_ref().filter(|_| asymmetric) else {
@@ -440,42 +476,11 @@ fn public_half_of(key: EngineKey) -> Result<EngineKey, KmsError> {
 /// The object's key material for the engine: raw bytes for a symmetric
 /// key, PKCS#8 for a private key, SubjectPublicKeyInfo for a public key.
 pub(crate) fn engine_key(object: &ManagedObject) -> Result<EngineKey, KmsError> {
-    let block = object.key_block().ok_or_else(|| KmsError::ObjectDestroyed(object.id.clone()))?;
-    if block.child(Tag::KEY_WRAPPING_DATA).is_some() {
-        return Err(KmsError::InvalidField(format!("the key material of {} is wrapped", object.id)));
-    }
-    let format = block.child(Tag::KEY_FORMAT_TYPE).and_then(|f| f.value.as_enumeration()).map(KeyFormatType);
-    let material = block
-        .child(Tag::KEY_VALUE)
-        .and_then(|kv| kv.child(Tag::KEY_MATERIAL))
-        .ok_or_else(|| KmsError::Internal(format!("stored key {} without Key Material", object.id)))?;
+    let (format, material) = stored_material(object)?;
     match object.object_type {
         ObjectType::SYMMETRIC_KEY => {
-            let bytes = match &material.value {
-                Value::ByteString(b) => b.to_vec(),
-                Value::Structure(_) => material
-                    .child(Tag::KEY)
-                    .and_then(|k| k.value.as_bytes())
-                    .map(|b| b.to_vec())
-                    .ok_or_else(|| KmsError::Internal("Transparent Symmetric Key without Key".into()))?,
-                _ => return Err(KmsError::Internal("Key Material of an unexpected type".into())),
-            };
-            let kind = match object_algorithm(object) {
-                Some(CryptographicAlgorithm::AES) => KeyKind::Aes,
-                Some(CryptographicAlgorithm::DES3) => KeyKind::TripleDes,
-                Some(CryptographicAlgorithm::CHA_CHA20 | CryptographicAlgorithm::CHA_CHA20_POLY1305) => {
-                    KeyKind::ChaCha20
-                }
-                Some(
-                    CryptographicAlgorithm::HMAC_SHA1
-                    | CryptographicAlgorithm::HMAC_SHA224
-                    | CryptographicAlgorithm::HMAC_SHA256
-                    | CryptographicAlgorithm::HMAC_SHA384
-                    | CryptographicAlgorithm::HMAC_SHA512,
-                ) => KeyKind::Hmac,
-                other => return Err(KmsError::Unsupported(format!("cryptography with a {other:?} key"))),
-            };
-            Ok(EngineKey { kind, material: Zeroizing::new(bytes) })
+            let (kind, bytes) = symmetric_material(object, material)?;
+            Ok(EngineKey { kind, material: Zeroizing::new(bytes.to_vec()) })
         }
         ObjectType::PRIVATE_KEY => {
             let der: Zeroizing<Vec<u8>> = match (&material.value, format) {
@@ -539,6 +544,49 @@ pub(crate) fn engine_key(object: &ManagedObject) -> Result<EngineKey, KmsError> 
         }
         other => Err(KmsError::IncompatibleUsageMask(format!("a {other:?} object is not a key"))),
     }
+}
+
+/// The Key Format Type and Key Material of a key object that is usable:
+/// not destroyed, not wrapped.
+fn stored_material(object: &ManagedObject) -> Result<(Option<KeyFormatType>, &Ttlv), KmsError> {
+    let block = object.key_block().ok_or_else(|| KmsError::ObjectDestroyed(object.id.clone()))?;
+    if block.child(Tag::KEY_WRAPPING_DATA).is_some() {
+        return Err(KmsError::InvalidField(format!("the key material of {} is wrapped", object.id)));
+    }
+    let format = block.child(Tag::KEY_FORMAT_TYPE).and_then(|f| f.value.as_enumeration()).map(KeyFormatType);
+    let material = block
+        .child(Tag::KEY_VALUE)
+        .and_then(|kv| kv.child(Tag::KEY_MATERIAL))
+        .ok_or_else(|| KmsError::Internal(format!("stored key {} without Key Material", object.id)))?;
+    Ok((format, material))
+}
+
+/// A symmetric key's kind and bytes (Raw, or the Key of a Transparent
+/// Symmetric Key), borrowed from the object.
+fn symmetric_material<'o>(object: &ManagedObject, material: &'o Ttlv) -> Result<(KeyKind, &'o [u8]), KmsError> {
+    let bytes: &[u8] = match &material.value {
+        Value::ByteString(b) => b,
+        Value::Structure(_) => material
+            .child(Tag::KEY)
+            .and_then(|k| k.value.as_bytes())
+            .map(|b| &b[..])
+            .ok_or_else(|| KmsError::Internal("Transparent Symmetric Key without Key".into()))?,
+        _ => return Err(KmsError::Internal("Key Material of an unexpected type".into())),
+    };
+    let kind = match object_algorithm(object) {
+        Some(CryptographicAlgorithm::AES) => KeyKind::Aes,
+        Some(CryptographicAlgorithm::DES3) => KeyKind::TripleDes,
+        Some(CryptographicAlgorithm::CHA_CHA20 | CryptographicAlgorithm::CHA_CHA20_POLY1305) => KeyKind::ChaCha20,
+        Some(
+            CryptographicAlgorithm::HMAC_SHA1
+            | CryptographicAlgorithm::HMAC_SHA224
+            | CryptographicAlgorithm::HMAC_SHA256
+            | CryptographicAlgorithm::HMAC_SHA384
+            | CryptographicAlgorithm::HMAC_SHA512,
+        ) => KeyKind::Hmac,
+        other => return Err(KmsError::Unsupported(format!("cryptography with a {other:?} key"))),
+    };
+    Ok((kind, bytes))
 }
 
 /// A Transparent RSA Private Key's components.

@@ -435,6 +435,26 @@ mod tests {
         assert_ne!(*a, *b);
     }
 
+    /// The parsed-key cache gives each key its own parsed form: many keys
+    /// used in turn, each one's ciphertext opens with it and only with it.
+    #[test]
+    fn cached_keys_never_stand_for_other_keys() {
+        let engine = SoftwareEngine::new();
+        let keys: Vec<_> = (0..64).map(|_| engine.generate_key(32).expect("random")).collect();
+        let mut params = CipherParams::new(Cipher::AesGcm);
+        let iv = [7u8; 12];
+        params.iv = Some(&iv);
+        for round in 0..3 {
+            for (i, key) in keys.iter().enumerate() {
+                let out = engine.encrypt(aes(key), &params, b"cache").expect("encrypts");
+                let tag = out.tag.expect("a tag");
+                let other = &keys[(i + 1 + round) % keys.len()];
+                assert!(engine.decrypt(aes(other), &params, &out.data, Some(&tag)).is_err(), "key {i}");
+                assert_eq!(*engine.decrypt(aes(key), &params, &out.data, Some(&tag)).expect("opens"), b"cache");
+            }
+        }
+    }
+
     /// NIST SP 800-38D test case 3 (AES-128, 96-bit IV, no AAD).
     #[test]
     fn aes_gcm_known_answer_and_truncated_tags() {
