@@ -867,14 +867,7 @@ mod tests {
         }
 
         async fn activate(&self, id: &str) {
-            self.ok(
-                "2.1",
-                &format!(
-                    r#"<Operation type="Enumeration" value="Activate"/><RequestPayload>{}</RequestPayload>"#,
-                    uid(id)
-                ),
-            )
-            .await;
+            self.simple("2.1", "Activate", id).await;
         }
 
         /// Certify (2.1) with `fields`; the certificate's identifier.
@@ -892,15 +885,7 @@ mod tests {
 
         /// The DER of a managed certificate.
         async fn certificate(&self, id: &str) -> Vec<u8> {
-            let payload = self
-                .ok(
-                    "2.1",
-                    &format!(
-                        r#"<Operation type="Enumeration" value="Get"/><RequestPayload>{}</RequestPayload>"#,
-                        uid(id)
-                    ),
-                )
-                .await;
+            let payload = self.simple("2.1", "Get", id).await;
             let cert = payload.child(Tag::CERTIFICATE).expect("a Certificate");
             assert_eq!(cert.child(Tag::CERTIFICATE_TYPE).and_then(|t| t.value.as_enumeration()), Some(0x01));
             cert.child(Tag::CERTIFICATE_VALUE).and_then(|v| v.value.as_bytes()).expect("value").to_vec()
@@ -908,15 +893,7 @@ mod tests {
 
         /// A managed public key as canonical SubjectPublicKeyInfo.
         async fn public_spki(&self, id: &str) -> Vec<u8> {
-            let payload = self
-                .ok(
-                    "2.1",
-                    &format!(
-                        r#"<Operation type="Enumeration" value="Get"/><RequestPayload>{}</RequestPayload>"#,
-                        uid(id)
-                    ),
-                )
-                .await;
+            let payload = self.simple("2.1", "Get", id).await;
             let material = payload
                 .child(Tag::PUBLIC_KEY)
                 .and_then(|k| k.child(Tag::KEY_BLOCK))
@@ -1185,20 +1162,12 @@ mod tests {
         )
         .await;
         // A symmetric key is not certified.
-        let key = h
-            .ok(
-                "2.1",
-                r#"<Operation type="Enumeration" value="Create"/><RequestPayload>
-                   <ObjectType type="Enumeration" value="SymmetricKey"/><Attributes>
-                   <CryptographicAlgorithm type="Enumeration" value="AES"/><CryptographicLength type="Integer" value="128"/>
-                   </Attributes></RequestPayload>"#,
-            )
-            .await;
+        let key = h.aes_128_key().await;
         h.fails(
             "2.1",
             &format!(
                 r#"<Operation type="Enumeration" value="Certify"/><RequestPayload>{}</RequestPayload>"#,
-                uid(&text(&key, Tag::UNIQUE_IDENTIFIER))
+                uid(&key)
             ),
             ResultReason::INVALID_FIELD,
         )

@@ -25,16 +25,11 @@ const MAX_RNG_RETRIEVE: i32 = 1 << 20;
 
 /// Encrypt.
 pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
-    let whole;
     let payload = match stream::step(ctx, Operation::ENCRYPT, Use::Encrypt, payload).await? {
-        Step::OneShot => payload,
+        Step::Run(payload) => payload,
         Step::Answered(response) => return Ok(response),
-        Step::Final(all) => {
-            whole = all;
-            &whole
-        }
     };
-    let fields = Fields::of(payload)?;
+    let fields = Fields::of(&payload)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let data = fields.bytes(Tag::DATA)?.ok_or_else(|| fields.missing(Tag::DATA))?;
     let object = ctx.object_shared(&id).await?;
@@ -75,16 +70,11 @@ pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
 
 /// Decrypt.
 pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
-    let whole;
     let payload = match stream::step(ctx, Operation::DECRYPT, Use::Decrypt, payload).await? {
-        Step::OneShot => payload,
+        Step::Run(payload) => payload,
         Step::Answered(response) => return Ok(response),
-        Step::Final(all) => {
-            whole = all;
-            &whole
-        }
     };
-    let fields = Fields::of(payload)?;
+    let fields = Fields::of(&payload)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let data = fields.bytes(Tag::DATA)?.ok_or_else(|| fields.missing(Tag::DATA))?;
     let object = ctx.object_shared(&id).await?;
@@ -116,16 +106,11 @@ pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
 
 /// Sign.
 pub(crate) async fn sign(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
-    let whole;
     let payload = match stream::step(ctx, Operation::SIGN, Use::Sign, payload).await? {
-        Step::OneShot => payload,
+        Step::Run(payload) => payload,
         Step::Answered(response) => return Ok(response),
-        Step::Final(all) => {
-            whole = all;
-            &whole
-        }
     };
-    let fields = Fields::of(payload)?;
+    let fields = Fields::of(&payload)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Sign, ctx.now)?;
@@ -143,16 +128,11 @@ pub(crate) async fn sign(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<
 
 /// Signature Verify.
 pub(crate) async fn signature_verify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
-    let whole;
     let payload = match stream::step(ctx, Operation::SIGNATURE_VERIFY, Use::Verify, payload).await? {
-        Step::OneShot => payload,
+        Step::Run(payload) => payload,
         Step::Answered(response) => return Ok(response),
-        Step::Final(all) => {
-            whole = all;
-            &whole
-        }
     };
-    let fields = Fields::of(payload)?;
+    let fields = Fields::of(&payload)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let signature = fields.bytes(Tag::SIGNATURE_DATA)?.ok_or_else(|| fields.missing(Tag::SIGNATURE_DATA))?;
     let object = ctx.object_shared(&id).await?;
@@ -173,16 +153,11 @@ pub(crate) async fn signature_verify(ctx: &mut OpContext<'_>, payload: &Ttlv) ->
 
 /// MAC.
 pub(crate) async fn mac(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
-    let whole;
     let payload = match stream::step(ctx, Operation::MAC, Use::MacGenerate, payload).await? {
-        Step::OneShot => payload,
+        Step::Run(payload) => payload,
         Step::Answered(response) => return Ok(response),
-        Step::Final(all) => {
-            whole = all;
-            &whole
-        }
     };
-    let fields = Fields::of(payload)?;
+    let fields = Fields::of(&payload)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let data = fields.bytes(Tag::DATA)?.ok_or_else(|| fields.missing(Tag::DATA))?;
     let (object, value) = compute_mac(ctx, &fields, &id, data, Use::MacGenerate).await?;
@@ -195,16 +170,11 @@ pub(crate) async fn mac(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<T
 
 /// MAC Verify.
 pub(crate) async fn mac_verify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
-    let whole;
     let payload = match stream::step(ctx, Operation::MAC_VERIFY, Use::MacVerify, payload).await? {
-        Step::OneShot => payload,
+        Step::Run(payload) => payload,
         Step::Answered(response) => return Ok(response),
-        Step::Final(all) => {
-            whole = all;
-            &whole
-        }
     };
-    let fields = Fields::of(payload)?;
+    let fields = Fields::of(&payload)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
     let data = fields.bytes(Tag::DATA)?.ok_or_else(|| fields.missing(Tag::DATA))?;
     let given = fields.bytes(Tag::MAC_DATA)?.ok_or_else(|| fields.missing(Tag::MAC_DATA))?;
@@ -247,16 +217,11 @@ fn aws_lc_constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// Hash (KMIP 1.4+).
 pub(crate) async fn hash(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
-    let whole;
     let payload = match stream::step(ctx, Operation::HASH, Use::Encrypt, payload).await? {
-        Step::OneShot => payload,
+        Step::Run(payload) => payload,
         Step::Answered(response) => return Ok(response),
-        Step::Final(all) => {
-            whole = all;
-            &whole
-        }
     };
-    let fields = Fields::of(payload)?;
+    let fields = Fields::of(&payload)?;
     let params_item = fields.required(Tag::CRYPTOGRAPHIC_PARAMETERS)?;
     let params = CryptoParams::parse(params_item)?;
     let algorithm =

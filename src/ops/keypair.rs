@@ -21,13 +21,7 @@ use crate::error::KmsError;
 /// Create Key Pair.
 pub(crate) async fn create_key_pair(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
     let fields = Fields::of(payload)?;
-    let common = group_attributes(ctx, &fields, Tag::COMMON_TEMPLATE_ATTRIBUTE, Tag::COMMON_ATTRIBUTES, false).await?;
-    let private_only =
-        group_attributes(ctx, &fields, Tag::PRIVATE_KEY_TEMPLATE_ATTRIBUTE, Tag::PRIVATE_KEY_ATTRIBUTES, false).await?;
-    let public_only =
-        group_attributes(ctx, &fields, Tag::PUBLIC_KEY_TEMPLATE_ATTRIBUTE, Tag::PUBLIC_KEY_ATTRIBUTES, false).await?;
-    let private_attributes = client_attributes(merge(&common, private_only), ObjectType::PRIVATE_KEY)?;
-    let public_attributes = client_attributes(merge(&common, public_only), ObjectType::PUBLIC_KEY)?;
+    let (private_attributes, public_attributes) = pair_attributes(ctx, &fields).await?;
     let algorithm = requested_enum(&private_attributes, Tag::CRYPTOGRAPHIC_ALGORITHM)
         .map(CryptographicAlgorithm)
         .ok_or_else(|| KmsError::MissingData("Create Key Pair needs a Cryptographic Algorithm".into()))?;
@@ -85,9 +79,27 @@ pub(crate) async fn create_key_pair(ctx: &mut OpContext<'_>, payload: &Ttlv) -> 
     ])
 }
 
+/// The attributes a request gives each half of a key pair: the Common
+/// ones (2.x Common Attributes, 1.x Common Template-Attribute) with the
+/// half's own on top, checked as client-settable for its object type.
+pub(crate) async fn pair_attributes(
+    ctx: &mut OpContext<'_>,
+    fields: &Fields<'_>,
+) -> Result<(Vec<Attribute>, Vec<Attribute>), KmsError> {
+    let common = group_attributes(ctx, fields, Tag::COMMON_TEMPLATE_ATTRIBUTE, Tag::COMMON_ATTRIBUTES, false).await?;
+    let private_only =
+        group_attributes(ctx, fields, Tag::PRIVATE_KEY_TEMPLATE_ATTRIBUTE, Tag::PRIVATE_KEY_ATTRIBUTES, false).await?;
+    let public_only =
+        group_attributes(ctx, fields, Tag::PUBLIC_KEY_TEMPLATE_ATTRIBUTE, Tag::PUBLIC_KEY_ATTRIBUTES, false).await?;
+    Ok((
+        client_attributes(merge(&common, private_only), ObjectType::PRIVATE_KEY)?,
+        client_attributes(merge(&common, public_only), ObjectType::PUBLIC_KEY)?,
+    ))
+}
+
 /// The common attributes with one half's own on top (an attribute given
 /// for the half replaces the common one of the same name).
-pub(crate) fn merge(common: &[Attribute], own: Vec<Attribute>) -> Vec<Attribute> {
+fn merge(common: &[Attribute], own: Vec<Attribute>) -> Vec<Attribute> {
     let mut out: Vec<Attribute> = common
         .iter()
         .filter(|a| {

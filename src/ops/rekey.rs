@@ -21,12 +21,11 @@ use kmip_ttlv::model::{AttributeKey, Fields};
 use kmip_ttlv::{Tag, Ttlv, Value};
 use zeroize::Zeroizing;
 
-use super::attributes::group_attributes;
 use super::certify::linked;
 use super::context::OpContext;
 use super::crypto_params::{engine_key, format_error};
-use super::keypair::{key_object, merge};
-use super::lifecycle::{carried_attributes, client_attributes, link, new_id, stamp_new};
+use super::keypair::{key_object, pair_attributes};
+use super::lifecycle::{carried_attributes, link, new_id, stamp_new};
 use super::object::ManagedObject;
 use crate::crypto::{Curve, KeyKind, KeyPairSpec, formats};
 use crate::error::KmsError;
@@ -56,13 +55,7 @@ pub(crate) async fn rekey_key_pair(ctx: &mut OpContext<'_>, payload: &Ttlv) -> R
         return Err(KmsError::InvalidField(format!("the Public Key Link of {private_id} names a non-public key")));
     }
 
-    let common = group_attributes(ctx, &fields, Tag::COMMON_TEMPLATE_ATTRIBUTE, Tag::COMMON_ATTRIBUTES, false).await?;
-    let private_only =
-        group_attributes(ctx, &fields, Tag::PRIVATE_KEY_TEMPLATE_ATTRIBUTE, Tag::PRIVATE_KEY_ATTRIBUTES, false).await?;
-    let public_only =
-        group_attributes(ctx, &fields, Tag::PUBLIC_KEY_TEMPLATE_ATTRIBUTE, Tag::PUBLIC_KEY_ATTRIBUTES, false).await?;
-    let private_extra = client_attributes(merge(&common, private_only), ObjectType::PRIVATE_KEY)?;
-    let public_extra = client_attributes(merge(&common, public_only), ObjectType::PUBLIC_KEY)?;
+    let (private_extra, public_extra) = pair_attributes(ctx, &fields).await?;
 
     // The same kind and size of key as the one replaced.
     let old_key = engine_key(&old_private)?;
@@ -152,17 +145,6 @@ mod tests {
     harness!();
 
     impl Harness {
-        async fn simple(&self, operation: &str, id: &str) -> Ttlv {
-            self.ok(
-                "2.1",
-                &format!(
-                    r#"<Operation type="Enumeration" value="{operation}"/><RequestPayload>{}</RequestPayload>"#,
-                    uid(id)
-                ),
-            )
-            .await
-        }
-
         /// Signs with `private` and verifies with `public`.
         async fn signs(&self, private: &str, public: &str) -> bool {
             let signed = self
@@ -261,8 +243,8 @@ mod tests {
             assert_ne!(public, old_public);
 
             // The new pair works.
-            h.simple("Activate", &private).await;
-            h.simple("Activate", &public).await;
+            h.simple("2.1", "Activate", &private).await;
+            h.simple("2.1", "Activate", &public).await;
             assert!(h.signs(&private, &public).await, "{algorithm}");
 
             // Links between the new halves, and between old and new.
@@ -315,21 +297,13 @@ mod tests {
         let activation = h.attribute(&private, "ActivationDate").await;
         assert_eq!(activation[0].value.as_date_time(), Some(NOW + 3600));
         // A symmetric key is not a key pair.
-        let key = h
-            .ok(
-                "2.1",
-                r#"<Operation type="Enumeration" value="Create"/><RequestPayload>
-                   <ObjectType type="Enumeration" value="SymmetricKey"/><Attributes>
-                   <CryptographicAlgorithm type="Enumeration" value="AES"/><CryptographicLength type="Integer" value="128"/>
-                   </Attributes></RequestPayload>"#,
-            )
-            .await;
+        let key = h.aes_128_key().await;
         h.fails(
             "2.1",
             &format!(
                 r#"<Operation type="Enumeration" value="ReKeyKeyPair"/><RequestPayload>
                    <PrivateKeyUniqueIdentifier type="TextString" value="{}"/></RequestPayload>"#,
-                text(&key, Tag::UNIQUE_IDENTIFIER)
+                key
             ),
             ResultReason::INVALID_FIELD,
         )

@@ -14,6 +14,7 @@
 //! [`MAX_STREAMS`] are open at once. A Batch Undo does not roll a stream
 //! back.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -56,14 +57,13 @@ enum State {
 }
 
 /// What the operation does with this request.
-pub(crate) enum Step {
-    /// An ordinary one-shot request.
-    OneShot,
+pub(crate) enum Step<'a> {
+    /// Run the one-shot operation on this payload: the request's own, or,
+    /// at the last step of a buffered stream, the first request's with all
+    /// the data.
+    Run(Cow<'a, Ttlv>),
     /// A streaming step answered here.
     Answered(Vec<Ttlv>),
-    /// The last step of a buffered stream: run the one-shot operation on
-    /// this payload (the first request's, with all the data).
-    Final(Ttlv),
 }
 
 impl Streams {
@@ -79,12 +79,12 @@ impl Streams {
 
 /// Handles the Init / Final / Correlation Value fields of `payload` for
 /// `operation`, used as `use_`.
-pub(crate) async fn step(
+pub(crate) async fn step<'a>(
     ctx: &mut OpContext<'_>,
     operation: Operation,
     use_: Use,
-    payload: &Ttlv,
-) -> Result<Step, KmsError> {
+    payload: &'a Ttlv,
+) -> Result<Step<'a>, KmsError> {
     let fields = Fields::of(payload)?;
     let init = fields.boolean(Tag::INIT_INDICATOR)?.unwrap_or(false);
     let last = fields.boolean(Tag::FINAL_INDICATOR)?.unwrap_or(false);
@@ -92,8 +92,8 @@ pub(crate) async fn step(
     // Copied only for a streamed piece (a one-shot request is the hot path).
     let data = || -> Result<Vec<u8>, KmsError> { Ok(fields.bytes(Tag::DATA)?.map(|d| d.to_vec()).unwrap_or_default()) };
     match (init, last, correlation) {
-        (false, false, None) => Ok(Step::OneShot),
-        (true, true, None) => Ok(Step::Final(strip(payload, None))),
+        (false, false, None) => Ok(Step::Run(Cow::Borrowed(payload))),
+        (true, true, None) => Ok(Step::Run(Cow::Owned(strip(payload, None)))),
         (true, _, Some(_)) => Err(KmsError::InvalidField("an Init request carries no Correlation Value".into())),
         (true, false, None) => open(ctx, operation, use_, payload, &fields, data()?).await,
         (false, _, None) => Err(KmsError::MissingData("a Final request needs the stream's Correlation Value".into())),
@@ -109,14 +109,23 @@ async fn open(
     payload: &Ttlv,
     fields: &Fields<'_>,
     data: Vec<u8>,
-) -> Result<Step, KmsError> {
+) -> Result<Step<'static>, KmsError> {
     let mut correlation = vec![0u8; 16];
     ctx.crypto.random(&mut correlation)?;
     let mut response = Vec::new();
-    let state = if operation == Operation::ENCRYPT {
+    // The key is checked at once (Hash has none), so a key that cannot be
+    // used fails the Init request.
+    let target = if operation == Operation::HASH {
+        None
+    } else {
         let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
-        let object = ctx.object(&id).await?;
+        let object = ctx.object_shared(&id).await?;
         check_usable(&object, use_, ctx.now)?;
+        response.push(Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id.clone())));
+        Some((id, object))
+    };
+    let mut state = None;
+    if let Some((id, object)) = target.filter(|_| operation == Operation::ENCRYPT) {
         let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
         let key = super::crypto_params::cached_engine_key(ctx, &object, false)?;
         let mut cipher = params.cipher_params(key.kind, object_algorithm(&object))?;
@@ -132,32 +141,14 @@ async fn open(
                 cipher.aad = aad;
             }
             let crate::crypto::OpenedStream { mut stream, iv } = ctx.crypto.encrypt_stream(key.key_ref(), &cipher)?;
-            let out = stream.update(&data)?;
-            response.push(Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id.clone())));
-            response.push(Ttlv::new(Tag::DATA, Value::ByteString(Bytes::from(out))));
+            response.push(Ttlv::new(Tag::DATA, Value::ByteString(Bytes::from(stream.update(&data)?))));
             if let Some(iv) = iv {
                 response.push(Ttlv::new(Tag::IV_COUNTER_NONCE, Value::ByteString(Bytes::from(iv))));
             }
-            Some(State::Encrypt { id, stream })
-        } else {
-            None
+            state = Some(State::Encrypt { id, stream });
         }
-    } else {
-        None
-    };
-    let state = match state {
-        Some(state) => state,
-        None => {
-            // Fail early on a key that cannot be used at all.
-            if operation != Operation::HASH {
-                let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
-                let object = ctx.object(&id).await?;
-                check_usable(&object, use_, ctx.now)?;
-                response.push(Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)));
-            }
-            State::Buffer { first: payload.clone(), data: Zeroizing::new(data) }
-        }
-    };
+    }
+    let state = state.unwrap_or_else(|| State::Buffer { first: payload.clone(), data: Zeroizing::new(data) });
     let mut map = ctx.streams.lock()?;
     let now = ctx.now;
     map.retain(|_, s| now - s.last_used < IDLE_SECONDS);
@@ -177,7 +168,7 @@ async fn next(
     correlation: Vec<u8>,
     data: Vec<u8>,
     last: bool,
-) -> Result<Step, KmsError> {
+) -> Result<Step<'static>, KmsError> {
     let unknown = || KmsError::InvalidCorrelationValue("no open stream has this Correlation Value".into());
     let mut stream = {
         let mut map = ctx.streams.lock()?;
@@ -195,7 +186,7 @@ async fn next(
     let corr = Ttlv::new(Tag::CORRELATION_VALUE, Value::ByteString(Bytes::from(correlation.clone())));
     match stream.state {
         State::Encrypt { id, stream: mut cipher } => {
-            let object = ctx.object(&id).await?;
+            let object = ctx.object_shared(&id).await?;
             check_usable(&object, use_, ctx.now)?;
             let mut out = cipher.update(&data)?;
             let mut response = vec![Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id.clone()))];
@@ -220,7 +211,7 @@ async fn next(
             }
             kept.extend_from_slice(&data);
             if last {
-                return Ok(Step::Final(strip(&first, Some(&kept))));
+                return Ok(Step::Run(Cow::Owned(strip(&first, Some(&kept)))));
             }
             let mut response: Vec<Ttlv> = first.child(Tag::UNIQUE_IDENTIFIER).cloned().into_iter().collect();
             response.push(corr);

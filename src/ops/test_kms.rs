@@ -58,6 +58,31 @@ impl TestKms {
         response.response_payload.expect("payload")
     }
 
+    /// Runs `operation` on the object `id` alone (a payload holding just its
+    /// Unique Identifier); the response payload.
+    pub(crate) async fn simple(&self, version: &str, operation: &str, id: &str) -> Ttlv {
+        let item = format!(
+            r#"<Operation type="Enumeration" value="{operation}"/><RequestPayload>{}</RequestPayload>"#,
+            uid(id)
+        );
+        self.ok(version, &item).await
+    }
+
+    /// Creates an AES-128 key (KMIP 2.1) with no other attributes; its
+    /// identifier.
+    pub(crate) async fn aes_128_key(&self) -> String {
+        let payload = self
+            .ok(
+                "2.1",
+                r#"<Operation type="Enumeration" value="Create"/><RequestPayload>
+                   <ObjectType type="Enumeration" value="SymmetricKey"/><Attributes>
+                   <CryptographicAlgorithm type="Enumeration" value="AES"/><CryptographicLength type="Integer" value="128"/>
+                   </Attributes></RequestPayload>"#,
+            )
+            .await;
+        text(&payload, Tag::UNIQUE_IDENTIFIER)
+    }
+
     /// Sends one batch item that must fail with `reason`.
     pub(crate) async fn fails(&self, version: &str, item: &str, reason: ResultReason) {
         failed(&self.one(version, item).await, reason);
