@@ -66,6 +66,10 @@ pub enum KmsError {
     /// The attribute (or the instance) does not exist.
     #[error("attribute {0} not found")]
     AttributeNotFound(String),
+    /// Import of a Unique Identifier that is already taken, without
+    /// Replace Existing (or of an object another identity owns).
+    #[error("object {0} already exists")]
+    ObjectAlreadyExists(String),
     /// A Name already used by another object.
     #[error("name {0:?} is already used by another object")]
     NonUniqueName(String),
@@ -142,6 +146,8 @@ impl KmsError {
             KmsError::AttributeSingleValued(_) => ResultReason::INVALID_FIELD,
             KmsError::AttributeNotFound(_) if v2 => ResultReason::ATTRIBUTE_NOT_FOUND,
             KmsError::AttributeNotFound(_) => ResultReason::ITEM_NOT_FOUND,
+            KmsError::ObjectAlreadyExists(_) if version >= ProtocolVersion::V1_4 => ResultReason::OBJECT_ALREADY_EXISTS,
+            KmsError::ObjectAlreadyExists(_) => ResultReason::INVALID_FIELD,
             KmsError::NonUniqueName(_) if v2 => ResultReason::NON_UNIQUE_NAME_ATTRIBUTE,
             KmsError::NonUniqueName(_) => ResultReason::INVALID_FIELD,
             KmsError::ResponseTooLarge { .. } => ResultReason::RESPONSE_TOO_LARGE,

@@ -1,6 +1,6 @@
-//! What a test case needs beyond the server's current scope (Symmetric
-//! Key, Secret Data, Opaque Object, 1.x Template, Private Key, Public Key
-//! and Certificate; the operations in [`IN_SCOPE_OPERATIONS`]). Used to write skip.toml and, in a
+//! What a test case needs beyond the server's current scope (the object
+//! types in [`IN_SCOPE_OBJECT_TYPES`], the operations in
+//! [`IN_SCOPE_OPERATIONS`]). Used to write skip.toml and, in a
 //! test, to check that every such file is listed there.
 
 use std::collections::BTreeSet;
@@ -10,7 +10,7 @@ use kmip_ttlv::{Tag, Ttlv, Value, registry};
 use crate::vectors::Exchange;
 
 /// Operations the server implements (normalized names).
-pub const IN_SCOPE_OPERATIONS: [&str; 42] = [
+pub const IN_SCOPE_OPERATIONS: [&str; 45] = [
     "Create",
     "Register",
     "Get",
@@ -53,11 +53,24 @@ pub const IN_SCOPE_OPERATIONS: [&str; 42] = [
     "Certify",
     "Validate",
     "ReKeyKeyPair",
+    "ReCertify",
+    "Import",
+    "Export",
 ];
 
 /// Object types the server stores (normalized names).
-pub const IN_SCOPE_OBJECT_TYPES: [&str; 8] =
-    ["SymmetricKey", "SecretData", "OpaqueObject", "Template", "PrivateKey", "PublicKey", "Certificate", "SplitKey"];
+pub const IN_SCOPE_OBJECT_TYPES: [&str; 10] = [
+    "SymmetricKey",
+    "SecretData",
+    "OpaqueObject",
+    "Template",
+    "PrivateKey",
+    "PublicKey",
+    "Certificate",
+    "SplitKey",
+    "PGPKey",
+    "CertificateRequest",
+];
 
 /// Key format types the server produces (normalized names).
 pub const IN_SCOPE_KEY_FORMATS: [&str; 13] = [
@@ -235,16 +248,16 @@ mod tests {
     #[test]
     fn names_operations_objects_and_query_lists() {
         let text = r#"<KMIP>
-<RequestMessage><BatchItem><Operation type="Enumeration" value="ReCertify"/><RequestPayload/></BatchItem>
+<RequestMessage><BatchItem><Operation type="Enumeration" value="SetConstraints"/><RequestPayload/></BatchItem>
 <BatchItem><Operation type="Enumeration" value="Query"/><RequestPayload/></BatchItem></RequestMessage>
-<ResponseMessage><BatchItem><Operation type="Enumeration" value="ReCertify"/>
-  <ResponsePayload><ObjectType type="Enumeration" value="CertificateRequest"/></ResponsePayload></BatchItem>
+<ResponseMessage><BatchItem><Operation type="Enumeration" value="SetConstraints"/>
+  <ResponsePayload><KeyFormatType type="Enumeration" value="PKCS_12"/></ResponsePayload></BatchItem>
 <BatchItem><Operation type="Enumeration" value="Query"/><ResponsePayload>
-  <Operation type="Enumeration" value="Export"/><Operation type="Enumeration" value="Get"/>
+  <Operation type="Enumeration" value="GetConstraints"/><Operation type="Enumeration" value="Get"/>
   <ObjectType type="Enumeration" value="PGPKey"/></ResponsePayload></BatchItem></ResponseMessage>
 </KMIP>"#;
         let needs = scan(&vectors::parse(text).expect("parses"));
-        assert_eq!(needs.reason(), "needs Re-certify, Certificate Request; Query must list Export, PGP Key");
+        assert_eq!(needs.reason(), "needs Set Constraints, Key Format Type PKCS#12; Query must list Get Constraints");
     }
 
     #[test]

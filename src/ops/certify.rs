@@ -69,17 +69,18 @@ use kmip_ttlv::model::{Attribute, AttributeKey, Fields};
 use kmip_ttlv::{ProtocolVersion, Tag, Ttlv, Value};
 use rcgen::{
     BasicConstraints, CertificateParams, CertificateSigningRequestParams, DistinguishedName, DnType, DnValue, IsCa,
-    Issuer, PublicKeyData, SerialNumber, SignatureAlgorithm, SigningKey,
+    Issuer, PublicKeyData, SanType, SerialNumber, SignatureAlgorithm, SigningKey,
 };
 use x509_parser::certificate::X509Certificate;
 use x509_parser::error::X509Error;
+use x509_parser::extensions::GeneralName;
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::X509Name;
 
 use super::attributes::request_attributes;
 use super::context::OpContext;
 use super::crypto_params::{EngineKey, Use, check_usable, engine_key, format_error};
-use super::lifecycle::{client_attributes, link, new_id, stamp_new};
+use super::lifecycle::{carried_attributes, client_attributes, link, new_id, stamp_new};
 use super::object::ManagedObject;
 use crate::crypto::formats::{self, AsymmetricKind};
 use crate::crypto::{CryptoEngine, Curve, HashAlgorithm, KeyKind, KeyRef, SignInput, SignatureScheme};
@@ -164,11 +165,7 @@ pub(crate) fn certificate_attributes(der: &[u8], version: ProtocolVersion) -> Re
 /// Identifier.
 pub(crate) async fn certify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
     let fields = Fields::of(payload)?;
-    let request_type = fields.enumeration(Tag::CERTIFICATE_REQUEST_TYPE)?.map(CertificateRequestType);
-    let request_value = match fields.bytes(Tag::CERTIFICATE_REQUEST_VALUE)? {
-        Some(value) => Some(value.clone()),
-        None => fields.bytes(Tag::CERTIFICATE_REQUEST)?.cloned(),
-    };
+    let csr = given_request(ctx, &fields).await?;
     let given = request_attributes(ctx, &fields).await?;
     let mut request = CertifyAttributes::split(given)?;
     if let Some(kind) = request.certificate_type
@@ -178,13 +175,11 @@ pub(crate) async fn certify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     }
 
     // The certified key: a certificate request, or a managed public key.
-    let (csr, mut public) = match (request_type, request_value) {
-        (Some(kind), Some(value)) => (Some(parse_request(kind, &value)?), None),
-        (None, Some(_)) => return Err(fields.missing(Tag::CERTIFICATE_REQUEST_TYPE).into()),
-        (Some(_), None) => return Err(KmsError::MissingData("a Certificate Request Type without the request".into())),
-        (None, None) => {
+    let mut public = match &csr {
+        Some(_) => None,
+        None => {
             let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
-            (None, Some(certified_public_key(ctx, &id).await?))
+            Some(certified_public_key(ctx, &id).await?)
         }
     };
     let subject_spki = match (&csr, &public) {
@@ -237,41 +232,8 @@ pub(crate) async fn certify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
             }
         },
     };
-    let signing_object = ctx.object(&signer_id).await?;
-    if signing_object.object_type != ObjectType::PRIVATE_KEY {
-        return Err(KmsError::InvalidField(format!("the signing key {signer_id} is not a Private Key")));
-    }
-    check_signer(&signing_object, ctx.now)?;
-    let signing_key = engine_key(&signing_object)?;
-    let signer = EngineSigner::new(ctx.crypto, &signing_key)?;
     let self_signed = issuer_cert.is_none();
-    if self_signed && canonical_spki(&subject_spki)? != signer.spki {
-        return Err(KmsError::InvalidField(format!(
-            "{signer_id} is not the private key of the certified public key: name the issuer's certificate"
-        )));
-    }
-    let issuer_der = match &issuer_cert {
-        Some(cert) => Some(certificate_der(cert)?.to_vec()),
-        None => None,
-    };
-    if let Some(der) = &issuer_der {
-        let issuer_key = formats::certificate_public_key(der).map_err(format_error)?;
-        if canonical_spki(&issuer_key)? != signer.spki {
-            return Err(KmsError::InvalidField(format!(
-                "the signing key {signer_id} does not match the issuer certificate's public key"
-            )));
-        }
-    }
-
-    // The certificate's fields.
-    let mut serial = [0u8; 16];
-    ctx.crypto.random(&mut serial)?;
-    serial[0] = (serial[0] & 0x7F) | 0x40;
-    let mut not_after = ctx.now.saturating_add(VALIDITY_SECONDS);
-    if let Some(der) = &issuer_der {
-        not_after = not_after.min(parse(der)?.validity().not_after.timestamp());
-    }
-    let mut params = match &csr {
+    let params = match &csr {
         Some(csr) => csr.params.clone(),
         None => {
             let mut params = CertificateParams::default();
@@ -291,37 +253,17 @@ pub(crate) async fn certify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
             params
         }
     };
-    params.serial_number = Some(SerialNumber::from_slice(&serial));
-    params.not_before = datetime(ctx.now)?;
-    params.not_after = datetime(not_after)?;
-    params.use_authority_key_identifier_extension = !self_signed;
-
-    let issued = match (&issuer_der, &csr) {
-        (None, _) => params.self_signed(&signer),
-        (Some(der), csr) => {
-            let issuer = Issuer::from_ca_cert_der(&der.as_slice().into(), &signer)
-                .map_err(|e| KmsError::InvalidField(format!("the issuer certificate: {e}")))?;
-            match csr {
-                Some(csr) => {
-                    CertificateSigningRequestParams { params, public_key: csr.public_key.clone() }.signed_by(&issuer)
-                }
-                None => {
-                    let subject_key = rcgen::SubjectPublicKeyInfo::from_der(&subject_spki)
-                        .map_err(|e| KmsError::Unsupported(format!("certifying this public key: {e}")))?;
-                    params.signed_by(&subject_key, &issuer)
-                }
-            }
-        }
-    };
-    let der = match issued {
-        Ok(cert) => cert.der().to_vec(),
-        Err(e) => {
-            return Err(signer
-                .failure
-                .take()
-                .unwrap_or_else(|| KmsError::InvalidField(format!("the certificate cannot be made: {e}"))));
-        }
-    };
+    let der = issue(
+        ctx,
+        Issuance {
+            params,
+            csr: csr.as_ref(),
+            subject_spki: &subject_spki,
+            issuer_cert: issuer_cert.as_ref(),
+            signer_id: &signer_id,
+        },
+    )
+    .await?;
 
     // The Certificate object, linked to its public key and issuer.
     let derived = certificate_attributes(&der, ctx.version)?;
@@ -352,6 +294,308 @@ pub(crate) async fn certify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     }
     ctx.id_placeholder = Some(id.clone());
     Ok(vec![Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id))])
+}
+
+/// The certificate request a Certify or Re-certify carries, parsed: by
+/// value (Certificate Request Type and Certificate Request Value; 1.x:
+/// Certificate Request) or, in 2.x, a managed Certificate Request named by
+/// Certificate Request Unique Identifier.
+async fn given_request(
+    ctx: &mut OpContext<'_>,
+    fields: &Fields<'_>,
+) -> Result<Option<CertificateSigningRequestParams>, KmsError> {
+    let request_type = fields.enumeration(Tag::CERTIFICATE_REQUEST_TYPE)?.map(CertificateRequestType);
+    let request_value = match fields.bytes(Tag::CERTIFICATE_REQUEST_VALUE)? {
+        Some(value) => Some(value),
+        None => fields.bytes(Tag::CERTIFICATE_REQUEST)?,
+    };
+    if let Some(id) = fields.text(Tag::CERTIFICATE_REQUEST_UNIQUE_IDENTIFIER)? {
+        if request_value.is_some() {
+            return Err(KmsError::InvalidField(
+                "give the certificate request by value or by its Unique Identifier, not both".into(),
+            ));
+        }
+        let object = ctx.object(id).await?;
+        if object.object_type != ObjectType::CERTIFICATE_REQUEST {
+            return Err(KmsError::InvalidField(format!(
+                "{id} is a {:?}, not a Certificate Request",
+                object.object_type
+            )));
+        }
+        let value = object.value.as_ref().ok_or_else(|| KmsError::ObjectDestroyed(id.to_owned()))?;
+        let stored = Fields::of(value)?;
+        let kind = stored
+            .enumeration(Tag::CERTIFICATE_REQUEST_TYPE)?
+            .ok_or_else(|| KmsError::Internal(format!("certificate request {id} without a type")))?;
+        let data = stored
+            .bytes(Tag::CERTIFICATE_REQUEST_VALUE)?
+            .ok_or_else(|| KmsError::Internal(format!("certificate request {id} without a value")))?;
+        return parse_request(CertificateRequestType(kind), data).map(Some);
+    }
+    match (request_type, request_value) {
+        (Some(kind), Some(value)) => parse_request(kind, value).map(Some),
+        (None, Some(_)) => Err(fields.missing(Tag::CERTIFICATE_REQUEST_TYPE).into()),
+        (Some(_), None) => Err(KmsError::MissingData("a Certificate Request Type without the request".into())),
+        (None, None) => Ok(None),
+    }
+}
+
+/// An X.509 name as rcgen builds it.
+fn distinguished_name(name: &X509Name<'_>) -> Result<DistinguishedName, KmsError> {
+    let mut dn = DistinguishedName::new();
+    for attribute in name.iter_attributes() {
+        let arcs: Vec<u64> =
+            attribute.attr_type().iter().ok_or_else(|| KmsError::InvalidField("a name OID".into()))?.collect();
+        let text = match attribute.as_str() {
+            Ok(s) => s.to_owned(),
+            Err(_) => String::from_utf8_lossy(attribute.as_slice()).into_owned(),
+        };
+        dn.push(DnType::from_oid(&arcs), text);
+    }
+    Ok(dn)
+}
+
+/// The fields of a new certificate like `der`: its subject, basic
+/// constraints and subject alternative names (DNS names, e-mail addresses,
+/// URIs, IP addresses).
+fn params_like(der: &[u8]) -> Result<CertificateParams, KmsError> {
+    let cert = parse(der)?;
+    let mut params = CertificateParams::default();
+    params.distinguished_name = distinguished_name(cert.subject())?;
+    if let Ok(Some(constraints)) = cert.basic_constraints()
+        && constraints.value.ca
+    {
+        params.is_ca = IsCa::Ca(match constraints.value.path_len_constraint {
+            Some(n) => BasicConstraints::Constrained(u8::try_from(n).unwrap_or(u8::MAX)),
+            None => BasicConstraints::Unconstrained,
+        });
+    }
+    if let Ok(Some(names)) = cert.subject_alternative_name() {
+        for name in &names.value.general_names {
+            let ia5 = |s: &str| {
+                rcgen::string::Ia5String::try_from(s)
+                    .map_err(|e| KmsError::InvalidField(format!("a subject alternative name: {e}")))
+            };
+            let san = match name {
+                GeneralName::DNSName(s) => SanType::DnsName(ia5(s)?),
+                GeneralName::RFC822Name(s) => SanType::Rfc822Name(ia5(s)?),
+                GeneralName::URI(s) => SanType::URI(ia5(s)?),
+                GeneralName::IPAddress(bytes) => match <[u8; 4]>::try_from(*bytes) {
+                    Ok(v4) => SanType::IpAddress(std::net::IpAddr::from(v4)),
+                    Err(_) => match <[u8; 16]>::try_from(*bytes) {
+                        Ok(v6) => SanType::IpAddress(std::net::IpAddr::from(v6)),
+                        Err(_) => continue,
+                    },
+                },
+                _ => continue,
+            };
+            params.subject_alt_names.push(san);
+        }
+    }
+    Ok(params)
+}
+
+/// A certificate to issue: its fields (serial number and validity are
+/// set here), the certified key, and who signs it.
+struct Issuance<'a> {
+    /// Subject, extensions; serial number and validity are set by [`issue`].
+    params: CertificateParams,
+    /// The certificate request, when the key comes from one.
+    csr: Option<&'a CertificateSigningRequestParams>,
+    /// The certified key's SubjectPublicKeyInfo.
+    subject_spki: &'a [u8],
+    /// The issuer's certificate; `None` for a self-signed certificate.
+    issuer_cert: Option<&'a ManagedObject>,
+    /// The signing Private Key.
+    signer_id: &'a str,
+}
+
+/// Issues the certificate: checks the signing key against its use and the
+/// issuer certificate, signs through the engine; the certificate's DER.
+async fn issue(ctx: &mut OpContext<'_>, issuance: Issuance<'_>) -> Result<Vec<u8>, KmsError> {
+    let Issuance { mut params, csr, subject_spki, issuer_cert, signer_id } = issuance;
+    let signing_object = ctx.object(signer_id).await?;
+    if signing_object.object_type != ObjectType::PRIVATE_KEY {
+        return Err(KmsError::InvalidField(format!("the signing key {signer_id} is not a Private Key")));
+    }
+    check_signer(&signing_object, ctx.now)?;
+    let signing_key = engine_key(&signing_object)?;
+    let signer = EngineSigner::new(ctx.crypto, &signing_key)?;
+    let self_signed = issuer_cert.is_none();
+    if self_signed && canonical_spki(subject_spki)? != signer.spki {
+        return Err(KmsError::InvalidField(format!(
+            "{signer_id} is not the private key of the certified public key: name the issuer's certificate"
+        )));
+    }
+    let issuer_der = match &issuer_cert {
+        Some(cert) => Some(certificate_der(cert)?.to_vec()),
+        None => None,
+    };
+    if let Some(der) = &issuer_der {
+        let issuer_key = formats::certificate_public_key(der).map_err(format_error)?;
+        if canonical_spki(&issuer_key)? != signer.spki {
+            return Err(KmsError::InvalidField(format!(
+                "the signing key {signer_id} does not match the issuer certificate's public key"
+            )));
+        }
+    }
+
+    // The certificate's fields.
+    let mut serial = [0u8; 16];
+    ctx.crypto.random(&mut serial)?;
+    serial[0] = (serial[0] & 0x7F) | 0x40;
+    let mut not_after = ctx.now.saturating_add(VALIDITY_SECONDS);
+    if let Some(der) = &issuer_der {
+        not_after = not_after.min(parse(der)?.validity().not_after.timestamp());
+    }
+    params.serial_number = Some(SerialNumber::from_slice(&serial));
+    params.not_before = datetime(ctx.now)?;
+    params.not_after = datetime(not_after)?;
+    params.use_authority_key_identifier_extension = !self_signed;
+
+    let issued = match (&issuer_der, &csr) {
+        (None, _) => params.self_signed(&signer),
+        (Some(der), csr) => {
+            let issuer = Issuer::from_ca_cert_der(&der.as_slice().into(), &signer)
+                .map_err(|e| KmsError::InvalidField(format!("the issuer certificate: {e}")))?;
+            match csr {
+                Some(csr) => {
+                    CertificateSigningRequestParams { params, public_key: csr.public_key.clone() }.signed_by(&issuer)
+                }
+                None => {
+                    let subject_key = rcgen::SubjectPublicKeyInfo::from_der(subject_spki)
+                        .map_err(|e| KmsError::Unsupported(format!("certifying this public key: {e}")))?;
+                    params.signed_by(&subject_key, &issuer)
+                }
+            }
+        }
+    };
+    let der = match issued {
+        Ok(cert) => cert.der().to_vec(),
+        Err(e) => {
+            return Err(signer
+                .failure
+                .take()
+                .unwrap_or_else(|| KmsError::InvalidField(format!("the certificate cannot be made: {e}"))));
+        }
+    };
+
+    Ok(der)
+}
+
+/// Re-certify (KMIP 2.1 §6.1.40; 1.4 §4.8): a new certificate for the key
+/// of an existing one, or for the key of a certificate request, signed by
+/// the same issuer (the old certificate's Certificate Link; its own key when
+/// it was self-signed) unless the request's Links name another. The new
+/// certificate keeps the old one's subject and extensions, takes over its
+/// Names and the attributes a client set, with dates moved by the Offset;
+/// Replaced and Replacement Object Links join the two, and the public key
+/// gets a Certificate Link to the new one.
+pub(crate) async fn recertify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
+    let fields = Fields::of(payload)?;
+    let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
+    let offset = fields.interval(Tag::OFFSET)?;
+    let csr = given_request(ctx, &fields).await?;
+    let given = request_attributes(ctx, &fields).await?;
+    let request = CertifyAttributes::split(given)?;
+    if let Some(kind) = request.certificate_type
+        && kind != CertificateType::X_509.0
+    {
+        return Err(KmsError::Unsupported(format!("certifying as {:?}", CertificateType(kind))));
+    }
+    let mut old = ctx.object(&id).await?;
+    if old.object_type != ObjectType::CERTIFICATE {
+        return Err(KmsError::InvalidField(format!("{id} is a {:?}: Re-certify takes a Certificate", old.object_type)));
+    }
+    if old.date(Tag::ARCHIVE_DATE).is_some() {
+        return Err(KmsError::ObjectArchived(id));
+    }
+    let old_der = certificate_der(&old)?.clone();
+    let old_self_signed = {
+        let cert = parse(&old_der)?;
+        same_name(cert.subject(), cert.issuer())
+    };
+
+    // The issuer and signing key: the request's Links, else the old
+    // certificate's issuer.
+    let issuer_id = match request.issuer_certificate.clone() {
+        Some(given) => Some(given),
+        None if old_self_signed => None,
+        None => Some(linked(&old, LinkType::CERTIFICATE_LINK).ok_or_else(|| {
+            KmsError::MissingData(format!(
+                "the issuer of {id} is not a certificate managed here: give the issuer's Certificate Link"
+            ))
+        })?),
+    };
+    let issuer_cert = match &issuer_id {
+        Some(cert_id) => Some(issuer_certificate(ctx, cert_id).await?),
+        None => None,
+    };
+    let signer_id = match (request.signer.clone(), &issuer_cert) {
+        (Some(signer), _) => signer,
+        (None, Some(cert)) => certificate_private_key(ctx, cert).await?.ok_or_else(|| {
+            KmsError::MissingData(format!(
+                "no private key is linked to the issuer certificate {}: give a Private Key Link",
+                cert.id
+            ))
+        })?,
+        (None, None) => certificate_private_key(ctx, &old).await?.ok_or_else(|| {
+            KmsError::MissingData(format!("no private key is linked to {id}'s public key: give a Private Key Link"))
+        })?,
+    };
+    let (params, subject_spki) = match &csr {
+        Some(csr) => (csr.params.clone(), csr.public_key.subject_public_key_info()),
+        None => (params_like(&old_der)?, formats::certificate_public_key(&old_der).map_err(format_error)?),
+    };
+    let der = issue(
+        ctx,
+        Issuance {
+            params,
+            csr: csr.as_ref(),
+            subject_spki: &subject_spki,
+            issuer_cert: issuer_cert.as_ref(),
+            signer_id: &signer_id,
+        },
+    )
+    .await?;
+
+    let derived = certificate_attributes(&der, ctx.version)?;
+    let mut attributes = carried_attributes(&old, request.rest, offset, ctx.now);
+    attributes.retain(|a| derived.iter().all(|d| d.key() != a.key()));
+    attributes.extend(derived);
+    let new_id = new_id(ctx)?;
+    let mut new = ManagedObject {
+        id: new_id.clone(),
+        object_type: ObjectType::CERTIFICATE,
+        owner: old.owner.clone(),
+        value: Some(certificate_value(&der)),
+        attributes,
+        revision: 0,
+    };
+    stamp_new(ctx, &mut new, &der, false)?;
+    if let Some(cert_id) = &issuer_id {
+        new.attributes.push(link(LinkType::CERTIFICATE_LINK, cert_id));
+    }
+    // A certificate request brings its own key: the old public key is not
+    // the new certificate's.
+    let public_id = if csr.is_none() { linked(&old, LinkType::PUBLIC_KEY_LINK) } else { None };
+    if let Some(public_id) = &public_id {
+        new.attributes.push(link(LinkType::PUBLIC_KEY_LINK, public_id));
+    }
+    new.attributes.push(link(LinkType::REPLACED_OBJECT_LINK, &id));
+    old.attributes.retain(|a| a.key() != AttributeKey::Standard(Tag::NAME));
+    old.attributes.push(link(LinkType::REPLACEMENT_OBJECT_LINK, &new_id));
+    old.set(Tag::LAST_CHANGE_DATE, Value::DateTime(ctx.now));
+    ctx.save(old);
+    ctx.save(new);
+    if let Some(public_id) = public_id {
+        let mut public = ctx.object(&public_id).await?;
+        public.attributes.push(link(LinkType::CERTIFICATE_LINK, &new_id));
+        public.set(Tag::LAST_CHANGE_DATE, Value::DateTime(ctx.now));
+        ctx.save(public);
+    }
+    ctx.id_placeholder = Some(new_id.clone());
+    Ok(vec![Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(new_id))])
 }
 
 /// Validate: whether a certificate chain is valid at the Validity Date.
@@ -618,17 +862,7 @@ impl CertifyAttributes {
         if let Some(der) = &self.subject_der {
             let (_, name) = X509Name::from_der(&der[..])
                 .map_err(|e| KmsError::InvalidField(format!("the Subject Distinguished Name: {e}")))?;
-            let mut dn = DistinguishedName::new();
-            for attribute in name.iter_attributes() {
-                let arcs: Vec<u64> =
-                    attribute.attr_type().iter().ok_or_else(|| KmsError::InvalidField("a name OID".into()))?.collect();
-                let text = match attribute.as_str() {
-                    Ok(s) => s.to_owned(),
-                    Err(_) => String::from_utf8_lossy(attribute.as_slice()).into_owned(),
-                };
-                dn.push(DnType::from_oid(&arcs), text);
-            }
-            return Ok(Some(dn));
+            return distinguished_name(&name).map(Some);
         }
         if self.subject_parts.is_empty() {
             return Ok(None);
@@ -741,6 +975,11 @@ fn check_signer(key: &ManagedObject, now: i64) -> Result<(), KmsError> {
         }
         other => other,
     }
+}
+
+/// Checks that a certificate request parses and its signature holds.
+pub(crate) fn check_request(kind: CertificateRequestType, value: &[u8]) -> Result<(), KmsError> {
+    parse_request(kind, value).map(|_| ())
 }
 
 /// A certificate request, parsed and its signature checked.
@@ -1062,6 +1301,159 @@ mod tests {
             };
             assert_eq!(algorithm_of_ca, Some(expected), "{algorithm} {bits}");
         }
+    }
+
+    #[tokio::test]
+    async fn recertify_renews_for_the_same_key() {
+        let h = &Harness::new();
+        let ca = h.pair("EC", 256).await;
+        let leaf = h.pair("EC", 256).await;
+        let ca_cert = h
+            .certify(&format!(
+                r#"{}<Attributes><CertificateSubjectCN type="TextString" value="Test CA"/></Attributes>"#,
+                uid(&ca.public)
+            ))
+            .await;
+        let old = h
+            .certify(&format!(
+                r#"{}<Attributes><CertificateSubjectCN type="TextString" value="leaf"/>{}
+                   <Name><NameValue type="TextString" value="leaf-cert"/>
+                   <NameType type="Enumeration" value="UninterpretedTextString"/></Name></Attributes>"#,
+                uid(&leaf.public),
+                certificate_link(&ca_cert)
+            ))
+            .await;
+        let payload = h
+            .ok(
+                "2.1",
+                &format!(
+                    r#"<Operation type="Enumeration" value="ReCertify"/><RequestPayload>{}
+                       <Offset type="Interval" value="3600"/></RequestPayload>"#,
+                    uid(&old)
+                ),
+            )
+            .await;
+        let new = text(&payload, Tag::UNIQUE_IDENTIFIER);
+        assert_ne!(new, old);
+        let (old_der, new_der) = (h.certificate(&old).await, h.certificate(&new).await);
+        let (old_cert, new_cert) = (parse(&old_der), parse(&new_der));
+        assert_eq!(cn(new_cert.subject()), "leaf");
+        assert_eq!(cn(new_cert.issuer()), "Test CA");
+        assert_eq!(new_cert.public_key().raw, old_cert.public_key().raw, "the same key");
+        assert_ne!(new_cert.raw_serial(), old_cert.raw_serial());
+        let ca_der = h.certificate(&ca_cert).await;
+        new_cert.verify_signature(Some(parse(&ca_der).public_key())).expect("signed by the same CA");
+
+        let new_links = h.links(&new).await;
+        assert!(new_links.contains(&(0x107, old.clone())), "Replaced Object Link: {new_links:?}");
+        assert!(new_links.contains(&(0x102, leaf.public.clone())), "Public Key Link: {new_links:?}");
+        assert!(new_links.contains(&(0x101, ca_cert.clone())), "Certificate Link: {new_links:?}");
+        assert!(h.links(&old).await.contains(&(0x106, new.clone())), "Replacement Object Link");
+        assert!(h.links(&leaf.public).await.contains(&(0x101, new.clone())), "the key links the new certificate");
+
+        // The Name moved to the new certificate; the Offset set its activation.
+        let names = |id: String| async move {
+            let payload = h
+                .ok(
+                    "2.1",
+                    &format!(
+                        r#"<Operation type="Enumeration" value="GetAttributes"/><RequestPayload>{}
+                           <AttributeReference type="Enumeration" value="Name"/>
+                           <AttributeReference type="Enumeration" value="ActivationDate"/></RequestPayload>"#,
+                        uid(&id)
+                    ),
+                )
+                .await;
+            payload.child(Tag::ATTRIBUTES).cloned().expect("attributes")
+        };
+        let new_attributes = names(new.clone()).await;
+        let name =
+            new_attributes.child(Tag::NAME).and_then(|n| n.child(Tag::NAME_VALUE)).and_then(|v| v.value.as_text());
+        assert_eq!(name, Some("leaf-cert"));
+        let activation = new_attributes.child(Tag::ACTIVATION_DATE).and_then(|d| d.value.as_date_time());
+        assert_eq!(activation, Some(NOW + 3600));
+        assert!(names(old.clone()).await.child(Tag::NAME).is_none(), "the old certificate lost its Name");
+
+        // A self-signed certificate is renewed self-signed, still a CA.
+        let renewed_ca = text(&h.simple("1.4", "ReCertify", &ca_cert).await, Tag::UNIQUE_IDENTIFIER);
+        let renewed_der = h.certificate(&renewed_ca).await;
+        let renewed = parse(&renewed_der);
+        assert_eq!(cn(renewed.subject()), "Test CA");
+        assert!(renewed.is_ca());
+        renewed.verify_signature(None).expect("self-signed");
+
+        // Only certificates are re-certified.
+        h.fails(
+            "2.1",
+            &format!(
+                r#"<Operation type="Enumeration" value="ReCertify"/><RequestPayload>{}</RequestPayload>"#,
+                uid(&leaf.public)
+            ),
+            ResultReason::INVALID_FIELD,
+        )
+        .await;
+    }
+
+    #[tokio::test]
+    async fn managed_certificate_requests() {
+        let h = Harness::new();
+        let ca = h.pair("EC", 256).await;
+        let ca_cert = h.certify(&uid(&ca.public)).await;
+        let requester = rcgen::KeyPair::generate().expect("key pair");
+        let mut params = rcgen::CertificateParams::new(vec!["client.example".to_owned()]).expect("params");
+        params.distinguished_name = rcgen::DistinguishedName::new();
+        params.distinguished_name.push(rcgen::DnType::CommonName, "requester");
+        let csr = params.serialize_request(&requester).expect("CSR");
+        let register = |value: Vec<u8>| {
+            format!(
+                r#"<Operation type="Enumeration" value="Register"/><RequestPayload>
+                   <ObjectType type="Enumeration" value="CertificateRequest"/><Attributes/>
+                   <CertificateRequest><CertificateRequestType type="Enumeration" value="PKCS_10"/>
+                   <CertificateRequestValue type="ByteString" value="{}"/></CertificateRequest></RequestPayload>"#,
+                hex::encode(value)
+            )
+        };
+        let request_id = text(&h.ok("2.1", &register(csr.der().to_vec())).await, Tag::UNIQUE_IDENTIFIER);
+        let stored = h.simple("2.1", "Get", &request_id).await;
+        assert_eq!(stored.child(Tag::OBJECT_TYPE).and_then(|t| t.value.as_enumeration()), Some(0x0A));
+        let id = h
+            .certify(&format!(
+                r#"<CertificateRequestUniqueIdentifier type="TextString" value="{request_id}"/>
+                   <Attributes>{}</Attributes>"#,
+                certificate_link(&ca_cert)
+            ))
+            .await;
+        let der = h.certificate(&id).await;
+        let cert = parse(&der);
+        assert_eq!(cn(cert.subject()), "requester");
+        assert_eq!(cert.public_key().subject_public_key.data.as_ref(), requester.public_key_raw());
+
+        // Re-certify with the request: the new certificate is for its key.
+        let other = h.pair("EC", 256).await;
+        let other_cert =
+            h.certify(&format!("{}<Attributes>{}</Attributes>", uid(&other.public), certificate_link(&ca_cert))).await;
+        let payload = h
+            .ok(
+                "2.1",
+                &format!(
+                    r#"<Operation type="Enumeration" value="ReCertify"/><RequestPayload>{}
+                       <CertificateRequestUniqueIdentifier type="TextString" value="{request_id}"/></RequestPayload>"#,
+                    uid(&other_cert)
+                ),
+            )
+            .await;
+        let renewed_der = h.certificate(&text(&payload, Tag::UNIQUE_IDENTIFIER)).await;
+        assert_eq!(parse(&renewed_der).public_key().subject_public_key.data.as_ref(), requester.public_key_raw());
+
+        // Garbage is not kept as a certificate request; 1.x has no such object.
+        h.fails("2.1", &register(vec![0x30, 0x03, 0x02, 0x01, 0x01]), ResultReason::INVALID_FIELD).await;
+        h.fails(
+            "1.4",
+            r#"<Operation type="Enumeration" value="Register"/><RequestPayload>
+               <ObjectType type="Enumeration" value="CertificateRequest"/><TemplateAttribute/></RequestPayload>"#,
+            ResultReason::INVALID_FIELD,
+        )
+        .await;
     }
 
     #[tokio::test]

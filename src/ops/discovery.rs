@@ -43,19 +43,24 @@ pub(crate) fn query(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>
                 }
             }
             QueryFunction::QUERY_OBJECTS => {
-                let mut types = vec![
+                let types = [
                     ObjectType::CERTIFICATE,
                     ObjectType::SYMMETRIC_KEY,
                     ObjectType::PUBLIC_KEY,
                     ObjectType::PRIVATE_KEY,
                     ObjectType::SPLIT_KEY,
+                    ObjectType::TEMPLATE,
                     ObjectType::SECRET_DATA,
                     ObjectType::OPAQUE_OBJECT,
+                    ObjectType::PGP_KEY,
+                    ObjectType::CERTIFICATE_REQUEST,
                 ];
-                if !version.is_2x() {
-                    types.push(ObjectType::TEMPLATE);
-                }
-                out.extend(types.into_iter().map(|t| Ttlv::new(Tag::OBJECT_TYPE, Value::Enumeration(t.0))));
+                out.extend(
+                    types
+                        .into_iter()
+                        .filter(|t| object_type_defined_in(*t, version))
+                        .map(|t| Ttlv::new(Tag::OBJECT_TYPE, Value::Enumeration(t.0))),
+                );
             }
             QueryFunction::QUERY_SERVER_INFORMATION => {
                 out.push(Ttlv::new(Tag::VENDOR_IDENTIFICATION, Value::TextString(ctx.config.vendor.clone())));
@@ -86,6 +91,15 @@ pub(crate) fn query(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>
         }
     }
     Ok(out)
+}
+
+/// True if Object Type `t` exists in `version` (Template is gone in 2.0;
+/// PGP Key came in 1.2, Certificate Request in 2.0).
+pub(crate) fn object_type_defined_in(t: ObjectType, version: ProtocolVersion) -> bool {
+    ObjectType::info()
+        .values
+        .iter()
+        .any(|v| v.value == t.0 && v.first_version <= version && v.removed_in.is_none_or(|removed| version < removed))
 }
 
 fn server_information(version: ProtocolVersion) -> Ttlv {

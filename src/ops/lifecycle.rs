@@ -66,67 +66,7 @@ pub(crate) async fn register(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<
         });
     }
     let mut requested = client_attributes(given_attributes, object_type)?;
-    let object_tag = match object_type {
-        ObjectType::SYMMETRIC_KEY => Tag::SYMMETRIC_KEY,
-        ObjectType::SECRET_DATA => Tag::SECRET_DATA,
-        ObjectType::OPAQUE_OBJECT => Tag::OPAQUE_OBJECT,
-        ObjectType::PRIVATE_KEY => Tag::PRIVATE_KEY,
-        ObjectType::PUBLIC_KEY => Tag::PUBLIC_KEY,
-        ObjectType::CERTIFICATE => Tag::CERTIFICATE,
-        ObjectType::SPLIT_KEY => Tag::SPLIT_KEY,
-        ObjectType::TEMPLATE if !ctx.version.is_2x() => Tag::TEMPLATE,
-        other => return Err(KmsError::Unsupported(format!("Register of {other:?} objects"))),
-    };
-    let given = fields.required(object_tag)?;
-    let (value, material) = match object_type {
-        ObjectType::TEMPLATE => {
-            // A 1.x Template is a set of attributes; they become the object's.
-            // A 1.x Template holds the attributes it lends to objects made
-            // from it; they are kept as its value, checked but not applied.
-            let template = Fields::of(given)?;
-            for item in template.all(Tag::ATTRIBUTE) {
-                Attribute::from_1x(item)?;
-            }
-            (given.clone(), None)
-        }
-        ObjectType::CERTIFICATE => {
-            let certificate = Fields::of(given)?;
-            certificate
-                .enumeration(Tag::CERTIFICATE_TYPE)?
-                .ok_or_else(|| certificate.missing(Tag::CERTIFICATE_TYPE))?;
-            let data = certificate
-                .bytes(Tag::CERTIFICATE_VALUE)?
-                .ok_or_else(|| certificate.missing(Tag::CERTIFICATE_VALUE))?;
-            if let Some(certificate_type) = certificate.one(Tag::CERTIFICATE_TYPE)? {
-                requested.push(Attribute::Standard(certificate_type.clone()));
-            }
-            requested.push(Attribute::standard(
-                Tag::CERTIFICATE_LENGTH,
-                Value::Integer(i32::try_from(data.len()).unwrap_or(i32::MAX)),
-            ));
-            if certificate.enumeration(Tag::CERTIFICATE_TYPE)? == Some(kmip_ttlv::enums::CertificateType::X_509.0) {
-                let client_keys: Vec<AttributeKey> = requested.iter().map(Attribute::key).collect();
-                let derived = super::certify::certificate_attributes(data, ctx.version)?;
-                requested.extend(derived.into_iter().filter(|a| !client_keys.contains(&a.key())));
-            }
-            (given.clone(), Some(data.to_vec()))
-        }
-        ObjectType::OPAQUE_OBJECT => {
-            let opaque = Fields::of(given)?;
-            opaque.enumeration(Tag::OPAQUE_DATA_TYPE)?.ok_or_else(|| opaque.missing(Tag::OPAQUE_DATA_TYPE))?;
-            let data = opaque.bytes(Tag::OPAQUE_DATA_VALUE)?.ok_or_else(|| opaque.missing(Tag::OPAQUE_DATA_VALUE))?;
-            (given.clone(), Some(data.to_vec()))
-        }
-        _ => {
-            let (value, material, block_attributes) = key_block_object(given)?;
-            for attribute in block_attributes {
-                if requested.iter().all(|a| a.key() != attribute.key()) {
-                    requested.push(attribute);
-                }
-            }
-            (value, Some(material))
-        }
-    };
+    let (value, material) = given_object(ctx.version, object_type, &fields, &mut requested)?;
     if object_type == ObjectType::SYMMETRIC_KEY
         && let (Some(algorithm), Some(length)) = (
             requested_enum(&requested, Tag::CRYPTOGRAPHIC_ALGORITHM),
@@ -149,6 +89,100 @@ pub(crate) async fn register(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<
     ctx.save(object);
     ctx.id_placeholder = Some(id.clone());
     Ok(vec![Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id))])
+}
+
+/// The managed object a Register or Import carries, checked, in its stored
+/// form; its material (for the Digest); attributes its key block implies
+/// are added to `attributes` where not given.
+pub(crate) fn given_object(
+    version: kmip_ttlv::ProtocolVersion,
+    object_type: ObjectType,
+    fields: &Fields<'_>,
+    attributes: &mut Vec<Attribute>,
+) -> Result<(Ttlv, Option<Vec<u8>>), KmsError> {
+    let object_tag = match object_type {
+        ObjectType::SYMMETRIC_KEY => Tag::SYMMETRIC_KEY,
+        ObjectType::SECRET_DATA => Tag::SECRET_DATA,
+        ObjectType::OPAQUE_OBJECT => Tag::OPAQUE_OBJECT,
+        ObjectType::PRIVATE_KEY => Tag::PRIVATE_KEY,
+        ObjectType::PUBLIC_KEY => Tag::PUBLIC_KEY,
+        ObjectType::CERTIFICATE => Tag::CERTIFICATE,
+        ObjectType::SPLIT_KEY => Tag::SPLIT_KEY,
+        ObjectType::PGP_KEY => Tag::PGP_KEY,
+        ObjectType::CERTIFICATE_REQUEST => Tag::CERTIFICATE_REQUEST,
+        ObjectType::TEMPLATE => Tag::TEMPLATE,
+        other => return Err(KmsError::Unsupported(format!("storing {other:?} objects"))),
+    };
+    if !super::discovery::object_type_defined_in(object_type, version) {
+        return Err(KmsError::InvalidField(format!("Object Type {object_type:?} is not defined in KMIP {version}")));
+    }
+    let given = fields.required(object_tag)?;
+    let (value, material) = match object_type {
+        ObjectType::TEMPLATE => {
+            // A 1.x Template is a set of attributes; they become the object's.
+            // A 1.x Template holds the attributes it lends to objects made
+            // from it; they are kept as its value, checked but not applied.
+            let template = Fields::of(given)?;
+            for item in template.all(Tag::ATTRIBUTE) {
+                Attribute::from_1x(item)?;
+            }
+            (given.clone(), None)
+        }
+        ObjectType::CERTIFICATE => {
+            let certificate = Fields::of(given)?;
+            certificate
+                .enumeration(Tag::CERTIFICATE_TYPE)?
+                .ok_or_else(|| certificate.missing(Tag::CERTIFICATE_TYPE))?;
+            let data = certificate
+                .bytes(Tag::CERTIFICATE_VALUE)?
+                .ok_or_else(|| certificate.missing(Tag::CERTIFICATE_VALUE))?;
+            if let Some(certificate_type) = certificate.one(Tag::CERTIFICATE_TYPE)? {
+                attributes.push(Attribute::Standard(certificate_type.clone()));
+            }
+            attributes.push(Attribute::standard(
+                Tag::CERTIFICATE_LENGTH,
+                Value::Integer(i32::try_from(data.len()).unwrap_or(i32::MAX)),
+            ));
+            if certificate.enumeration(Tag::CERTIFICATE_TYPE)? == Some(kmip_ttlv::enums::CertificateType::X_509.0) {
+                let client_keys: Vec<AttributeKey> = attributes.iter().map(Attribute::key).collect();
+                let derived = super::certify::certificate_attributes(data, version)?;
+                attributes.extend(derived.into_iter().filter(|a| !client_keys.contains(&a.key())));
+            }
+            (given.clone(), Some(data.to_vec()))
+        }
+        ObjectType::CERTIFICATE_REQUEST => {
+            let request = Fields::of(given)?;
+            let kind = request
+                .enumeration(Tag::CERTIFICATE_REQUEST_TYPE)?
+                .ok_or_else(|| request.missing(Tag::CERTIFICATE_REQUEST_TYPE))?;
+            let data = request
+                .bytes(Tag::CERTIFICATE_REQUEST_VALUE)?
+                .ok_or_else(|| request.missing(Tag::CERTIFICATE_REQUEST_VALUE))?;
+            // Kept only if Certify could use it later.
+            super::certify::check_request(kmip_ttlv::enums::CertificateRequestType(kind), data)?;
+            (given.clone(), Some(data.to_vec()))
+        }
+        ObjectType::OPAQUE_OBJECT => {
+            let opaque = Fields::of(given)?;
+            opaque.enumeration(Tag::OPAQUE_DATA_TYPE)?.ok_or_else(|| opaque.missing(Tag::OPAQUE_DATA_TYPE))?;
+            let data = opaque.bytes(Tag::OPAQUE_DATA_VALUE)?.ok_or_else(|| opaque.missing(Tag::OPAQUE_DATA_VALUE))?;
+            (given.clone(), Some(data.to_vec()))
+        }
+        _ => {
+            if object_type == ObjectType::PGP_KEY {
+                let pgp = Fields::of(given)?;
+                pgp.integer(Tag::PGP_KEY_VERSION)?.ok_or_else(|| pgp.missing(Tag::PGP_KEY_VERSION))?;
+            }
+            let (value, material, block_attributes) = key_block_object(given)?;
+            for attribute in block_attributes {
+                if attributes.iter().all(|a| a.key() != attribute.key()) {
+                    attributes.push(attribute);
+                }
+            }
+            (value, Some(material))
+        }
+    };
+    Ok((value, material))
 }
 
 /// Re-key: a new symmetric key replacing an existing one (KMIP 2.1
@@ -549,8 +583,9 @@ pub(crate) fn stamp_new(
             | ObjectType::PRIVATE_KEY
             | ObjectType::PUBLIC_KEY
             | ObjectType::SPLIT_KEY
+            | ObjectType::PGP_KEY
     );
-    if object.object_type == ObjectType::CERTIFICATE {
+    if matches!(object.object_type, ObjectType::CERTIFICATE | ObjectType::CERTIFICATE_REQUEST) {
         let digest = ctx.crypto.digest(HashAlgorithm::Sha256, material);
         object.attributes.push(Attribute::standard(
             Tag::DIGEST,

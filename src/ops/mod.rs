@@ -14,6 +14,7 @@ mod crypto_ops;
 mod crypto_params;
 mod derive;
 mod discovery;
+mod import_export;
 mod keypair;
 mod lifecycle;
 mod locate;
@@ -416,6 +417,8 @@ async fn dispatch(ctx: &mut OpContext<'_>, operation: Operation, payload: &Ttlv)
         Operation::ARCHIVE => lifecycle::archive(ctx, payload).await,
         Operation::RECOVER => lifecycle::recover(ctx, payload).await,
         Operation::GET => transfer::get(ctx, payload).await,
+        Operation::EXPORT => import_export::export(ctx, payload).await,
+        Operation::IMPORT => import_export::import(ctx, payload).await,
         Operation::GET_ATTRIBUTES => attributes::get_attributes(ctx, payload).await,
         Operation::GET_ATTRIBUTE_LIST => attributes::get_attribute_list(ctx, payload).await,
         Operation::ADD_ATTRIBUTE => attributes::add_attribute(ctx, payload).await,
@@ -435,6 +438,7 @@ async fn dispatch(ctx: &mut OpContext<'_>, operation: Operation, payload: &Ttlv)
         // unboxed arm sets the size of every operation's future.
         Operation::RE_KEY_KEY_PAIR => Box::pin(rekey::rekey_key_pair(ctx, payload)).await,
         Operation::CERTIFY => Box::pin(certify::certify(ctx, payload)).await,
+        Operation::RE_CERTIFY => Box::pin(certify::recertify(ctx, payload)).await,
         Operation::VALIDATE => Box::pin(certify::validate(ctx, payload)).await,
         Operation::ENCRYPT => crypto_ops::encrypt(ctx, payload).await,
         Operation::DECRYPT => crypto_ops::decrypt(ctx, payload).await,
@@ -499,6 +503,9 @@ pub(crate) const SUPPORTED_OPERATIONS: &[Operation] = &[
     Operation::RE_KEY_KEY_PAIR,
     Operation::CERTIFY,
     Operation::VALIDATE,
+    Operation::IMPORT,
+    Operation::EXPORT,
+    Operation::RE_CERTIFY,
 ];
 
 #[cfg(test)]

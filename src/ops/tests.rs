@@ -437,7 +437,7 @@ async fn malformed_and_mismatched_messages() {
     failed(&answer.batch_items[0], ResultReason::INVALID_MESSAGE);
     // An operation the server does not implement.
     failed(
-        &h.one("2.1", r#"<Operation type="Enumeration" value="ReCertify"/><RequestPayload/>"#).await,
+        &h.one("2.1", r#"<Operation type="Enumeration" value="GetConstraints"/><RequestPayload/>"#).await,
         ResultReason::OPERATION_NOT_SUPPORTED,
     );
 }

@@ -23,13 +23,29 @@ pub(crate) async fn get(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<T
         return Err(KmsError::Unsupported("Key Compression Type".into()));
     }
     let mut object = ctx.object(&id).await?;
-    let value = exportable(&object)?;
+    let value = served_value(ctx, &mut object, format, wrapping).await?;
+    Ok(vec![
+        Ttlv::new(Tag::OBJECT_TYPE, Value::Enumeration(object.object_type.0)),
+        Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
+        value,
+    ])
+}
+
+/// The object's value as it leaves the server (Get, Export): converted to
+/// `format` and wrapped as `wrapping` asks; the object is no longer Fresh.
+pub(crate) async fn served_value(
+    ctx: &mut OpContext<'_>,
+    object: &mut ManagedObject,
+    format: Option<KeyFormatType>,
+    wrapping: Option<&Ttlv>,
+) -> Result<Ttlv, KmsError> {
+    let value = exportable(object)?;
     let value = match format {
-        Some(format) => convert(&object, value, format)?,
+        Some(format) => convert(object, value, format)?,
         None => value.clone(),
     };
     let value = match wrapping {
-        Some(spec) => wrap(ctx, &object, value, spec).await?,
+        Some(spec) => wrap(ctx, object, value, spec).await?,
         None => value,
     };
     // KMIP 2.1 §4.26: Fresh means "not yet served to a client".
@@ -37,11 +53,7 @@ pub(crate) async fn get(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<T
         object.set(Tag::FRESH, Value::Boolean(false));
         ctx.save(object.clone());
     }
-    Ok(vec![
-        Ttlv::new(Tag::OBJECT_TYPE, Value::Enumeration(object.object_type.0)),
-        Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
-        value,
-    ])
+    Ok(value)
 }
 
 /// The object's value, if its state and attributes let it leave the
