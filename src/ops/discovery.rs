@@ -130,7 +130,9 @@ fn rng_parameters() -> Ttlv {
 fn capabilities(version: ProtocolVersion) -> Ttlv {
     let flag = |tag: Tag, v: bool| Ttlv::new(tag, Value::Boolean(v));
     let mut fields = vec![
-        flag(Tag::STREAMING_CAPABILITY, false),
+        // Encrypt, Decrypt, Sign, Signature Verify, MAC and Hash take Init
+        // and Final Indicators with a Correlation Value (stream.rs).
+        flag(Tag::STREAMING_CAPABILITY, true),
         flag(Tag::ASYNCHRONOUS_CAPABILITY, false),
         flag(Tag::ATTESTATION_CAPABILITY, false),
     ];

@@ -314,23 +314,5 @@ mod tests {
             ResultReason::INVALID_MESSAGE,
         )
         .await;
-        let query = |version: &'static str| {
-            let h = &h;
-            async move {
-                let payload = h
-                    .ok(
-                        version,
-                        r#"<Operation type="Enumeration" value="Query"/><RequestPayload>
-                           <QueryFunction type="Enumeration" value="QueryObjects"/></RequestPayload>"#,
-                    )
-                    .await;
-                payload.children().expect("types").iter().filter_map(|t| t.value.as_enumeration()).collect::<Vec<_>>()
-            }
-        };
-        assert!(!query("1.1").await.contains(&0x09));
-        assert!(query("1.4").await.contains(&0x09));
-        assert!(!query("1.4").await.contains(&0x0A));
-        assert!(query("2.1").await.contains(&0x0A));
-        assert!(!query("2.1").await.contains(&0x06), "no Template in 2.x");
     }
 }

@@ -215,6 +215,41 @@ async fn maximum_response_size_refuses_a_large_answer() {
 }
 
 #[tokio::test]
+async fn query_answers_in_the_request_version() {
+    let h = Harness::new();
+    let query = |version: &'static str| {
+        let h = &h;
+        async move {
+            let payload = h
+                .ok(
+                    version,
+                    r#"<Operation type="Enumeration" value="Query"/><RequestPayload>
+                       <QueryFunction type="Enumeration" value="QueryObjects"/></RequestPayload>"#,
+                )
+                .await;
+            payload.children().expect("types").iter().filter_map(|t| t.value.as_enumeration()).collect::<Vec<_>>()
+        }
+    };
+    assert!(!query("1.1").await.contains(&0x09));
+    assert!(query("1.4").await.contains(&0x09));
+    assert!(!query("1.4").await.contains(&0x0A));
+    assert!(query("2.1").await.contains(&0x0A));
+    assert!(!query("2.1").await.contains(&0x06), "no Template in 2.x");
+    let capabilities = h
+        .ok(
+            "1.4",
+            r#"<Operation type="Enumeration" value="Query"/><RequestPayload>
+               <QueryFunction type="Enumeration" value="QueryCapabilities"/></RequestPayload>"#,
+        )
+        .await;
+    let streaming = capabilities
+        .child(Tag::CAPABILITY_INFORMATION)
+        .and_then(|c| c.child(Tag::STREAMING_CAPABILITY))
+        .and_then(|s| s.value.as_boolean());
+    assert_eq!(streaming, Some(true), "Init/Final Indicator streaming is supported");
+}
+
+#[tokio::test]
 async fn versions_gate_attributes_and_operations() {
     let h = Harness::new();
     let id = h.create_aes("1.0", "old").await;
