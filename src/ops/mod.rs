@@ -39,7 +39,7 @@ use kmip_ttlv::{ProtocolVersion, Tag, Ttlv};
 use tracing::{Instrument, debug, debug_span, error, warn};
 
 use self::context::CommitError;
-pub use self::context::{ObjectCache, OpContext, OpsConfig, Txn};
+pub use self::context::{ObjectCache, OpContext, OpsConfig, RngSeedMode, RngSeedPolicy, Txn};
 pub use self::object::ManagedObject;
 use crate::clock::Clock;
 use crate::crypto::CryptoEngine;
