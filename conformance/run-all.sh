@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Runs the OASIS conformance vectors against a fresh `kms serve` per version
 # folder (vectors/oasis/kmip-1.4, kmip-2.0, kmip-2.1), over mutual TLS with
-# the admin certificate of the server's development PKI.
+# the admin certificate of the server's development PKI. The files listed in
+# conformance/server-configs.toml are left out of that run; after it, each
+# config with files in the folder gets a fresh server of its own, started
+# with the config's settings as its config file, that runs just those files.
 #
-# Prints the runner's per-file lines, then each version's last line, then
-# `conformance: N passed, M failed, K skipped` over all versions. Exits
-# non-zero if any file failed (a stale skip is a failure), if a server did not
-# start, or if the runner could not run.
+# Prints the runner's per-file lines, then each run's last line, then
+# `conformance: N passed, M failed, K skipped` over all runs. Exits non-zero
+# if any file failed (a stale skip is a failure), if a server did not start,
+# or if the runner could not run.
 #
 # Environment (all optional):
 #   CONFORMANCE_VERSIONS       version folders to run (default: "kmip-1.4 kmip-2.0 kmip-2.1")
 #   CONFORMANCE_START_TIMEOUT  seconds to wait for a server to come up (default 60)
-#   CONFORMANCE_RUN_TIMEOUT    seconds one version's run may take (default 900)
+#   CONFORMANCE_RUN_TIMEOUT    seconds one runner invocation may take (default 900)
 #   CONFORMANCE_ARGS           extra runner arguments (e.g. "--verbose")
 #   CONFORMANCE_KEEP           1 = keep the data dirs and server logs
 set -euo pipefail
@@ -32,7 +35,7 @@ cleanup() {
   stop_server
   if [[ "${CONFORMANCE_KEEP:-0}" != 1 ]]; then
     for dir in "${DATA_DIRS[@]}"; do
-      rm -rf -- "$dir" "$dir.log"
+      rm -rf -- "$dir" "$dir.log" "$dir.toml"
     done
   fi
   exit "$status"
@@ -117,52 +120,68 @@ if command -v timeout >/dev/null 2>&1; then
   RUN_WITH_TIMEOUT=(timeout --signal=TERM --kill-after=10 "$RUN_TIMEOUT")
 fi
 
+CONFIGS=conformance/server-configs.toml
+CONFIG_ARGS=(--server-configs "$CONFIGS")
+
 failed_any=0
 total_passed=0
 total_failed=0
 total_skipped=0
 SUMMARIES=()
 
-for version in "${VERSIONS[@]}"; do
-  folder="vectors/oasis/$version"
-  [[ -d "$folder" ]] || { echo "run-all: no folder $folder" >&2; exit 2; }
-  data="$(mktemp -d "${TMPDIR:-/tmp}/kms-conformance-$version.XXXXXX")"
-  DATA_DIRS+=("$data")
-  log="$data.log"
-  echo "run-all: $version: starting kms serve --data-dir $data"
-  "$KMS" serve --data-dir "$data" --kmip-addr 127.0.0.1:0 "${SERVE_EXTRA[@]}" >"$log" 2>&1 &
+# A fresh data dir for the run LABEL (a word), remembered for the cleanup.
+new_data_dir() {
+  DATA="$(mktemp -d "${TMPDIR:-/tmp}/kms-conformance-$1.XXXXXX")"
+  DATA_DIRS+=("$DATA")
+}
+
+# Starts `kms serve` on the data dir DATA (log in DATA.log) with the extra
+# serve arguments given, and waits for its KMIP listener; sets SERVER_PID and
+# ADDR. Exits the script (log tail printed) if the server does not come up.
+start_server() {
+  local label="$1" data="$2"
+  shift 2
+  local log="$data.log"
+  echo "run-all: $label: starting kms serve --data-dir $data $*"
+  "$KMS" serve --data-dir "$data" --kmip-addr 127.0.0.1:0 "${SERVE_EXTRA[@]}" "$@" >"$log" 2>&1 &
   SERVER_PID=$!
 
-  addr=""
-  deadline=$((SECONDS + START_TIMEOUT))
+  ADDR=""
+  local deadline=$((SECONDS + START_TIMEOUT))
   while ((SECONDS < deadline)); do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-      echo "run-all: $version: kms serve exited early; its log:" >&2
+      echo "run-all: $label: kms serve exited early; its log:" >&2
       tail -n 50 "$log" >&2 || true
       SERVER_PID=""
       exit 1
     fi
     if [[ -s "$data/server.json" && -s "$data/certs/ca.pem" && -s "$data/certs/admin.pem" && -s "$data/certs/admin.key" ]]; then
-      addr="$(kmip_addr "$data/server.json" || true)"
-      if [[ -n "$addr" ]] && port_open "$addr"; then
+      ADDR="$(kmip_addr "$data/server.json" || true)"
+      if [[ -n "$ADDR" ]] && port_open "$ADDR"; then
         break
       fi
     fi
     sleep 0.2
   done
-  if [[ -z "$addr" ]] || ! port_open "$addr"; then
-    echo "run-all: $version: no KMIP listener within ${START_TIMEOUT}s (address from server.json: '${addr}')" >&2
+  if [[ -z "$ADDR" ]] || ! port_open "$ADDR"; then
+    echo "run-all: $label: no KMIP listener within ${START_TIMEOUT}s (address from server.json: '${ADDR}')" >&2
     [[ -f "$data/server.json" ]] && { echo "server.json:" >&2; cat "$data/server.json" >&2; }
     tail -n 50 "$log" >&2 || true
     exit 1
   fi
-  echo "run-all: $version: server at $addr"
+  echo "run-all: $label: server at $ADDR"
+}
 
-  out="$data/runner.out"
+# Runs the runner with the given arguments against the server started on
+# DATA, stops the server, and adds the run's counts to the totals.
+run_runner() {
+  local label="$1" data="$2"
+  shift 2
+  local out="$data/runner.out" status last
   set +e
-  "${RUN_WITH_TIMEOUT[@]}" "$RUNNER" --addr "$addr" \
+  "${RUN_WITH_TIMEOUT[@]}" "$RUNNER" --addr "$ADDR" \
     --ca "$data/certs/ca.pem" --cert "$data/certs/admin.pem" --key "$data/certs/admin.key" \
-    --skip conformance/skip.toml "${EXTRA_ARGS[@]}" "$folder" | tee "$out"
+    --skip conformance/skip.toml "${CONFIG_ARGS[@]}" "${EXTRA_ARGS[@]}" "$@" | tee "$out"
   status=${PIPESTATUS[0]}
   set -e
   stop_server
@@ -179,11 +198,35 @@ for version in "${VERSIONS[@]}"; do
   if [[ $status -ne 0 ]]; then
     failed_any=1
     if [[ $status -ne 1 ]]; then
-      echo "run-all: $version: runner exit status $status; server log tail:" >&2
-      tail -n 30 "$log" >&2 || true
+      echo "run-all: $label: runner exit status $status; server log tail:" >&2
+      tail -n 30 "$data.log" >&2 || true
     fi
   fi
-  SUMMARIES+=("$version: $last")
+  SUMMARIES+=("$label: $last")
+}
+
+for version in "${VERSIONS[@]}"; do
+  folder="vectors/oasis/$version"
+  [[ -d "$folder" ]] || { echo "run-all: no folder $folder" >&2; exit 2; }
+
+  # The default server: every file that belongs to no server config.
+  new_data_dir "$version"
+  start_server "$version" "$DATA"
+  run_runner "$version" "$DATA" "$folder"
+
+  # A server per config with files in this folder, on its settings.
+  configs="$("$RUNNER" "${CONFIG_ARGS[@]}" --list-server-configs "$folder")" ||
+    { echo "run-all: $version: cannot read $CONFIGS" >&2; exit 2; }
+  mapfile -t names <<<"$configs"
+  for name in "${names[@]}"; do
+    [[ -n "$name" ]] || continue
+    label="$version with server config $name"
+    new_data_dir "$version-$name"
+    "$RUNNER" "${CONFIG_ARGS[@]}" --print-server-settings "$name" >"$DATA.toml" ||
+      { echo "run-all: $label: cannot write its settings" >&2; exit 2; }
+    start_server "$label" "$DATA" --config "$DATA.toml"
+    run_runner "$label" "$DATA" --server-config "$name" "$folder"
+  done
 done
 
 echo

@@ -24,6 +24,10 @@
 //! handshake_timeout = "10s"             # "250ms", "30s", "5m", or seconds
 //! partial_message_timeout = "30s"
 //! idle_timeout = "300s"
+//!
+//! [crypto]
+//! rng_seed = "accept"                   # or "deny": RNG Seed fails with Permission Denied
+//! rng_seed_max_bytes = 32               # most seed bytes used per RNG Seed (default: all)
 //! ```
 //!
 //! The root key file holds 32 random bytes in base64 (SPEC section 3); this
@@ -39,6 +43,8 @@ use std::time::Duration;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use zeroize::{Zeroize, Zeroizing};
+
+use crate::ops::{OpsConfig, RngSeedMode, RngSeedPolicy};
 
 /// The data directory when none is configured.
 pub const DEFAULT_DATA_DIR: &str = "./kms-data";
@@ -71,6 +77,16 @@ pub struct Config {
     pub tls: TlsFiles,
     /// Connection and message limits.
     pub limits: ServerLimits,
+    /// What the cryptographic operations allow clients.
+    pub crypto: CryptoSettings,
+}
+
+/// The `[crypto]` settings: policies of the cryptographic operations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CryptoSettings {
+    /// RNG Seed: refused, or how many of a client's seed bytes reach the
+    /// engine (`crypto.rng_seed`, `crypto.rng_seed_max_bytes`).
+    pub rng_seed: RngSeedPolicy,
 }
 
 /// The TLS files; None means the development PKI in `DATA_DIR/certs/`.
@@ -245,6 +261,18 @@ pub const KEYS: &[Key] = &[
         help: "time a connection may wait between messages (e.g. \"300s\")",
         set: |c, v| v.duration().map(|x| c.limits.idle_timeout = x),
     },
+    Key {
+        path: "crypto.rng_seed",
+        help: "RNG Seed: \"accept\" (default; the seed goes to the engine's DRBG) or \"deny\" \
+               (Permission Denied: clients cannot influence the DRBG)",
+        set: |c, v| v.rng_seed_mode().map(|x| c.crypto.rng_seed.mode = x),
+    },
+    Key {
+        path: "crypto.rng_seed_max_bytes",
+        help: "most seed bytes one RNG Seed hands to the DRBG, 0 for none; \
+               Data Length reports them (default: all of them)",
+        set: |c, v| v.count_or_zero().map(|x| c.crypto.rng_seed.max_bytes = Some(x)),
+    },
 ];
 
 impl Config {
@@ -257,6 +285,7 @@ impl Config {
             root_key_file: None,
             tls: TlsFiles::default(),
             limits: ServerLimits::default(),
+            crypto: CryptoSettings::default(),
         }
     }
 
@@ -295,6 +324,12 @@ impl Config {
     fn apply_file(&mut self, path: &Path) -> Result<(), ConfigError> {
         let text =
             std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
+        self.apply_text(&text, path)
+    }
+
+    /// Applies the keys of a config file's text, `path` naming it in
+    /// errors: what `--config` does once the file is read.
+    pub fn apply_text(&mut self, text: &str, path: &Path) -> Result<(), ConfigError> {
         let table: toml::Table = text
             .parse()
             .map_err(|e: toml::de::Error| ConfigError::Syntax { path: path.to_owned(), message: e.to_string() })?;
@@ -311,6 +346,12 @@ impl Config {
             })?;
         }
         Ok(())
+    }
+
+    /// The settings the operations read: the `[crypto]` policies over the
+    /// built-in defaults.
+    pub fn ops_config(&self) -> OpsConfig {
+        OpsConfig { rng_seed: self.crypto.rng_seed, ..OpsConfig::default() }
     }
 
     /// The development PKI's directory, `DATA_DIR/certs`.
@@ -423,6 +464,24 @@ impl Raw<'_> {
         match usize::try_from(n) {
             Ok(n) if n > 0 => Ok(n),
             _ => Err(format!("{n} is not a positive number")),
+        }
+    }
+
+    /// A whole number, zero allowed.
+    fn count_or_zero(&self) -> Result<usize, String> {
+        let n = match self {
+            Raw::Toml(toml::Value::Integer(n)) => *n,
+            Raw::Toml(other) => return Err(format!("expected a whole number, found {}", other.type_str())),
+            Raw::Env(s) => s.trim().parse().map_err(|_| format!("{s:?} is not a whole number"))?,
+        };
+        usize::try_from(n).map_err(|_| format!("{n} is not a number of bytes (0 or more)"))
+    }
+
+    fn rng_seed_mode(&self) -> Result<RngSeedMode, String> {
+        match self.text()?.trim() {
+            "accept" => Ok(RngSeedMode::Accept),
+            "deny" => Ok(RngSeedMode::Deny),
+            other => Err(format!("{other:?} is not an RNG Seed policy (use \"accept\" or \"deny\")")),
         }
     }
 
@@ -625,6 +684,41 @@ mod tests {
         assert!(matches!(err, ConfigError::UnknownKey { .. }), "{err}");
         let err = load(None, &[("KMS_LIMITS_MAX_CONNECTIONS", "0")], Overrides::default()).expect_err("zero");
         assert!(err.to_string().contains("not a positive number"), "{err}");
+    }
+
+    #[test]
+    fn rng_seed_policy_from_file_and_environment() {
+        let config = load(None, &[], Overrides::default()).expect("defaults");
+        assert_eq!(config.crypto.rng_seed, RngSeedPolicy { mode: RngSeedMode::Accept, max_bytes: None });
+        assert_eq!(config.ops_config(), OpsConfig::default());
+
+        let config = load(Some("[crypto]\nrng_seed_max_bytes = 16\n"), &[], Overrides::default()).expect("loads");
+        assert_eq!(config.ops_config().rng_seed, RngSeedPolicy { mode: RngSeedMode::Accept, max_bytes: Some(16) });
+        let config = load(Some("[crypto]\nrng_seed_max_bytes = 0\n"), &[], Overrides::default()).expect("zero");
+        assert_eq!(config.crypto.rng_seed.max_bytes, Some(0));
+
+        let file = "[crypto]\nrng_seed = \"deny\"\n";
+        let config = load(Some(file), &[("KMS_CRYPTO_RNG_SEED_MAX_BYTES", "8")], Overrides::default()).expect("loads");
+        assert_eq!(config.crypto.rng_seed, RngSeedPolicy { mode: RngSeedMode::Deny, max_bytes: Some(8) });
+        let env = [("KMS_CRYPTO_RNG_SEED", "accept")];
+        let config = load(Some(file), &env, Overrides::default()).expect("the environment wins");
+        assert_eq!(config.crypto.rng_seed.mode, RngSeedMode::Accept);
+
+        let err = load(Some("[crypto]\nrng_seed = \"ignore\"\n"), &[], Overrides::default()).expect_err("bad");
+        assert!(err.to_string().contains("key crypto.rng_seed") && err.to_string().contains("\"deny\""), "{err}");
+        let err = load(None, &[("KMS_CRYPTO_RNG_SEED_MAX_BYTES", "-1")], Overrides::default()).expect_err("negative");
+        assert!(err.to_string().contains("KMS_CRYPTO_RNG_SEED_MAX_BYTES"), "{err}");
+        let err = load(Some("[crypto]\nrng_seed_max_bytes = \"16\"\n"), &[], Overrides::default()).expect_err("text");
+        assert!(err.to_string().contains("expected a whole number"), "{err}");
+    }
+
+    #[test]
+    fn config_text_applies_like_a_file() {
+        let mut config = Config::new("/d");
+        config.apply_text("[crypto]\nrng_seed = \"deny\"\n", Path::new("inline.toml")).expect("applies");
+        assert_eq!(config.crypto.rng_seed.mode, RngSeedMode::Deny);
+        let err = config.apply_text("[crypto]\nrng = 1\n", Path::new("inline.toml")).expect_err("unknown");
+        assert!(err.to_string().contains("inline.toml") && err.to_string().contains("crypto.rng_seed"), "{err}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use clap::Parser;
 use conformance::client::{self, Endpoint};
 use conformance::needs;
 use conformance::runner::{self, Runner, SkippedFiles};
+use conformance::server_configs::ServerConfigs;
 use conformance::skip::SkipList;
 use conformance::vectors;
 
@@ -24,13 +25,13 @@ struct Args {
     addr: String,
     /// PEM file with the CA certificate(s) that signed the server's
     /// certificate.
-    #[arg(long, required_unless_present = "print_skip_toml")]
+    #[arg(long, required_unless_present_any = NO_SERVER)]
     ca: Option<PathBuf>,
     /// PEM file with the client certificate (chain).
-    #[arg(long, required_unless_present = "print_skip_toml")]
+    #[arg(long, required_unless_present_any = NO_SERVER)]
     cert: Option<PathBuf>,
     /// PEM file with the client's private key.
-    #[arg(long, required_unless_present = "print_skip_toml")]
+    #[arg(long, required_unless_present_any = NO_SERVER)]
     key: Option<PathBuf>,
     /// Name to check in the server certificate (default: the host of
     /// --addr).
@@ -39,6 +40,22 @@ struct Args {
     /// The skip list.
     #[arg(long)]
     skip: Option<PathBuf>,
+    /// The server configurations (conformance/server-configs.toml): files
+    /// that belong to one are left out unless --server-config names it.
+    #[arg(long, value_name = "FILE")]
+    server_configs: Option<PathBuf>,
+    /// Run only the files of this server configuration (the server must be
+    /// running with its settings).
+    #[arg(long, value_name = "NAME", requires = "server_configs")]
+    server_config: Option<String>,
+    /// Print the names of the server configurations that some of the given
+    /// files belong to, one a line (no server needed), then exit.
+    #[arg(long, requires = "server_configs")]
+    list_server_configs: bool,
+    /// Print the settings of server configuration NAME as a kms config file
+    /// (no server and no files needed), then exit.
+    #[arg(long, value_name = "NAME", requires = "server_configs")]
+    print_server_settings: Option<String>,
     /// Do not run skipped files at all (by default they run after the
     /// others, and one that passes is a stale skip, a failure).
     #[arg(long)]
@@ -55,9 +72,12 @@ struct Args {
     #[arg(long)]
     print_skip_toml: bool,
     /// Test-case files, or directories (their *.xml files, in name order).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "print_server_settings")]
     files: Vec<PathBuf>,
 }
+
+/// The options that need no server.
+const NO_SERVER: [&str; 3] = ["print_skip_toml", "list_server_configs", "print_server_settings"];
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -72,6 +92,14 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<bool, String> {
+    let configs = match &args.server_configs {
+        Some(path) => ServerConfigs::load(path)?,
+        None => ServerConfigs::default(),
+    };
+    if let Some(name) = &args.print_server_settings {
+        print!("{}", configs.named(name)?.settings_text());
+        return Ok(true);
+    }
     let files = vectors::expand(&args.files)?;
     if files.is_empty() {
         return Err("no test-case files".to_owned());
@@ -79,6 +107,19 @@ fn run(args: &Args) -> Result<bool, String> {
     if args.print_skip_toml {
         print_skip_toml(&files)?;
         return Ok(true);
+    }
+    if args.list_server_configs {
+        for config in configs.among(&files) {
+            println!("{}", config.name);
+        }
+        return Ok(true);
+    }
+    let selection = configs.select(&files, args.server_config.as_deref())?;
+    if selection.run.is_empty() {
+        return Err(match &args.server_config {
+            Some(name) => format!("none of the given files belongs to server config {name}"),
+            None => "no test-case files (all of them belong to server configs)".to_owned(),
+        });
     }
     let skips = match &args.skip {
         Some(path) => SkipList::load(path)?,
@@ -93,7 +134,10 @@ fn run(args: &Args) -> Result<bool, String> {
     runner.verbose = args.verbose;
     let skipped = if args.no_check_skips { SkippedFiles::DontRun } else { SkippedFiles::RunLast };
     let mut out = std::io::stdout().lock();
-    let summary = runner::run_files(&mut runner, &files, &skips, skipped, &mut out);
+    for (file, name) in &selection.elsewhere {
+        let _ = writeln!(out, "OTHER SERVER {}: needs server config {name} (--server-config {name})", file.display());
+    }
+    let summary = runner::run_files(&mut runner, &selection.run, &skips, skipped, &mut out);
     let _ = writeln!(out, "{}", summary.line());
     Ok(summary.failed == 0)
 }

@@ -69,7 +69,7 @@ impl SkipList {
 }
 
 /// True if the normal components of `path` end with those of `suffix`.
-fn ends_with(path: &Path, suffix: &Path) -> bool {
+pub(crate) fn ends_with(path: &Path, suffix: &Path) -> bool {
     let normal = |p: &Path| -> Vec<String> {
         p.components()
             .filter_map(|c| match c {

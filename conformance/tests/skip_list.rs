@@ -1,8 +1,10 @@
 //! conformance/skip.toml: every entry names an existing file, and every
 //! file that needs features beyond the server's scope is listed.
+//! conformance/server-configs.toml: every file exists and is not skipped.
 
 use std::path::{Path, PathBuf};
 
+use conformance::server_configs::ServerConfigs;
 use conformance::skip::SkipList;
 use conformance::{needs, vectors};
 
@@ -41,4 +43,23 @@ fn every_file_beyond_the_scope_is_listed() {
         }
     }
     assert!(missing.is_empty(), "not in skip.toml:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn every_server_config_file_exists_and_is_not_skipped() {
+    let configs = ServerConfigs::load(&crate_dir().join("server-configs.toml")).expect("server-configs.toml");
+    let skips = skip_list();
+    assert!(!configs.configs.is_empty());
+    for config in &configs.configs {
+        for file in &config.files {
+            let path = oasis().join(file);
+            assert!(path.is_file(), "server-configs.toml, {}: {file} does not exist", config.name);
+            assert!(Path::new(file).is_relative() && !file.contains(".."), "{file}");
+            assert!(
+                skips.reason_for(&path).is_none(),
+                "{file} is in skip.toml and in server config {}: a file is one or the other",
+                config.name
+            );
+        }
+    }
 }

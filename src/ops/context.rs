@@ -13,18 +13,48 @@ use crate::error::KmsError;
 use crate::store::{IndexKey, Store, StoreError, WriteBatch};
 
 /// Server settings the operations read.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OpsConfig {
     /// Vendor Identification returned by Query.
     pub vendor: String,
     /// Lease Time given to new objects, in seconds (Obtain Lease).
     pub lease_time: u32,
+    /// What RNG Seed does with the entropy a client sends.
+    pub rng_seed: RngSeedPolicy,
 }
 
 impl Default for OpsConfig {
     fn default() -> OpsConfig {
-        OpsConfig { vendor: "kms".to_owned(), lease_time: 3600 }
+        OpsConfig { vendor: "kms".to_owned(), lease_time: 3600, rng_seed: RngSeedPolicy::default() }
     }
+}
+
+/// The server's RNG Seed policy (config keys `crypto.rng_seed` and
+/// `crypto.rng_seed_max_bytes`). KMIP 2.1 §6.1.44 leaves it to the server
+/// how much of a seed it uses; the response's Data Length says how much.
+/// The OASIS optional test cases CS-RNG-O-1 to -4 record four policies for
+/// the same 32-byte seed: all of it, 16 bytes, none, and a refusal. A site
+/// that does not want clients to influence the DRBG at all refuses the
+/// operation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RngSeedPolicy {
+    /// Whether RNG Seed is served or refused.
+    pub mode: RngSeedMode,
+    /// The most seed bytes one request mixes in; only that prefix reaches
+    /// the engine. `None`: all of them.
+    pub max_bytes: Option<usize>,
+}
+
+/// Whether RNG Seed is served.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RngSeedMode {
+    /// Seed bytes are handed to the engine, up to
+    /// [`RngSeedPolicy::max_bytes`] (the default).
+    #[default]
+    Accept,
+    /// RNG Seed fails with Permission Denied; the engine sees nothing.
+    Deny,
 }
 
 /// The context of one operation (STYLE §1: "ctx: identity, clock (now),

@@ -11,7 +11,7 @@ use kmip_ttlv::enums::{ObjectType, Operation, ValidityIndicator};
 use kmip_ttlv::model::Fields;
 use kmip_ttlv::{Tag, Ttlv, Value};
 
-use super::context::OpContext;
+use super::context::{OpContext, RngSeedMode, RngSeedPolicy};
 use super::crypto_params::{
     CryptoParams, Use, cached_engine_key, charge_usage, check_usable, engine_key, hash_of, mac_algorithm,
 };
@@ -243,11 +243,20 @@ pub(crate) async fn rng_retrieve(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Res
     Ok(vec![Ttlv::new(Tag::DATA, Value::ByteString(Bytes::from(out)))])
 }
 
-/// RNG Seed (KMIP 1.3+).
+/// RNG Seed (KMIP 1.3+), under the server's [`RngSeedPolicy`]: refused, or
+/// the seed's first `max_bytes` bytes handed to the engine (all of them
+/// when there is no maximum). Data Length is what the engine used.
 pub(crate) async fn rng_seed(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
     let fields = Fields::of(payload)?;
     let data = fields.bytes(Tag::DATA)?.ok_or_else(|| fields.missing(Tag::DATA))?;
-    let used = ctx.crypto.seed(data);
+    let RngSeedPolicy { mode, max_bytes } = ctx.config.rng_seed;
+    if mode == RngSeedMode::Deny {
+        return Err(KmsError::PermissionDenied(
+            "RNG Seed is refused by this server's configuration (crypto.rng_seed = \"deny\")".into(),
+        ));
+    }
+    let accepted = max_bytes.map_or(data.len(), |max| data.len().min(max));
+    let used = ctx.crypto.seed(&data[..accepted]);
     Ok(vec![Ttlv::new(Tag::DATA_LENGTH, Value::Integer(i32::try_from(used).unwrap_or(i32::MAX)))])
 }
 
@@ -278,4 +287,163 @@ fn require_tag_field(ctx: &OpContext<'_>, cipher: crate::crypto::Cipher) -> Resu
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use kmip_ttlv::enums::ResultReason;
+    use zeroize::Zeroizing;
+
+    use super::super::OpsConfig;
+    use super::super::test_kms::{TestKms, harness};
+    use super::*;
+    use crate::crypto::{
+        CipherParams, CryptoEngine, Derivation, EncryptOutput, GeneratedKeyPair, HashAlgorithm, KeyPairSpec, KeyRef,
+        MacAlgorithm, OpenedStream, SignatureScheme, SoftwareEngine,
+    };
+
+    harness!();
+
+    /// The seed of the OASIS test cases CS-RNG-O-1 to -4 (32 bytes).
+    const SEED: &str = "333c06587706225099a67438f263f8f932f64b860c3a7dbb21bc2bd56685d8bc";
+
+    /// The software engine, recording every seed it is handed.
+    #[derive(Default)]
+    struct SeedRecorder {
+        engine: SoftwareEngine,
+        seeds: Mutex<Vec<Vec<u8>>>,
+    }
+
+    impl CryptoEngine for SeedRecorder {
+        fn generate_key(&self, len: usize) -> Result<Zeroizing<Vec<u8>>, KmsError> {
+            self.engine.generate_key(len)
+        }
+        fn random(&self, buf: &mut [u8]) -> Result<(), KmsError> {
+            self.engine.random(buf)
+        }
+        fn seed(&self, data: &[u8]) -> usize {
+            self.seeds.lock().expect("not poisoned").push(data.to_vec());
+            self.engine.seed(data)
+        }
+        fn digest(&self, algorithm: HashAlgorithm, data: &[u8]) -> Vec<u8> {
+            self.engine.digest(algorithm, data)
+        }
+        fn generate_key_pair(&self, spec: KeyPairSpec) -> Result<GeneratedKeyPair, KmsError> {
+            self.engine.generate_key_pair(spec)
+        }
+        fn encrypt(&self, key: KeyRef<'_>, params: &CipherParams<'_>, data: &[u8]) -> Result<EncryptOutput, KmsError> {
+            self.engine.encrypt(key, params, data)
+        }
+        fn encrypt_stream(&self, key: KeyRef<'_>, params: &CipherParams<'_>) -> Result<OpenedStream, KmsError> {
+            self.engine.encrypt_stream(key, params)
+        }
+        fn decrypt(
+            &self,
+            key: KeyRef<'_>,
+            params: &CipherParams<'_>,
+            data: &[u8],
+            tag: Option<&[u8]>,
+        ) -> Result<Zeroizing<Vec<u8>>, KmsError> {
+            self.engine.decrypt(key, params, data, tag)
+        }
+        fn sign(&self, key: KeyRef<'_>, scheme: SignatureScheme, input: SignInput<'_>) -> Result<Vec<u8>, KmsError> {
+            self.engine.sign(key, scheme, input)
+        }
+        fn verify(
+            &self,
+            key: KeyRef<'_>,
+            scheme: SignatureScheme,
+            input: SignInput<'_>,
+            signature: &[u8],
+        ) -> Result<bool, KmsError> {
+            self.engine.verify(key, scheme, input, signature)
+        }
+        fn mac(&self, key: KeyRef<'_>, algorithm: MacAlgorithm, data: &[u8]) -> Result<Vec<u8>, KmsError> {
+            self.engine.mac(key, algorithm, data)
+        }
+        fn derive(
+            &self,
+            derivation: &Derivation<'_>,
+            secret: &[u8],
+            len: usize,
+        ) -> Result<Zeroizing<Vec<u8>>, KmsError> {
+            self.engine.derive(derivation, secret, len)
+        }
+    }
+
+    impl Harness {
+        /// A server with `policy`, and the seeds its engine is handed.
+        fn with_policy(policy: RngSeedPolicy) -> (Harness, Arc<SeedRecorder>) {
+            let engine = Arc::new(SeedRecorder::default());
+            let config = OpsConfig { rng_seed: policy, ..OpsConfig::default() };
+            (Harness(TestKms::with(engine.clone(), config)), engine)
+        }
+
+        /// The RNG Seed request of CS-RNG-O-1 to -4.
+        fn rng_seed_item() -> String {
+            format!(
+                r#"<Operation type="Enumeration" value="RNGSeed"/><RequestPayload>
+                   <Data type="ByteString" value="{SEED}"/></RequestPayload>"#
+            )
+        }
+
+        /// Sends the seed; the Data Length answered.
+        async fn seed(&self, version: &str) -> i32 {
+            let payload = self.ok(version, &Harness::rng_seed_item()).await;
+            payload.child(Tag::DATA_LENGTH).and_then(|l| l.value.as_integer()).expect("Data Length")
+        }
+    }
+
+    fn seed_bytes() -> Vec<u8> {
+        hex::decode(SEED).expect("hex")
+    }
+
+    #[tokio::test]
+    async fn rng_seed_uses_every_byte_by_default() {
+        assert_eq!(Harness::new().seed("2.1").await, 32, "the default OpsConfig");
+        let (h, engine) = Harness::with_policy(RngSeedPolicy::default());
+        assert_eq!(h.seed("2.1").await, 32);
+        assert_eq!(h.seed("1.4").await, 32);
+        assert_eq!(*engine.seeds.lock().expect("lock"), vec![seed_bytes(), seed_bytes()]);
+    }
+
+    #[tokio::test]
+    async fn rng_seed_mixes_in_only_the_accepted_prefix() {
+        let (h, engine) = Harness::with_policy(RngSeedPolicy { mode: RngSeedMode::Accept, max_bytes: Some(16) });
+        assert_eq!(h.seed("2.1").await, 16);
+        assert_eq!(*engine.seeds.lock().expect("lock"), vec![seed_bytes()[..16].to_vec()]);
+        // A seed shorter than the maximum is used whole.
+        let short = r#"<Operation type="Enumeration" value="RNGSeed"/><RequestPayload>
+                       <Data type="ByteString" value="0102030405"/></RequestPayload>"#;
+        let payload = h.ok("2.0", short).await;
+        assert_eq!(payload.child(Tag::DATA_LENGTH).map(|l| &l.value), Some(&Value::Integer(5)));
+        assert_eq!(engine.seeds.lock().expect("lock").last(), Some(&vec![1, 2, 3, 4, 5]));
+    }
+
+    #[tokio::test]
+    async fn rng_seed_with_a_maximum_of_zero_uses_nothing() {
+        let (h, engine) = Harness::with_policy(RngSeedPolicy { mode: RngSeedMode::Accept, max_bytes: Some(0) });
+        assert_eq!(h.seed("1.4").await, 0);
+        assert!(engine.seeds.lock().expect("lock").iter().all(Vec::is_empty));
+    }
+
+    #[tokio::test]
+    async fn rng_seed_denied_names_the_setting_and_reaches_no_engine() {
+        // A maximum does not turn a refusal into an answer.
+        let (h, engine) = Harness::with_policy(RngSeedPolicy { mode: RngSeedMode::Deny, max_bytes: Some(16) });
+        for version in ["1.4", "2.0", "2.1"] {
+            let item = h.one(version, &Harness::rng_seed_item()).await;
+            super::super::test_kms::failed(&item, ResultReason::PERMISSION_DENIED);
+            let message = item.result_message.unwrap_or_default();
+            assert!(message.contains("crypto.rng_seed"), "{message}");
+        }
+        assert!(engine.seeds.lock().expect("lock").is_empty());
+        // The rest of the RNG is served as before.
+        let payload = h
+            .ok("2.1", r#"<Operation type="Enumeration" value="RNGRetrieve"/><RequestPayload><DataLength type="Integer" value="8"/></RequestPayload>"#)
+            .await;
+        assert_eq!(payload.child(Tag::DATA).and_then(|d| d.value.as_bytes()).map(|d| d.len()), Some(8));
+    }
 }

@@ -40,7 +40,7 @@ use kmip_ttlv::{ProtocolVersion, Tag, Ttlv};
 use tracing::{Instrument, debug, debug_span, error, warn};
 
 use self::context::CommitError;
-pub use self::context::{ObjectCache, OpContext, OpsConfig, Txn};
+pub use self::context::{ObjectCache, OpContext, OpsConfig, RngSeedMode, RngSeedPolicy, Txn};
 pub use self::object::ManagedObject;
 use crate::clock::Clock;
 use crate::crypto::CryptoEngine;
@@ -86,7 +86,13 @@ impl Kms {
     /// A service over `store`, reading time from `clock`, with the software
     /// crypto engine and default settings.
     pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Kms {
-        Kms::with(store, clock, Arc::new(crate::crypto::SoftwareEngine::new()), OpsConfig::default())
+        Kms::with_config(store, clock, OpsConfig::default())
+    }
+
+    /// A service with the software crypto engine and the settings `config`
+    /// (what `kms serve` builds from its configuration).
+    pub fn with_config(store: Arc<dyn Store>, clock: Arc<dyn Clock>, config: OpsConfig) -> Kms {
+        Kms::with(store, clock, Arc::new(crate::crypto::SoftwareEngine::new()), config)
     }
 
     /// A service with every part given.

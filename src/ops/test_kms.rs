@@ -8,8 +8,9 @@ use kmip_ttlv::enums::{ResultReason, ResultStatus};
 use kmip_ttlv::model::{ResponseBatchItem, ResponseMessage};
 use kmip_ttlv::{Tag, Ttlv, xml};
 
-use super::{Kms, Peer};
+use super::{Kms, OpsConfig, Peer};
 use crate::clock::FixedClock;
+use crate::crypto::{CryptoEngine, SoftwareEngine};
 use crate::store::MemoryStore;
 
 /// The fixed time the tests start at (2026-11-18).
@@ -25,8 +26,13 @@ pub(crate) struct TestKms {
 
 impl TestKms {
     pub(crate) fn new() -> TestKms {
+        TestKms::with(Arc::new(SoftwareEngine::new()), OpsConfig::default())
+    }
+
+    /// A server with the engine `crypto` and the settings `config`.
+    pub(crate) fn with(crypto: Arc<dyn CryptoEngine>, config: OpsConfig) -> TestKms {
         let clock = Arc::new(FixedClock::new(NOW));
-        let kms = Kms::new(Arc::new(MemoryStore::new()), clock.clone());
+        let kms = Kms::with(Arc::new(MemoryStore::new()), clock.clone(), crypto, config);
         TestKms { kms, clock, peer: Peer { identity: "admin".into(), address: None } }
     }
 

@@ -262,7 +262,7 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
             let store = tokio::task::spawn_blocking(move || SledStore::open(&dir))
                 .await
                 .map_err(|e| ServerError::Task(e.to_string()))??;
-            Arc::new(Kms::new(Arc::new(store), Arc::new(SystemClock)))
+            Arc::new(Kms::with_config(Arc::new(store), Arc::new(SystemClock), config.ops_config()))
         }
     };
     raise_open_files_limit(config.limits.max_connections);

@@ -1,6 +1,7 @@
 //! Starting and stopping: server.json and admin.sock, the status command,
 //! graceful shutdown (in-process and by SIGTERM on the real binary), the
-//! bind policy for the development root key.
+//! bind policy for the development root key, settings reaching the
+//! operations.
 
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
@@ -8,8 +9,11 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use kmip_ttlv::ProtocolVersion;
+use kmip_ttlv::enums::{Operation, ResultReason, ResultStatus};
+use kmip_ttlv::model::{RequestBatchItem, RequestHeader, RequestMessage};
+use kmip_ttlv::{ProtocolVersion, Tag, Ttlv, Value, wire};
 use kms::admin::{self, AdminError, ServerInfo};
+use kms::ops::RngSeedMode;
 use kms::server::ServerError;
 use serde_json::json;
 use tokio::io::AsyncWriteExt;
@@ -80,6 +84,22 @@ async fn shutdown_finishes_the_request_in_flight() {
     assert!(closed_within(&mut stream, Duration::from_secs(5)).await, "then the connection closes");
     tokio::time::timeout(Duration::from_secs(10), stopping).await.expect("stops").expect("task").expect("clean");
     assert!(!dir.join("server.json").exists());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_crypto_settings_reach_the_operations() {
+    let dir = TempDir::new("rng-seed-deny");
+    let server = start(&dir, |c| c.crypto.rng_seed.mode = RngSeedMode::Deny).await;
+    let mut stream = admin_connection(&server).await;
+    let payload =
+        Ttlv::structure(Tag::REQUEST_PAYLOAD, vec![Ttlv::new(Tag::DATA, Value::ByteString(vec![7; 32].into()))]);
+    let item = RequestBatchItem::new(Operation::RNG_SEED, payload);
+    let request = RequestMessage::new(RequestHeader::new(ProtocolVersion::V2_1, 1), vec![item]);
+    let response = exchange(&mut stream, &wire::to_vec(&request.to_ttlv()).expect("encodes")).await;
+    let item = &response.batch_items[0];
+    assert_eq!(item.result_status, ResultStatus::OPERATION_FAILED, "{item:?}");
+    assert_eq!(item.result_reason, Some(ResultReason::PERMISSION_DENIED), "{item:?}");
+    server.shutdown().await.expect("shutdown");
 }
 
 #[tokio::test(flavor = "multi_thread")]
