@@ -45,36 +45,7 @@ async fn run_files(files: &[PathBuf], config: OpsConfig, skipped: &HashSet<Strin
     let mut outcome = Outcome::default();
     for (file, is_skipped) in to_run.iter().map(|f| (f, false)).chain(to_skip.iter().map(|f| (f, true))) {
         let case = vectors::load(file).expect("vector parses");
-        let mut bindings = placeholder::Bindings::new();
-        let mut responses = Vec::new();
-        let mut recorded = Vec::new();
-        let mut failure = None;
-        for (i, exchange) in case.exchanges.iter().enumerate() {
-            let (request, echoed) =
-                match placeholder::instantiate(&exchange.request, &mut bindings, unix_now(), &responses) {
-                    Ok(request) => placeholder::feed_back(request, &recorded, &responses),
-                    Err(e) => {
-                        failure = Some(format!("message {}: {e}", i + 1));
-                        break;
-                    }
-                };
-            let actual = kms.process(&peer, &request).await.to_ttlv();
-            compare::note_generated(&actual, &mut generated);
-            compare::note_randomized(&request, &actual, &mut generated);
-            let ctx =
-                compare::Context { request: Some(&request), run_start, now: unix_now(), generated: &generated, echoed };
-            if let Err(d) = compare::compare(&exchange.expected, &actual, &ctx, &mut bindings) {
-                failure = Some(format!(
-                    "message {}: {d}\n--- expected\n{}\n--- actual\n{}",
-                    i + 1,
-                    xml::to_string(&exchange.expected),
-                    xml::to_string(&actual)
-                ));
-                break;
-            }
-            recorded.push(exchange.expected.clone());
-            responses.push(actual);
-        }
+        let failure = run_case(&kms, &peer, &case.exchanges, run_start, &mut generated).await.err();
         match (failure, is_skipped) {
             (None, false) => outcome.passed += 1,
             (None, true) => outcome.stale.push(rel(file)),
@@ -83,6 +54,41 @@ async fn run_files(files: &[PathBuf], config: OpsConfig, skipped: &HashSet<Strin
         }
     }
     outcome
+}
+
+/// Runs one test case's exchanges against `kms`; the first difference.
+async fn run_case(
+    kms: &Kms,
+    peer: &Peer,
+    exchanges: &[vectors::Exchange],
+    run_start: i64,
+    generated: &mut HashSet<String>,
+) -> Result<(), String> {
+    let mut bindings = placeholder::Bindings::new();
+    let mut responses = Vec::new();
+    let mut recorded = Vec::new();
+    for (i, exchange) in exchanges.iter().enumerate() {
+        let (request, echoed) = match placeholder::instantiate(&exchange.request, &mut bindings, unix_now(), &responses)
+        {
+            Ok(request) => placeholder::feed_back(request, &recorded, &responses),
+            Err(e) => return Err(format!("message {}: {e}", i + 1)),
+        };
+        let actual = kms.process(peer, &request).await.to_ttlv();
+        compare::note_generated(&actual, generated);
+        compare::note_randomized(&request, &actual, generated);
+        let ctx = compare::Context { request: Some(&request), run_start, now: unix_now(), generated, echoed };
+        if let Err(d) = compare::compare(&exchange.expected, &actual, &ctx, &mut bindings) {
+            return Err(format!(
+                "message {}: {d}\n--- expected\n{}\n--- actual\n{}",
+                i + 1,
+                xml::to_string(&exchange.expected),
+                xml::to_string(&actual)
+            ));
+        }
+        recorded.push(exchange.expected.clone());
+        responses.push(actual);
+    }
+    Ok(())
 }
 
 /// The operations' settings of a server with `config`'s settings, read as
@@ -144,4 +150,64 @@ async fn oasis_test_cases_in_process() {
     }
     assert_eq!(under_configs, 9, "files passed under server configs (CS-RNG-O-2, -3, -4 of each version)");
     assert_eq!(total, 218, "files passed over all versions");
+}
+
+/// The protocol version in a message's header.
+fn header_version(message: &kmip_ttlv::Ttlv) -> Option<(i32, i32)> {
+    let version = message.children()?.first()?.child(kmip_ttlv::Tag::PROTOCOL_VERSION)?;
+    let part = |tag| version.child(tag).and_then(|v| v.value.as_integer());
+    Some((part(kmip_ttlv::Tag::PROTOCOL_VERSION_MAJOR)?, part(kmip_ttlv::Tag::PROTOCOL_VERSION_MINOR)?))
+}
+
+/// Sets the minor protocol version in a message's header.
+fn set_header_minor(message: &mut kmip_ttlv::Ttlv, minor: i32) {
+    use kmip_ttlv::{Tag, Value};
+    let Value::Structure(parts) = &mut message.value else { return };
+    let Some(Value::Structure(header)) = parts.first_mut().map(|h| &mut h.value) else { return };
+    for field in header.iter_mut().filter(|f| f.tag == Tag::PROTOCOL_VERSION) {
+        if let Value::Structure(version) = &mut field.value {
+            for part in version.iter_mut().filter(|p| p.tag == Tag::PROTOCOL_VERSION_MINOR) {
+                part.value = Value::Integer(minor);
+            }
+        }
+    }
+}
+
+/// OMOS-O-1-14 is in skip.toml as a defect of the published vector: its
+/// Register request is KMIP 1.4 and its recorded response says 1.3, while
+/// a response is in the request's protocol version (KMIP 1.4 §7.1; the
+/// other 1.4 files all answer in 1.4). The test shows exactly that: one
+/// exchange disagrees, and with its recorded version set to the request's
+/// the whole file passes against the server.
+#[tokio::test]
+async fn omos_o_1_14_differs_only_by_its_response_version() {
+    let file = "kmip-1.4/optional/OMOS-O-1-14.xml";
+    let skip = SkipList::load(&repo().join("conformance/skip.toml")).expect("skip.toml");
+    let reason = skip.entries.iter().find(|e| e.file == file).map(|e| e.reason.clone()).expect("listed");
+    assert!(reason.starts_with("vector defect"), "{reason}");
+
+    let case = vectors::load(&repo().join("vectors/oasis").join(file)).expect("vector parses");
+    let mismatched: Vec<usize> = case
+        .exchanges
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| header_version(&e.request) != header_version(&e.expected))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(mismatched.len(), 1, "one exchange answers in another version");
+    let bad = mismatched[0];
+    assert_eq!(header_version(&case.exchanges[bad].request), Some((1, 4)));
+    assert_eq!(header_version(&case.exchanges[bad].expected), Some((1, 3)));
+
+    let kms = Kms::new(Arc::new(MemoryStore::new()), Arc::new(SystemClock));
+    let peer = Peer { identity: "admin".into(), address: None };
+    let as_recorded = run_case(&kms, &peer, &case.exchanges, unix_now(), &mut HashSet::new()).await;
+    let message = as_recorded.expect_err("the file as published fails");
+    assert!(message.starts_with(&format!("message {}:", bad + 1)), "{message}");
+
+    let mut corrected = case.exchanges.clone();
+    set_header_minor(&mut corrected[bad].expected, 4);
+    assert_eq!(header_version(&corrected[bad].expected), Some((1, 4)));
+    let kms = Kms::new(Arc::new(MemoryStore::new()), Arc::new(SystemClock));
+    run_case(&kms, &peer, &corrected, unix_now(), &mut HashSet::new()).await.expect("the corrected file passes");
 }
