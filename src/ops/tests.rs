@@ -1,7 +1,7 @@
 //! Operation tests with the in-memory store and a fixed clock. Requests are
 //! written in the KMIP XML encoding, as the OASIS test cases are.
 
-use kmip_ttlv::enums::{ResultReason, ResultStatus};
+use kmip_ttlv::enums::{Operation, ResultReason, ResultStatus};
 use kmip_ttlv::model::ResponseMessage;
 use kmip_ttlv::{Tag, Ttlv, Value, xml};
 
@@ -653,4 +653,19 @@ async fn streaming_sign_equals_one_shot_and_belongs_to_its_opener() {
     // The stream is closed.
     let again = h.kms.process(&h.peer, &xml::from_str(&text_request(&corr, true)).expect("xml")).await;
     failed(&again.batch_items[0], ResultReason::INVALID_ASYNCHRONOUS_CORRELATION_VALUE);
+}
+
+#[test]
+fn operation_versions_match_the_spec_table() {
+    let values = Operation::info().values;
+    for version in kmip_ttlv::ProtocolVersion::KNOWN {
+        for op in 0..0x50u32 {
+            let listed = values.iter().any(|v| {
+                v.value == op && v.first_version <= version && v.removed_in.is_none_or(|removed| version < removed)
+            });
+            assert_eq!(super::defined_in(Operation(op), version), listed, "{op:#x} in {version}");
+        }
+    }
+    assert!(super::defined_in(Operation::EXPORT, kmip_ttlv::ProtocolVersion::V1_4));
+    assert!(!super::defined_in(Operation::EXPORT, kmip_ttlv::ProtocolVersion::V1_3));
 }
