@@ -159,7 +159,7 @@ pub(crate) async fn get_attributes(ctx: &mut OpContext<'_>, payload: &Ttlv) -> R
 
 /// KMIP 1.x Attribute structures, with an Attribute Index on the second and
 /// later instances of multi-instance attributes.
-fn with_indexes(object: &ManagedObject, selected: &[&Attribute]) -> Vec<Ttlv> {
+pub(crate) fn with_indexes(object: &ManagedObject, selected: &[&Attribute]) -> Vec<Ttlv> {
     selected
         .iter()
         .map(|attribute| {
