@@ -10,7 +10,7 @@ use kmip_ttlv::{Tag, Ttlv, Value, registry};
 use crate::vectors::Exchange;
 
 /// Operations the server implements (normalized names).
-pub const IN_SCOPE_OPERATIONS: [&str; 42] = [
+pub const IN_SCOPE_OPERATIONS: [&str; 45] = [
     "Create",
     "Register",
     "Get",
@@ -53,6 +53,9 @@ pub const IN_SCOPE_OPERATIONS: [&str; 42] = [
     "Certify",
     "Validate",
     "ReKeyKeyPair",
+    "Notify",
+    "Put",
+    "SetEndpointRole",
 ];
 
 /// Object types the server stores (normalized names).
