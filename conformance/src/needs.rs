@@ -10,7 +10,7 @@ use kmip_ttlv::{Tag, Ttlv, Value, registry};
 use crate::vectors::Exchange;
 
 /// Operations the server implements (normalized names).
-pub const IN_SCOPE_OPERATIONS: [&str; 45] = [
+pub const IN_SCOPE_OPERATIONS: [&str; 48] = [
     "Create",
     "Register",
     "Get",
@@ -56,6 +56,9 @@ pub const IN_SCOPE_OPERATIONS: [&str; 45] = [
     "ReCertify",
     "Import",
     "Export",
+    "Notify",
+    "Put",
+    "SetEndpointRole",
 ];
 
 /// Object types the server stores (normalized names).

@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex};
 
 use kmip_ttlv::ProtocolVersion;
 
-use super::Peer;
 use super::object::ManagedObject;
+use super::{Peer, Session};
 use crate::crypto::CryptoEngine;
 use crate::error::KmsError;
 use crate::store::{IndexKey, Store, StoreError, WriteBatch};
@@ -79,6 +79,9 @@ pub struct OpContext<'a> {
     /// The ID Placeholder: the identifier the last Create, Register,
     /// Locate (one match) ... produced in this message.
     pub id_placeholder: Option<String>,
+    /// The connection's state as this message leaves it (Set Endpoint
+    /// Role); it takes effect only if the message commits.
+    pub session: Session,
 }
 
 impl OpContext<'_> {
@@ -126,12 +129,25 @@ pub struct Txn<'a> {
     decoded: &'a ObjectCache,
     cache: BTreeMap<String, Option<Arc<ManagedObject>>>,
     dirty: BTreeSet<String>,
+    /// Each staged object as it was before this message changed it (None
+    /// for a new one), for the events a commit publishes.
+    before: BTreeMap<String, Option<Arc<ManagedObject>>>,
+}
+
+/// One object a commit wrote: as it was before the message (None if new)
+/// and as committed.
+#[derive(Debug)]
+pub struct Committed {
+    /// The object before this message changed it; None for a new object.
+    pub before: Option<Arc<ManagedObject>>,
+    /// The object as committed.
+    pub after: Arc<ManagedObject>,
 }
 
 impl<'a> Txn<'a> {
     /// A transaction over `store`, with `decoded` shared between messages.
     pub fn new(store: &'a dyn Store, decoded: &'a ObjectCache) -> Txn<'a> {
-        Txn { store, decoded, cache: BTreeMap::new(), dirty: BTreeSet::new() }
+        Txn { store, decoded, cache: BTreeMap::new(), dirty: BTreeSet::new(), before: BTreeMap::new() }
     }
 
     /// The object `id` as this message sees it.
@@ -170,7 +186,13 @@ impl<'a> Txn<'a> {
 
     /// Stages a new or changed object.
     pub fn put(&mut self, object: ManagedObject) {
-        self.dirty.insert(object.id.clone());
+        if self.dirty.insert(object.id.clone()) {
+            // The first change in this message: what the cache holds is the
+            // object as read from the store (an object is read before it is
+            // changed), or nothing for a new one.
+            let before = if object.revision == 0 { None } else { self.cache.get(&object.id).cloned().flatten() };
+            self.before.insert(object.id.clone(), before);
+        }
         self.cache.insert(object.id.clone(), Some(Arc::new(object)));
     }
 
@@ -220,33 +242,39 @@ impl<'a> Txn<'a> {
         Ok(batch)
     }
 
-    /// Commits the staged writes (durable when it returns `Ok`).
-    pub async fn commit(self) -> Result<(), CommitError> {
+    /// Commits the staged writes (durable when it returns `Ok`); what was
+    /// written, each object before and after.
+    pub async fn commit(mut self) -> Result<Vec<Committed>, CommitError> {
         if self.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let store = self.store;
         let decoded = self.decoded;
         let written: Vec<Arc<ManagedObject>> =
             self.dirty.iter().filter_map(|id| self.cache.get(id).cloned().flatten()).collect();
+        let mut before = std::mem::take(&mut self.before);
         let batch = self.into_batch().map_err(CommitError::Kms)?;
-        let result = store.commit(batch).await.map_err(|e| match e {
-            StoreError::Conflict { .. } => CommitError::Conflict,
-            other => CommitError::Kms(other.into()),
-        });
-        for object in written {
-            match result {
+        store.commit(batch).await.map_err(|e| {
+            for object in &written {
+                decoded.forget(&object.id);
+            }
+            match e {
+                StoreError::Conflict { .. } => CommitError::Conflict,
+                other => CommitError::Kms(other.into()),
+            }
+        })?;
+        Ok(written
+            .into_iter()
+            .map(|object| {
                 // The committed revision replaces the decoded copy (a
                 // destroyed key's material leaves the cache with it).
-                Ok(()) => {
-                    let mut object = Arc::unwrap_or_clone(object);
-                    object.revision += 1;
-                    decoded.put(Arc::new(object));
-                }
-                Err(_) => decoded.forget(&object.id),
-            }
-        }
-        result
+                let mut object = Arc::unwrap_or_clone(object);
+                object.revision += 1;
+                let after = Arc::new(object);
+                decoded.put(Arc::clone(&after));
+                Committed { before: before.remove(&after.id).flatten(), after }
+            })
+            .collect())
     }
 }
 

@@ -19,6 +19,7 @@ mod keypair;
 mod lifecycle;
 mod locate;
 mod object;
+pub mod push;
 mod rekey;
 mod session;
 mod split;
@@ -31,17 +32,19 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
-use kmip_ttlv::enums::{BatchErrorContinuationOption, Operation, ResultReason, ResultStatus};
+use kmip_ttlv::enums::{BatchErrorContinuationOption, EndpointRole, Operation, ResultReason, ResultStatus};
 use kmip_ttlv::model::{
     RequestBatchItem, RequestHeader, RequestMessage, RequestParts, ResponseBatchItem, ResponseHeader, ResponseMessage,
 };
 use kmip_ttlv::wire::{self, Limits};
 use kmip_ttlv::{ProtocolVersion, Tag, Ttlv};
+use tokio::sync::broadcast;
 use tracing::{Instrument, debug, debug_span, error, warn};
 
 use self::context::CommitError;
-pub use self::context::{ObjectCache, OpContext, OpsConfig, RngSeedMode, RngSeedPolicy, Txn};
+pub use self::context::{Committed, ObjectCache, OpContext, OpsConfig, RngSeedMode, RngSeedPolicy, Txn};
 pub use self::object::ManagedObject;
+use self::push::{Change, Events, Expected, ObjectEvent, ServerRequest};
 use crate::clock::Clock;
 use crate::crypto::CryptoEngine;
 use crate::error::KmsError;
@@ -55,6 +58,32 @@ pub struct Peer {
     pub identity: String,
     /// Where the connection comes from, when known.
     pub address: Option<SocketAddr>,
+}
+
+/// What operations may change about the connection a message came on:
+/// the Endpoint Role its client end takes (Set Endpoint Role, KMIP 2.0+).
+/// A shell keeps one per connection and passes it with every message
+/// ([`Kms::handle_session_message`]); in-process callers without a
+/// connection may use a fresh one per message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Session {
+    /// Client (the default): the client only sends requests. Server: the
+    /// client also accepts the server-to-client operations Notify and Put
+    /// on this connection.
+    pub endpoint_role: EndpointRole,
+}
+
+impl Default for Session {
+    fn default() -> Session {
+        Session { endpoint_role: EndpointRole::CLIENT }
+    }
+}
+
+impl Session {
+    /// True if the client accepts server-to-client requests (Notify, Put).
+    pub fn accepts_server_requests(&self) -> bool {
+        self.endpoint_role == EndpointRole::SERVER
+    }
 }
 
 /// How many times a message is run again after losing a write race.
@@ -80,6 +109,8 @@ pub struct Kms {
     /// Server Correlation Values: this server's random prefix and a counter.
     correlation_prefix: String,
     correlation_counter: AtomicU64,
+    /// Committed object changes, for the server-to-client operations.
+    events: Events,
 }
 
 impl Kms {
@@ -111,6 +142,7 @@ impl Kms {
             keys: crypto_params::EngineKeys::new(),
             correlation_prefix: hex::encode_upper(prefix),
             correlation_counter: AtomicU64::new(0),
+            events: Events::new(),
         }
     }
 
@@ -124,6 +156,13 @@ impl Kms {
     /// bytes. Every request gets a response: a malformed one gets Invalid
     /// Message.
     pub async fn handle_message(&self, peer: &Peer, request: Bytes) -> Vec<u8> {
+        self.handle_session_message(peer, &mut Session::default(), request).await
+    }
+
+    /// [`Kms::handle_message`] for a message of the connection whose state
+    /// is `session`; a message that commits leaves its changes there (Set
+    /// Endpoint Role).
+    pub async fn handle_session_message(&self, peer: &Peer, session: &mut Session, request: Bytes) -> Vec<u8> {
         let limits = Limits { max_message_size: usize::MAX, ..Limits::default() };
         let tree = match wire::decode(&request, &limits) {
             Ok(tree) => tree,
@@ -132,7 +171,7 @@ impl Kms {
                 return self.refuse_message(peek_version(&request), &format!("malformed message: {e}"));
             }
         };
-        let response = self.process_owned(peer, tree).await;
+        let response = self.process_session(peer, session, tree).await;
         let version = response.header.protocol_version;
         match wire::to_vec(&response.into_ttlv()) {
             Ok(bytes) => bytes,
@@ -162,7 +201,13 @@ impl Kms {
 
     /// [`Kms::process`], taking the tree: the request payloads are moved,
     /// not copied.
-    pub async fn process_owned(&self, peer: &Peer, mut tree: Ttlv) -> ResponseMessage {
+    pub async fn process_owned(&self, peer: &Peer, tree: Ttlv) -> ResponseMessage {
+        self.process_session(peer, &mut Session::default(), tree).await
+    }
+
+    /// [`Kms::process_owned`] for a message of the connection whose state
+    /// is `session`.
+    pub async fn process_session(&self, peer: &Peer, session: &mut Session, mut tree: Ttlv) -> ResponseMessage {
         let now = self.clock.now();
         let parts = match RequestParts::take_from(&mut tree) {
             Ok(parts) => parts,
@@ -195,7 +240,7 @@ impl Kms {
             let mut attempt = 0;
             loop {
                 attempt += 1;
-                match self.run_batch(peer, &parts, now).await {
+                match self.run_batch(peer, session, &parts, now).await {
                     Ok(items) => return self.finish(&parts.header, items, now),
                     Err(CommitError::Conflict) if attempt < COMMIT_ATTEMPTS => {
                         debug!(attempt, "write conflict: running the message again");
@@ -216,9 +261,12 @@ impl Kms {
     }
 
     /// Runs every item in one transaction and commits it; the responses.
+    /// Only a commit changes `session` and publishes events: an undone or
+    /// oversized batch, or a failed commit, leaves no trace.
     async fn run_batch(
         &self,
         peer: &Peer,
+        session: &mut Session,
         parts: &RequestParts,
         now: i64,
     ) -> Result<Vec<ResponseBatchItem>, CommitError> {
@@ -233,6 +281,7 @@ impl Kms {
             streams: &self.streams,
             keys: &self.keys,
             id_placeholder: None,
+            session: *session,
         };
         let continuation = parts.header.batch_error_continuation();
         let mut responses = Vec::with_capacity(parts.batch_items.len());
@@ -278,8 +327,67 @@ impl Kms {
                 })
                 .collect());
         }
-        ctx.txn.commit().await?;
+        let changed_session = ctx.session;
+        let committed = ctx.txn.commit().await?;
+        *session = changed_session;
+        self.events.publish(&committed);
         Ok(responses)
+    }
+
+    /// A receiver of the events of every committed change from now on
+    /// ([`push`]); it lags (losing the oldest) rather than slow anything.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<ObjectEvent>> {
+        self.events.subscribe()
+    }
+
+    /// The server-to-client request (Notify or Put) that tells `peer`
+    /// about `event` in protocol `version`, its Unique Batch Item ID
+    /// `batch_item_id`. None when `peer`'s identity may not see the object,
+    /// or there is nothing to send: the object is gone or may not leave the
+    /// server (a Put carries the object as Get returns it).
+    pub async fn server_request(
+        &self,
+        peer: &Peer,
+        event: &ObjectEvent,
+        version: ProtocolVersion,
+        batch_item_id: Bytes,
+    ) -> Option<ServerRequest> {
+        if !push::may_see(&peer.identity, &event.owner) {
+            return None;
+        }
+        let (operation, payload) = match &event.change {
+            Change::Attributes { changed, deleted } => {
+                (Operation::NOTIFY, push::notify_payload(&event.id, changed, deleted, version))
+            }
+            Change::Created { replaced } => {
+                // Read now, as Get would: a key destroyed meanwhile is not sent.
+                let mut txn = Txn::new(self.store.as_ref(), &self.objects);
+                let object = match txn.get_shared(&event.id).await {
+                    Ok(Some(object)) => object,
+                    Ok(None) => return None,
+                    Err(e) => {
+                        warn!(id = %event.id, error = %e, "object for a Put could not be read");
+                        return None;
+                    }
+                };
+                if !push::may_see(&peer.identity, &object.owner) {
+                    return None;
+                }
+                let Some(payload) = push::put_payload(&object, replaced.as_deref(), version) else {
+                    debug!(id = %event.id, "new object may not leave the server: no Put");
+                    return None;
+                };
+                (Operation::PUT, payload)
+            }
+        };
+        let bytes = match push::request_message(version, self.clock.now(), operation, batch_item_id.clone(), payload) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                error!(id = %event.id, operation = ?operation, error = %e, "server-to-client request does not encode");
+                return None;
+            }
+        };
+        Some(ServerRequest { bytes, expected: Expected { operation, batch_item_id, object_id: event.id.clone() } })
     }
 
     async fn run_item(
@@ -466,13 +574,26 @@ async fn dispatch(ctx: &mut OpContext<'_>, operation: Operation, payload: &Ttlv)
         Operation::CREATE_SPLIT_KEY => split::create_split_key(ctx, payload).await,
         Operation::JOIN_SPLIT_KEY => split::join_split_key(ctx, payload).await,
         Operation::LOG => session::log(ctx, payload),
+        Operation::SET_ENDPOINT_ROLE => session::set_endpoint_role(ctx, payload),
+        // KMIP 2.1 §7 / 1.4 §5: Notify and Put are "only ever sent by a
+        // server to a client". A request carrying one still parses and
+        // names an operation its version defines, so it is not an Invalid
+        // Message (1.4 §11.1 keeps that for messages that cannot be
+        // parsed); what fails is the operation itself, which a server does
+        // not perform on a client's behalf: Operation Not Supported, as
+        // 1.4 §11.1 answers an operation the server does not carry out.
+        Operation::NOTIFY | Operation::PUT => Err(KmsError::OperationNotSupported(format!(
+            "{operation:?} from a client (a server-to-client operation: only a server sends it, KMIP 2.1 §7, 1.4 §5)"
+        ))),
         Operation::POLL => session::poll(ctx, payload),
         Operation::CANCEL => session::cancel(ctx, payload),
         other => Err(KmsError::OperationNotSupported(format!("{other:?}"))),
     }
 }
 
-/// The operations [`dispatch`] implements, for Query.
+/// The operations this server supports, for Query: those [`dispatch`]
+/// implements, and the server-to-client ones it sends (Notify, Put; see
+/// [`push`]).
 pub(crate) const SUPPORTED_OPERATIONS: &[Operation] = &[
     Operation::CREATE,
     Operation::REGISTER,
@@ -495,10 +616,14 @@ pub(crate) const SUPPORTED_OPERATIONS: &[Operation] = &[
     Operation::QUERY,
     Operation::CANCEL,
     Operation::POLL,
+    // Server-to-client: sent to a client that took the Server role.
+    Operation::NOTIFY,
+    Operation::PUT,
     Operation::DISCOVER_VERSIONS,
     Operation::LOG,
     Operation::ADJUST_ATTRIBUTE,
     Operation::SET_ATTRIBUTE,
+    Operation::SET_ENDPOINT_ROLE,
     Operation::INTEROP,
     Operation::CREATE_KEY_PAIR,
     Operation::ENCRYPT,

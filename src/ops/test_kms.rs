@@ -39,15 +39,7 @@ impl TestKms {
     /// Sends a request written as `<BatchItem>` elements in KMIP XML, with
     /// a header of `version` (e.g. "1.4") and `extra` header fields.
     pub(crate) async fn send(&self, version: &str, extra: &str, items: &str) -> ResponseMessage {
-        let (major, minor) = version.split_once('.').expect("version");
-        let count = items.matches("<BatchItem>").count();
-        let text = format!(
-            r#"<RequestMessage><RequestHeader><ProtocolVersion>
-                 <ProtocolVersionMajor type="Integer" value="{major}"/><ProtocolVersionMinor type="Integer" value="{minor}"/>
-               </ProtocolVersion>{extra}<BatchCount type="Integer" value="{count}"/></RequestHeader>{items}</RequestMessage>"#
-        );
-        let tree = xml::from_str(&text).unwrap_or_else(|e| panic!("test request: {e}\n{text}"));
-        self.kms.process(&self.peer, &tree).await
+        self.kms.process(&self.peer, &request(version, extra, items)).await
     }
 
     /// Sends one batch item (its inside, without `<BatchItem>`).
@@ -93,6 +85,19 @@ impl TestKms {
     pub(crate) async fn fails(&self, version: &str, item: &str, reason: ResultReason) {
         failed(&self.one(version, item).await, reason);
     }
+}
+
+/// A request message of `<BatchItem>` elements `items` in KMIP XML, with
+/// a header of `version` (e.g. "1.4") and `extra` header fields.
+pub(crate) fn request(version: &str, extra: &str, items: &str) -> Ttlv {
+    let (major, minor) = version.split_once('.').expect("version");
+    let count = items.matches("<BatchItem>").count();
+    let text = format!(
+        r#"<RequestMessage><RequestHeader><ProtocolVersion>
+             <ProtocolVersionMajor type="Integer" value="{major}"/><ProtocolVersionMinor type="Integer" value="{minor}"/>
+           </ProtocolVersion>{extra}<BatchCount type="Integer" value="{count}"/></RequestHeader>{items}</RequestMessage>"#
+    );
+    xml::from_str(&text).unwrap_or_else(|e| panic!("test request: {e}\n{text}"))
 }
 
 /// Asserts that `item` failed with `reason`.

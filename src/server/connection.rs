@@ -4,9 +4,10 @@
 //! header of the outermost Structure, checked with
 //! [`wire::message_length`] against the maximum message size *before* the
 //! body is read or room is made for it, then exactly the announced body.
-//! The whole message goes to [`Kms::handle_message`] and its response is
-//! written before the next message is read, so requests on one connection
-//! are answered in order; pipelined messages wait in the read buffer.
+//! The whole message goes to [`Kms::handle_session_message`] (with the
+//! connection's [`Session`]) and its response is written before the next
+//! message is read, so requests on one connection are answered in order;
+//! pipelined messages wait in the read buffer.
 //!
 //! Timeouts: the idle timeout runs while waiting for the first byte of a
 //! message; from that byte on, the whole message (and later the writing of
@@ -21,7 +22,12 @@
 //!
 //! On graceful shutdown an idle connection closes at once; a message that
 //! has started to arrive is read, answered, and then the connection closes.
+//!
+//! A client that takes the Server role (Set Endpoint Role) also gets
+//! server-to-client requests (Notify, Put) between its messages, and its
+//! Response Messages are taken as the answers to them ([`super::push`]).
 
+use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,9 +42,11 @@ use tokio::time::{Instant, timeout, timeout_at};
 use tokio_rustls::TlsAcceptor;
 use tracing::{debug, info, warn};
 
+use super::push::{Push, Wake};
 use super::tls;
 use crate::config::ServerLimits;
-use crate::ops::{Kms, Peer};
+use crate::ops::push::is_response_message;
+use crate::ops::{Kms, Peer, Session};
 
 /// Bytes of a message needed to read its protocol version: RequestMessage
 /// header (8), RequestHeader header (8), ProtocolVersion header (8), Major
@@ -100,21 +108,39 @@ impl Handler {
     }
 
     /// Reads messages from `stream` and answers each, until the peer
-    /// leaves, a limit is hit, or the server shuts down.
+    /// leaves, a limit is hit, or the server shuts down. Between messages,
+    /// a client in the Server role also gets server-to-client requests.
     pub(crate) async fn serve<S: AsyncRead + AsyncWrite + Unpin>(&mut self, stream: S, peer: &Peer) {
         let mut connection = Connection::new(stream);
+        let mut session = Session::default();
+        let mut push = Push::new();
         loop {
-            let incoming = match connection.read_message(&mut self.shutdown, &self.limits).await {
-                Ok(incoming) => incoming,
+            let incoming = match connection.read_message_or(&mut self.shutdown, &self.limits, push.next()).await {
+                Ok(Next::Incoming(incoming)) => incoming,
+                Ok(Next::Other(wake)) => {
+                    if let Err(e) = self.wake(&mut connection, peer, &mut push, wake).await {
+                        info!(error = %e, "writing a server-to-client request failed: closing");
+                        return;
+                    }
+                    continue;
+                }
                 Err(e) => {
                     info!(error = %e, "read failed: closing");
                     return;
                 }
             };
             match incoming {
+                Incoming::Message(answer) if push.takes_answers() && is_response_message(&answer) => {
+                    debug!(bytes = answer.len(), "answer to a server-to-client request");
+                    push.answer(&answer);
+                }
                 Incoming::Message(request) => {
                     debug!(bytes = request.len(), "request");
-                    let response = self.kms.handle_message(peer, request).await;
+                    push.saw_request(&request);
+                    let response = self.kms.handle_session_message(peer, &mut session, request).await;
+                    // Before the response goes out: every change committed
+                    // after the client learns of its new role reaches it.
+                    push.follow(&self.kms, &session);
                     debug!(bytes = response.len(), "response");
                     if let Err(e) = connection.write(&response, self.limits.partial_message_timeout).await {
                         info!(error = %e, "writing the response failed: closing");
@@ -171,6 +197,44 @@ impl Handler {
         }
     }
 
+    /// Acts on what [`Push::next`] brought: writes the request for an event
+    /// (if the connection's identity may see the object), or logs lost
+    /// events or an unanswered request. Err only when writing fails.
+    async fn wake<S: AsyncRead + AsyncWrite + Unpin>(
+        &self,
+        connection: &mut Connection<S>,
+        peer: &Peer,
+        push: &mut Push,
+        wake: Wake,
+    ) -> std::io::Result<()> {
+        match wake {
+            Wake::Event(event) => {
+                let id = push.next_batch_item_id();
+                let Some(request) = self.kms.server_request(peer, &event, push.version(), id).await else {
+                    return Ok(());
+                };
+                let timeout = self.limits.partial_message_timeout;
+                connection.write(&request.bytes, timeout).await?;
+                debug!(
+                    operation = ?request.expected.operation,
+                    id = %request.expected.object_id,
+                    "server-to-client request sent"
+                );
+                push.sent(request.expected, Instant::now() + timeout);
+            }
+            Wake::Lagged(missed) => {
+                warn!(missed, "connection fell behind the object events: server-to-client requests lost");
+            }
+            Wake::Unanswered(expected) => warn!(
+                operation = ?expected.operation,
+                id = %expected.object_id,
+                timeout = ?self.limits.partial_message_timeout,
+                "the client did not answer a server-to-client request in time"
+            ),
+        }
+        Ok(())
+    }
+
     /// Sends Invalid Message and closes.
     async fn refuse<S: AsyncRead + AsyncWrite + Unpin>(
         &self,
@@ -208,6 +272,13 @@ pub(crate) enum Incoming {
     Framing(kmip_ttlv::Error),
 }
 
+/// What [`Connection::read_message_or`] brought: a message (or why none),
+/// or the other thing waited for.
+pub(crate) enum Next<T> {
+    Incoming(Incoming),
+    Other(T),
+}
+
 /// A byte stream with a read buffer, speaking whole messages.
 pub(crate) struct Connection<S> {
     stream: S,
@@ -220,26 +291,48 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Connection<S> {
     }
 
     /// Reads the next message, applying the limits.
+    #[cfg(test)]
     pub(crate) async fn read_message(
         &mut self,
         shutdown: &mut Shutdown,
         limits: &ServerLimits,
     ) -> std::io::Result<Incoming> {
+        match self.read_message_or(shutdown, limits, std::future::pending::<std::convert::Infallible>()).await? {
+            Next::Incoming(incoming) => Ok(incoming),
+            Next::Other(never) => match never {},
+        }
+    }
+
+    /// Reads the next message, applying the limits; while no message has
+    /// started (the idle wait), `other` may end the wait instead. Once the
+    /// first byte of a message is in, the message is read to its end.
+    pub(crate) async fn read_message_or<T>(
+        &mut self,
+        shutdown: &mut Shutdown,
+        limits: &ServerLimits,
+        other: impl Future<Output = T>,
+    ) -> std::io::Result<Next<T>> {
         if self.buffer.is_empty() {
             self.buffer.reserve(INITIAL_BUFFER);
-            // Bytes already on their way win over the shutdown signal: a
-            // message that has started is answered.
+            // Bytes already on their way win over the shutdown signal (a
+            // message that has started is answered) and over `other`.
             tokio::select! {
                 biased;
                 read = timeout(limits.idle_timeout, self.stream.read_buf(&mut self.buffer)) => match read {
-                    Err(_) => return Ok(Incoming::IdleTimeout),
-                    Ok(Ok(0)) => return Ok(Incoming::Closed),
+                    Err(_) => return Ok(Next::Incoming(Incoming::IdleTimeout)),
+                    Ok(Ok(0)) => return Ok(Next::Incoming(Incoming::Closed)),
                     Ok(Ok(_)) => {}
                     Ok(Err(e)) => return Err(e),
                 },
-                () = shutdown.recv() => return Ok(Incoming::Shutdown),
+                () = shutdown.recv() => return Ok(Next::Incoming(Incoming::Shutdown)),
+                value = other => return Ok(Next::Other(value)),
             }
         }
+        self.read_started(limits).await.map(Next::Incoming)
+    }
+
+    /// Reads the rest of a message whose first bytes are buffered.
+    async fn read_started(&mut self, limits: &ServerLimits) -> std::io::Result<Incoming> {
         let deadline = Instant::now() + limits.partial_message_timeout;
         while self.buffer.len() < HEADER_LEN {
             if let Some(stop) = self.fill(deadline).await? {

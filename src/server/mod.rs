@@ -5,7 +5,9 @@
 //! - [`connection`]: per connection the TLS handshake (with a timeout), the
 //!   identity from the client certificate, then framing with the size limit
 //!   and the idle and partial-message timeouts, in order, one message at a
-//!   time, handed to [`Kms::handle_message`];
+//!   time, handed to [`Kms::handle_session_message`](crate::ops::Kms::handle_session_message);
+//! - [`push`]: the server-to-client requests (Notify, Put) a connection
+//!   whose client takes the Server role gets between its messages;
 //! - [`tls`]: rustls configuration and the certificate identity.
 //!
 //! [`spawn`] starts everything in-process and returns a [`RunningServer`]:
@@ -32,6 +34,7 @@
 
 mod connection;
 mod listener;
+mod push;
 pub mod tls;
 
 use std::io::Write;

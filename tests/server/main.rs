@@ -8,5 +8,6 @@ mod durability;
 mod framing;
 mod lifecycle;
 mod pki;
+mod push;
 mod support;
 mod tls;

@@ -138,6 +138,13 @@ pub fn discover_versions(version: ProtocolVersion) -> Vec<u8> {
 pub async fn read_response<S: tokio::io::AsyncRead + Unpin>(
     stream: &mut S,
 ) -> std::io::Result<Option<ResponseMessage>> {
+    let Some(tree) = read_message(stream).await? else { return Ok(None) };
+    Ok(Some(ResponseMessage::from_ttlv(&tree).expect("a Response Message")))
+}
+
+/// Reads one whole message (request or response) as a TTLV tree; None at
+/// a clean end of stream.
+pub async fn read_message<S: tokio::io::AsyncRead + Unpin>(stream: &mut S) -> std::io::Result<Option<Ttlv>> {
     let mut header = [0u8; HEADER_LEN];
     let mut got = 0;
     while got < HEADER_LEN {
@@ -155,8 +162,7 @@ pub async fn read_response<S: tokio::io::AsyncRead + Unpin>(
     let mut bytes = header.to_vec();
     bytes.resize(HEADER_LEN + length, 0);
     stream.read_exact(&mut bytes[HEADER_LEN..]).await?;
-    let tree = wire::decode(&Bytes::from(bytes), &Limits::default()).expect("a TTLV response");
-    Ok(Some(ResponseMessage::from_ttlv(&tree).expect("a Response Message")))
+    Ok(Some(wire::decode(&Bytes::from(bytes), &Limits::default()).expect("a TTLV message")))
 }
 
 /// Sends `request` and reads its response.
