@@ -33,8 +33,8 @@ const fn extension(value: u32) -> Tag {
 /// Index field for the owner (pseudo-field above the tag range).
 pub const INDEX_OWNER: u32 = 0x0100_0001;
 
-/// A managed object.
-#[derive(Clone, Debug, PartialEq)]
+/// A managed object. Its `Debug` leaves out the value (key material).
+#[derive(Clone, PartialEq)]
 pub struct ManagedObject {
     /// Unique Identifier.
     pub id: String,
@@ -50,6 +50,19 @@ pub struct ManagedObject {
     pub attributes: Vec<Attribute>,
     /// The store revision this copy was read at (0 for a new object).
     pub revision: u64,
+}
+
+impl std::fmt::Debug for ManagedObject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ManagedObject")
+            .field("id", &self.id)
+            .field("object_type", &self.object_type)
+            .field("owner", &self.owner)
+            .field("value", &self.value.as_ref().map(|v| format!("{:?} (redacted)", v.tag)))
+            .field("attributes", &self.attributes)
+            .field("revision", &self.revision)
+            .finish()
+    }
 }
 
 impl ManagedObject {
@@ -256,6 +269,18 @@ mod tests {
         assert!(stored.index.contains(&IndexKey { field: Tag::NAME.value(), value: b"k".to_vec() }));
         let back = ManagedObject::from_stored(&stored).expect("decodes");
         assert_eq!(back, ManagedObject { revision: 1, ..object });
+    }
+
+    #[test]
+    fn debug_leaves_out_the_key_material() {
+        let mut object = key();
+        object.value = Some(Ttlv::structure(
+            Tag::SYMMETRIC_KEY,
+            vec![Ttlv::new(Tag::KEY_MATERIAL, Value::ByteString(bytes::Bytes::from_static(&[0xAB; 16])))],
+        ));
+        let shown = format!("{object:?}");
+        assert!(shown.contains("id-1") && shown.contains("redacted"), "{shown}");
+        assert!(!shown.contains("171") && !shown.to_lowercase().contains("abab"), "{shown}");
     }
 
     #[test]
