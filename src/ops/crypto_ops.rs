@@ -238,9 +238,9 @@ pub(crate) async fn rng_retrieve(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Res
     if !(1..=MAX_RNG_RETRIEVE).contains(&len) {
         return Err(KmsError::InvalidField(format!("Data Length must be 1 to {MAX_RNG_RETRIEVE}, not {len}")));
     }
-    let mut out = vec![0u8; usize::try_from(len).unwrap_or(0)];
-    ctx.crypto.random(&mut out)?;
-    Ok(vec![Ttlv::new(Tag::DATA, Value::ByteString(Bytes::from(out)))])
+    // Random bytes as a key would get them: with what clients seeded.
+    let out = ctx.crypto.generate_key(usize::try_from(len).unwrap_or(0))?;
+    Ok(vec![Ttlv::new(Tag::DATA, Value::ByteString(Bytes::copy_from_slice(&out)))])
 }
 
 /// RNG Seed (KMIP 1.3+), under the server's [`RngSeedPolicy`]: refused, or

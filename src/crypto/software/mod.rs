@@ -8,6 +8,7 @@
 
 mod asymmetric;
 mod rsa_public;
+mod seed_pool;
 mod stream;
 mod symmetric;
 
@@ -33,6 +34,7 @@ const CACHE_CAPACITY: usize = 4096;
 pub struct SoftwareEngine {
     rng: SystemRandom,
     cache: Mutex<HashMap<[u8; 32], Arc<Prepared>>>,
+    seeds: seed_pool::SeedPool,
 }
 
 impl std::fmt::Debug for SoftwareEngine {
@@ -50,7 +52,7 @@ impl Default for SoftwareEngine {
 impl SoftwareEngine {
     /// A new engine.
     pub fn new() -> SoftwareEngine {
-        SoftwareEngine { rng: SystemRandom::new(), cache: Mutex::new(HashMap::new()) }
+        SoftwareEngine { rng: SystemRandom::new(), cache: Mutex::new(HashMap::new()), seeds: Default::default() }
     }
 
     /// The parsed form of a key for one use, from the cache or parsed now.
@@ -164,6 +166,7 @@ impl CryptoEngine for SoftwareEngine {
     fn generate_key(&self, len: usize) -> Result<Zeroizing<Vec<u8>>, KmsError> {
         let mut key = Zeroizing::new(vec![0u8; len]);
         self.random(&mut key)?;
+        self.seeds.mix_into(&mut key)?;
         Ok(key)
     }
 
@@ -172,10 +175,9 @@ impl CryptoEngine for SoftwareEngine {
     }
 
     fn seed(&self, data: &[u8]) -> usize {
-        // aws-lc's DRBG reseeds itself from the operating system; client
-        // entropy is accepted (KMIP 2.1 §6.1.44 lets the server decide how
-        // much it uses) but not trusted, so nothing it holds weakens it.
-        data.len()
+        // Into the pool that every generated key is mixed with
+        // (seed_pool.rs); a poisoned lock means nothing was used.
+        self.seeds.add(data).unwrap_or(0)
     }
 
     fn digest(&self, algorithm: HashAlgorithm, data: &[u8]) -> Vec<u8> {
