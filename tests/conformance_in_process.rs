@@ -149,7 +149,7 @@ async fn oasis_test_cases_in_process() {
         }
     }
     assert_eq!(under_configs, 9, "files passed under server configs (CS-RNG-O-2, -3, -4 of each version)");
-    assert_eq!(total, 228, "files passed over all versions");
+    assert_eq!(total, 237, "files passed over all versions");
 }
 
 /// The protocol version in a message's header.

@@ -127,8 +127,7 @@ pub enum Cipher {
     ChaCha20Poly1305,
     /// RSA-OAEP (RFC 8017 §7.1) with this hash for both the label and MGF1.
     RsaOaep(HashAlgorithm),
-    /// RSA-OAEP with distinct hashes for the label and for MGF1 (public
-    /// key, encryption only).
+    /// RSA-OAEP with distinct hashes for the label and for MGF1.
     RsaOaepMgf {
         /// The label hash.
         hash: HashAlgorithm,
@@ -218,6 +217,16 @@ pub enum SignatureScheme {
     /// made with (read back from the encoded message, as OpenSSL's
     /// `RSA_PSS_SALTLEN_AUTO` does). Signing with `None` uses the hash length.
     RsaPssSalt(HashAlgorithm, Option<usize>),
+    /// RSASSA-PSS whose MGF1 hash differs from the message hash, with a salt
+    /// length as in [`SignatureScheme::RsaPssSalt`] (verification only).
+    RsaPssMgf {
+        /// The message hash (also hashed into `H`).
+        hash: HashAlgorithm,
+        /// The MGF1 hash.
+        mgf: HashAlgorithm,
+        /// The salt length; `None` when verifying accepts any.
+        salt: Option<usize>,
+    },
     /// ECDSA with a DER (ASN.1) signature (FIPS 186-4).
     Ecdsa(HashAlgorithm),
     /// Ed25519 (RFC 8032).
@@ -226,10 +235,13 @@ pub enum SignatureScheme {
 
 impl SignatureScheme {
     /// The scheme with a salt length equal to the hash length written as
-    /// plain [`SignatureScheme::RsaPss`], so that equal schemes compare equal.
+    /// plain [`SignatureScheme::RsaPss`], and an MGF1 hash equal to the
+    /// message hash as [`SignatureScheme::RsaPssSalt`], so that equal
+    /// schemes compare equal.
     #[must_use]
     pub fn normalized(self, signing: bool) -> Self {
         match self {
+            Self::RsaPssMgf { hash, mgf, salt } if hash == mgf => Self::RsaPssSalt(hash, salt).normalized(signing),
             Self::RsaPssSalt(hash, Some(len)) if len == hash.output_len() => Self::RsaPss(hash),
             Self::RsaPssSalt(hash, None) if signing => Self::RsaPss(hash),
             other => other,

@@ -160,7 +160,13 @@ impl CryptoParams {
                 Some(n) => Some(usize::try_from(n).map_err(|_| KmsError::InvalidField("negative Salt Length".into()))?),
                 None => None,
             };
-            Ok(SignatureScheme::RsaPssSalt(hash, salt))
+            // An MGF1 hash given explicitly is honoured (signing with one
+            // that differs is refused by the engine, verifying works);
+            // without one MGF1 uses the message hash, as aws-lc-rs does.
+            match self.mask_generator_hashing_algorithm.map(hash_of).transpose()? {
+                Some(mgf) if mgf != hash => Ok(SignatureScheme::RsaPssMgf { hash, mgf, salt }),
+                _ => Ok(SignatureScheme::RsaPssSalt(hash, salt)),
+            }
         };
         if let Some(algorithm) = self.digital_signature_algorithm {
             let pss_hash = || hash_of(self.hashing_algorithm.unwrap_or(HashingAlgorithm::SHA_256));

@@ -1,6 +1,7 @@
 //! RSA, ECDSA and Ed25519 with aws-lc-rs: key pair generation, signatures
 //! and RSA encryption. Private-key operations never use the `rsa` crate
-//! (RUSTSEC-2023-0071).
+//! 0.9 (RUSTSEC-2023-0071); the few aws-lc-rs lacks use rsa 0.10
+//! (`rsa_private.rs`).
 
 use aws_lc_rs::digest::Digest;
 use aws_lc_rs::encoding::{AsDer, Pkcs8V1Der, PublicKeyX509Der};
@@ -74,6 +75,8 @@ pub(super) enum Prepared {
     Ed25519(Ed25519KeyPair),
     /// A public key bound to its verification algorithm.
     Verifying(ParsedPublicKey),
+    /// An RSA key parsed by rsa 0.10, for what aws-lc-rs does not offer.
+    Rsa10(super::rsa_private::Rsa10Key),
 }
 
 /// Parses `material` for signing with `scheme`.
@@ -182,6 +185,7 @@ pub(super) fn verify(
                 SignatureScheme::RsaPkcs1v15(h)
                 | SignatureScheme::RsaPss(h)
                 | SignatureScheme::RsaPssSalt(h, _)
+                | SignatureScheme::RsaPssMgf { hash: h, .. }
                 | SignatureScheme::Ecdsa(h) => h,
                 SignatureScheme::Ed25519 => {
                     return Err(KmsError::InvalidField("Ed25519 verifies the message, not a digest".into()));

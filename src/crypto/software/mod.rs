@@ -1,12 +1,15 @@
 //! The software engine: aws-lc-rs (the provider rustls already uses) for
 //! random numbers, hashes, AES-GCM/CBC/ECB/CTR, key wrap, HMAC, CMAC,
 //! PBKDF2, HKDF, RSA, ECDSA and Ed25519; RustCrypto crates for XTS,
-//! Triple-DES, raw ChaCha20 and truncated GCM tags.
+//! Triple-DES, raw ChaCha20 and truncated GCM tags; rsa 0.10 for the RSA
+//! private-key operations aws-lc-rs lacks (OAEP with another MGF1 hash or
+//! SHA-224, PSS signing with another salt length).
 //!
 //! Parsed keys are kept in a bounded cache keyed by a SHA-256 of their
 //! use and bytes, so a key is parsed once, not per request.
 
 mod asymmetric;
+mod rsa_private;
 mod rsa_public;
 mod seed_pool;
 mod stream;
@@ -93,6 +96,12 @@ impl SoftwareEngine {
         }
         cache.insert(id, Arc::clone(&parsed));
         Ok(parsed)
+    }
+
+    /// An RSA key parsed by rsa 0.10 ([`Prepared::Rsa10`]), from the cache
+    /// or parsed now.
+    fn rsa10_key(&self, key: KeyRef<'_>) -> Result<Arc<Prepared>, KmsError> {
+        self.prepared(key, "rsa10", || rsa_private::Rsa10Key::parse(key.kind, key.material).map(Prepared::Rsa10))
     }
 
     /// The IV to use: the caller's, or a fresh one (returned as generated).
@@ -189,14 +198,8 @@ impl CryptoEngine for SoftwareEngine {
     }
 
     fn encrypt(&self, key: KeyRef<'_>, params: &CipherParams<'_>, data: &[u8]) -> Result<EncryptOutput, KmsError> {
-        if let Cipher::RsaOaepMgf { hash, mgf } = params.cipher {
-            let spki = match key.kind {
-                KeyKind::RsaPublic => key.material.to_vec(),
-                KeyKind::RsaPrivate => super::formats::public_from_private(key.material)
-                    .map_err(|e| KmsError::InvalidField(format!("the RSA private key is not valid: {e}")))?,
-                other => return Err(KmsError::InvalidField(format!("RSA encryption needs an RSA key, not {other:?}"))),
-            };
-            let data = rsa_public::oaep_encrypt(&spki, hash, mgf, params.label, data)?;
+        if let Some((hash, mgf)) = rsa10_oaep(params.cipher) {
+            let data = rsa_private::oaep_encrypt(&*self.rsa10_key(key)?, hash, mgf, params.label, data)?;
             return Ok(EncryptOutput { data, iv: None, tag: None });
         }
         if let Cipher::RsaOaep(_) | Cipher::RsaPkcs1v15 = params.cipher {
@@ -232,10 +235,8 @@ impl CryptoEngine for SoftwareEngine {
         data: &[u8],
         tag: Option<&[u8]>,
     ) -> Result<Zeroizing<Vec<u8>>, KmsError> {
-        if let Cipher::RsaOaepMgf { hash, mgf } = params.cipher {
-            // A private-key operation aws-lc-rs does not offer; the rsa
-            // crate is not used for those (RUSTSEC-2023-0071).
-            return Err(KmsError::Unsupported(format!("OAEP decryption with {hash:?} and MGF1 with {mgf:?}")));
+        if let Some((hash, mgf)) = rsa10_oaep(params.cipher) {
+            return rsa_private::oaep_decrypt(&*self.rsa10_key(key)?, hash, mgf, params.label, data);
         }
         if let Cipher::RsaOaep(_) | Cipher::RsaPkcs1v15 = params.cipher {
             let prepared = self.prepared(key, "rsa-cipher", || asymmetric::rsa_cipher_key(key.kind, key.material))?;
@@ -260,10 +261,26 @@ impl CryptoEngine for SoftwareEngine {
 
     fn sign(&self, key: KeyRef<'_>, scheme: SignatureScheme, input: SignInput<'_>) -> Result<Vec<u8>, KmsError> {
         let scheme = scheme.normalized(true);
-        if let SignatureScheme::RsaPssSalt(_, Some(len)) = scheme {
-            return Err(KmsError::Unsupported(format!(
-                "RSASSA-PSS signing with a salt of {len} bytes (the salt is as long as the hash)"
-            )));
+        match scheme {
+            // Another salt length than the hash's: rsa 0.10, with the
+            // SHA-2 hashes aws-lc-rs signs with.
+            SignatureScheme::RsaPssSalt(
+                hash @ (HashAlgorithm::Sha256 | HashAlgorithm::Sha384 | HashAlgorithm::Sha512),
+                Some(len),
+            ) => {
+                return rsa_private::pss_sign(&*self.rsa10_key(key)?, hash, len, input);
+            }
+            SignatureScheme::RsaPssSalt(hash, _) => {
+                return Err(KmsError::Unsupported(format!(
+                    "RSASSA-PSS signing with {hash:?} (SHA-256, SHA-384 or SHA-512)"
+                )));
+            }
+            SignatureScheme::RsaPssMgf { hash, mgf, .. } => {
+                return Err(KmsError::Unsupported(format!(
+                    "RSASSA-PSS signing with {hash:?} and MGF1 with {mgf:?} (the MGF1 hash is the message hash)"
+                )));
+            }
+            _ => {}
         }
         let prepared =
             self.prepared(key, ("sign", scheme), || asymmetric::signing_key(key.kind, scheme, key.material))?;
@@ -278,11 +295,14 @@ impl CryptoEngine for SoftwareEngine {
         signature: &[u8],
     ) -> Result<bool, KmsError> {
         let scheme = scheme.normalized(false);
-        // PSS with a given salt length other than the hash length is checked
-        // with the rsa crate only; with any salt length, the usual length is
-        // tried first on the fast path.
+        // PSS with a given salt length other than the hash length, or with
+        // another MGF1 hash, is checked with the rsa crate only (a public-key
+        // operation); with any salt length, the usual length is tried first
+        // on the fast path.
         let fast_scheme = match scheme {
-            SignatureScheme::RsaPssSalt(_, Some(_)) if key.kind == KeyKind::RsaPublic => {
+            SignatureScheme::RsaPssSalt(_, Some(_)) | SignatureScheme::RsaPssMgf { .. }
+                if key.kind == KeyKind::RsaPublic =>
+            {
                 return rsa_public::verify(key.material, scheme, input, signature);
             }
             SignatureScheme::RsaPssSalt(hash, None) => SignatureScheme::RsaPss(hash),
@@ -387,6 +407,16 @@ struct OutLen(usize);
 impl hkdf::KeyType for OutLen {
     fn len(&self) -> usize {
         self.0
+    }
+}
+
+/// The label and MGF1 hashes of an OAEP cipher aws-lc-rs lacks: distinct
+/// hashes, or SHA-224.
+fn rsa10_oaep(cipher: Cipher) -> Option<(HashAlgorithm, HashAlgorithm)> {
+    match cipher {
+        Cipher::RsaOaepMgf { hash, mgf } => Some((hash, mgf)),
+        Cipher::RsaOaep(HashAlgorithm::Sha224) => Some((HashAlgorithm::Sha224, HashAlgorithm::Sha224)),
+        _ => None,
     }
 }
 
@@ -605,7 +635,9 @@ mod tests {
         let private = KeyRef { kind: KeyKind::RsaPrivate, material: &pair.private_pkcs8 };
         let public = KeyRef { kind: KeyKind::RsaPublic, material: &pair.public_spki };
         // PSS salt lengths: a signature with a 32-byte salt verifies with
-        // "any salt" and with 32, not with 20; signing with 222 is refused.
+        // "any salt" and with 32, not with 20; signing with an MGF1 hash
+        // other than the message hash is refused (rsa_private.rs tests
+        // signing with another salt length).
         let sha256 = HashAlgorithm::Sha256;
         let sig =
             engine.sign(private, SignatureScheme::RsaPssSalt(sha256, None), SignInput::Data(b"m")).expect("signs");
@@ -617,8 +649,10 @@ mod tests {
                 "{salt:?}"
             );
         }
-        let refused = engine.sign(private, SignatureScheme::RsaPssSalt(sha256, Some(222)), SignInput::Data(b"m"));
+        let mgf = SignatureScheme::RsaPssMgf { hash: sha256, mgf: HashAlgorithm::Sha1, salt: None };
+        let refused = engine.sign(private, mgf, SignInput::Data(b"m"));
         assert!(matches!(refused, Err(KmsError::Unsupported(_))), "{refused:?}");
+        assert!(!engine.verify(public, mgf, SignInput::Data(b"m"), &sig).expect("verifies"), "MGF1 with SHA-1");
         for cipher in
             [Cipher::RsaOaep(HashAlgorithm::Sha256), Cipher::RsaOaep(HashAlgorithm::Sha1), Cipher::RsaPkcs1v15]
         {

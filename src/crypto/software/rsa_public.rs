@@ -3,14 +3,16 @@
 //! so its timing side channel, RUSTSEC-2023-0071, does not apply):
 //! RSASSA-PSS verification with another salt length or with SHA-1/SHA-224
 //! (aws-lc-rs verifies salt length = hash length with SHA-2 only; OpenSSL
-//! signs with the longest salt by default), RSASSA-PKCS1-v1_5 with SHA-224,
-//! and RSAES-OAEP encryption whose MGF1 hash differs from the label hash.
+//! signs with the longest salt by default) or with an MGF1 hash other than
+//! the message hash (checked here, RFC 8017 §9.1.2, after the `rsa` crate's
+//! public-key operation: neither crate offers it), and RSASSA-PKCS1-v1_5
+//! with SHA-224. OAEP with distinct hashes is in `rsa_private.rs` (rsa
+//! 0.10), encryption included, as it shares the padding code.
 
-use digest::{Digest, DynDigest};
+use digest::Digest;
 use num_bigint_dig::BigUint;
-use rand_core::OsRng;
 use rsa::traits::PublicKeyParts;
-use rsa::{Oaep, Pkcs1v15Sign, Pss, RsaPublicKey};
+use rsa::{Pkcs1v15Sign, Pss, RsaPublicKey};
 use sha1::Sha1;
 use sha2::{Sha224, Sha256, Sha384, Sha512};
 
@@ -31,20 +33,14 @@ pub(super) fn verify(
     let (hash, pss) = match scheme {
         SignatureScheme::RsaPss(hash) => (hash, Some(Some(hash.output_len()))),
         SignatureScheme::RsaPssSalt(hash, salt) => (hash, Some(salt)),
+        SignatureScheme::RsaPssMgf { hash, mgf, salt } => {
+            let hashed = message_hash(hash, input)?;
+            return Ok(pss_verify(&key, hash, mgf, salt, &hashed, signature));
+        }
         SignatureScheme::RsaPkcs1v15(hash) => (hash, None),
         other => return Err(KmsError::InvalidField(format!("{other:?} is not an RSA signature scheme"))),
     };
-    let hashed = match input {
-        SignInput::Data(data) => digest(hash, data),
-        SignInput::Digest(d) if d.len() == hash.output_len() => d.to_vec(),
-        SignInput::Digest(d) => {
-            return Err(KmsError::InvalidField(format!(
-                "a {hash:?} digest has {} bytes, not {}",
-                hash.output_len(),
-                d.len()
-            )));
-        }
-    };
+    let hashed = message_hash(hash, input)?;
     let Some(salt) = pss else {
         let scheme = match hash {
             HashAlgorithm::Sha1 => Pkcs1v15Sign::new::<Sha1>(),
@@ -66,57 +62,22 @@ pub(super) fn verify(
     Ok(key.verify(scheme, &hashed, signature).is_ok())
 }
 
-/// RSAES-OAEP encryption with `hash` for the label and `mgf` for MGF1.
-pub(super) fn oaep_encrypt(
-    spki: &[u8],
-    hash: HashAlgorithm,
-    mgf: HashAlgorithm,
-    label: &[u8],
-    data: &[u8],
-) -> Result<Vec<u8>, KmsError> {
-    let key = public_key(spki)?;
-    let label = (!label.is_empty())
-        .then(|| String::from_utf8(label.to_vec()))
-        .transpose()
-        .map_err(|_| KmsError::Unsupported("a non-UTF-8 OAEP label with distinct label and MGF1 hashes".into()))?;
-    macro_rules! with_mgf {
-        ($d:ty) => {
-            match mgf {
-                HashAlgorithm::Sha1 => padding::<$d, Sha1>(label),
-                HashAlgorithm::Sha224 => padding::<$d, Sha224>(label),
-                HashAlgorithm::Sha256 => padding::<$d, Sha256>(label),
-                HashAlgorithm::Sha384 => padding::<$d, Sha384>(label),
-                HashAlgorithm::Sha512 => padding::<$d, Sha512>(label),
-            }
-        };
-    }
-    let padding = match hash {
-        HashAlgorithm::Sha1 => with_mgf!(Sha1),
-        HashAlgorithm::Sha224 => with_mgf!(Sha224),
-        HashAlgorithm::Sha256 => with_mgf!(Sha256),
-        HashAlgorithm::Sha384 => with_mgf!(Sha384),
-        HashAlgorithm::Sha512 => with_mgf!(Sha512),
-    };
-    key.encrypt(&mut OsRng, padding, data)
-        .map_err(|_| KmsError::InvalidField("the data is too long for the RSA key and OAEP parameters".into()))
-}
-
-fn padding<D, M>(label: Option<String>) -> Oaep
-where
-    D: 'static + Digest + DynDigest + Send + Sync,
-    M: 'static + Digest + DynDigest + Send + Sync,
-{
-    match label {
-        Some(label) => Oaep::new_with_mgf_hash_and_label::<D, M, String>(label),
-        None => Oaep::new_with_mgf_hash::<D, M>(),
-    }
-}
-
 fn public_key(spki: &[u8]) -> Result<RsaPublicKey, KmsError> {
     let c = formats::rsa_public_components(spki)
         .map_err(|e| KmsError::InvalidField(format!("the RSA public key is not valid: {e}")))?;
     RsaPublicKey::new(BigUint::from_bytes_be(&c.n), BigUint::from_bytes_be(&c.e))
         .map_err(|e| KmsError::InvalidField(format!("the RSA public key is not usable: {e}")))
+}
+
+/// The message's digest, or the client's digest checked for length.
+fn message_hash(hash: HashAlgorithm, input: SignInput<'_>) -> Result<Vec<u8>, KmsError> {
+    match input {
+        SignInput::Data(data) => Ok(digest(hash, data)),
+        SignInput::Digest(d) if d.len() == hash.output_len() => Ok(d.to_vec()),
+        SignInput::Digest(d) => {
+            Err(KmsError::InvalidField(format!("a {hash:?} digest has {} bytes, not {}", hash.output_len(), d.len())))
+        }
+    }
 }
 
 fn digest(hash: HashAlgorithm, data: &[u8]) -> Vec<u8> {
@@ -134,6 +95,53 @@ fn digest(hash: HashAlgorithm, data: &[u8]) -> Vec<u8> {
 /// `None` when the encoding is malformed. The verification proper is then
 /// the `rsa` crate's, with that salt length.
 fn pss_salt_len(key: &RsaPublicKey, hash: HashAlgorithm, signature: &[u8]) -> Option<usize> {
+    let (db, _) = pss_decode(key, hash, hash, signature)?;
+    let start = db.iter().position(|&b| b != 0)?;
+    (db[start] == 0x01).then(|| db.len() - start - 1)
+}
+
+/// EMSA-PSS-VERIFY (RFC 8017 §9.1.2) after RSAVP1, with `hash` for the
+/// message and `H`, `mgf` for MGF1, and a salt of `salt` bytes (any length
+/// with `None`): true when the signature matches `m_hash`. Only public
+/// values are handled, so nothing here needs to be constant-time.
+fn pss_verify(
+    key: &RsaPublicKey,
+    hash: HashAlgorithm,
+    mgf: HashAlgorithm,
+    salt: Option<usize>,
+    m_hash: &[u8],
+    signature: &[u8],
+) -> bool {
+    // §8.1.2 step 1: the signature has the modulus's length.
+    if signature.len() != key.size() {
+        return false;
+    }
+    let Some((db, h)) = pss_decode(key, hash, mgf, signature) else { return false };
+    // Step 10: DB = PS || 0x01 || salt, PS all zeros.
+    let Some(one) = db.iter().position(|&b| b != 0) else { return false };
+    if db[one] != 0x01 {
+        return false;
+    }
+    let found = &db[one + 1..];
+    if salt.is_some_and(|len| len != found.len()) {
+        return false;
+    }
+    // Steps 12-14: H' = Hash(0x00 * 8 || mHash || salt) must equal H.
+    let mut m_prime = vec![0u8; 8];
+    m_prime.extend_from_slice(m_hash);
+    m_prime.extend_from_slice(found);
+    digest(hash, &m_prime) == h
+}
+
+/// RFC 8017 §8.1.2 step 2 and §9.1.2 steps 3-9: the public-key operation,
+/// then DB (unmasked with MGF1 of `mgf`, its top bits cleared) and `H`, or
+/// `None` when the encoding is malformed.
+fn pss_decode(
+    key: &RsaPublicKey,
+    hash: HashAlgorithm,
+    mgf: HashAlgorithm,
+    signature: &[u8],
+) -> Option<(Vec<u8>, Vec<u8>)> {
     let n = key.n();
     let s = BigUint::from_bytes_be(signature);
     if &s >= n {
@@ -149,19 +157,26 @@ fn pss_salt_len(key: &RsaPublicKey, hash: HashAlgorithm, signature: &[u8]) -> Op
     let mut em = vec![0u8; em_len - bytes.len()];
     em.extend_from_slice(&bytes);
     let h_len = hash.output_len();
+    // Steps 3-4.
     if em_len < h_len + 2 || em[em_len - 1] != 0xbc {
         return None;
     }
+    // Step 5.
     let (masked_db, rest) = em.split_at(em_len - h_len - 1);
-    let h = &rest[..h_len];
-    let mask = mgf1(hash, h, masked_db.len());
-    let mut db: Vec<u8> = masked_db.iter().zip(&mask).map(|(a, b)| a ^ b).collect();
-    let unused = 8 * em_len - em_bits;
-    if let Some(first) = db.first_mut() {
-        *first &= 0xffu8.checked_shr(u32::try_from(unused).ok()?).unwrap_or(0);
+    let h = rest[..h_len].to_vec();
+    // Step 6: the bits above emBits are zero.
+    let unused = u32::try_from(8 * em_len - em_bits).ok()?;
+    let top = 0xffu8.checked_shr(unused).unwrap_or(0);
+    if masked_db.first().is_some_and(|first| first & !top != 0) {
+        return None;
     }
-    let start = db.iter().position(|&b| b != 0)?;
-    (db[start] == 0x01).then(|| db.len() - start - 1)
+    // Steps 7-9.
+    let mask = mgf1(mgf, &h, masked_db.len());
+    let mut db: Vec<u8> = masked_db.iter().zip(&mask).map(|(a, b)| a ^ b).collect();
+    if let Some(first) = db.first_mut() {
+        *first &= top;
+    }
+    Some((db, h))
 }
 
 /// MGF1 (RFC 8017 §B.2.1).
