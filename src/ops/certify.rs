@@ -1183,6 +1183,16 @@ mod tests {
         }
     }
 
+    /// A new key and a PKCS#10 request for it: CN `cn`, one DNS name.
+    fn certificate_request(cn: &str) -> (rcgen::KeyPair, rcgen::CertificateSigningRequest) {
+        let requester = rcgen::KeyPair::generate().expect("key pair");
+        let mut params = rcgen::CertificateParams::new(vec!["client.example".to_owned()]).expect("params");
+        params.distinguished_name = rcgen::DistinguishedName::new();
+        params.distinguished_name.push(rcgen::DnType::CommonName, cn);
+        let csr = params.serialize_request(&requester).expect("CSR");
+        (requester, csr)
+    }
+
     fn certificate_link(id: &str) -> String {
         format!(
             r#"<Link><LinkType type="Enumeration" value="CertificateLink"/>
@@ -1399,11 +1409,7 @@ mod tests {
         let h = Harness::new();
         let ca = h.pair("EC", 256).await;
         let ca_cert = h.certify(&uid(&ca.public)).await;
-        let requester = rcgen::KeyPair::generate().expect("key pair");
-        let mut params = rcgen::CertificateParams::new(vec!["client.example".to_owned()]).expect("params");
-        params.distinguished_name = rcgen::DistinguishedName::new();
-        params.distinguished_name.push(rcgen::DnType::CommonName, "requester");
-        let csr = params.serialize_request(&requester).expect("CSR");
+        let (requester, csr) = certificate_request("requester");
         let register = |value: Vec<u8>| {
             format!(
                 r#"<Operation type="Enumeration" value="Register"/><RequestPayload>
@@ -1461,11 +1467,7 @@ mod tests {
         let h = Harness::new();
         let ca = h.pair("EC", 256).await;
         let ca_cert = h.certify(&uid(&ca.public)).await;
-        let requester = rcgen::KeyPair::generate().expect("key pair");
-        let mut params = rcgen::CertificateParams::new(vec!["client.example".to_owned()]).expect("params");
-        params.distinguished_name = rcgen::DistinguishedName::new();
-        params.distinguished_name.push(rcgen::DnType::CommonName, "requester");
-        let csr = params.serialize_request(&requester).expect("CSR");
+        let (requester, csr) = certificate_request("requester");
         let id = h
             .certify(&format!(
                 r#"<CertificateRequestType type="Enumeration" value="PKCS_10"/>
