@@ -5,19 +5,19 @@
 //! private-key operations aws-lc-rs lacks (OAEP with another MGF1 hash or
 //! SHA-224, PSS signing with another salt length).
 //!
-//! Parsed keys are kept in a bounded cache keyed by a SHA-256 of their
-//! use and bytes, so a key is parsed once, not per request.
+//! Parsed keys are kept in a bounded cache found by their use and bytes
+//! (key_cache.rs), so a key is parsed once, not per request.
 
 mod asymmetric;
+mod key_cache;
 mod rsa_private;
 mod rsa_public;
 mod seed_pool;
 mod stream;
 mod symmetric;
 
-use std::collections::HashMap;
 use std::num::NonZeroU32;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use aws_lc_rs::rand::{SecureRandom, SystemRandom};
 use aws_lc_rs::{cmac, digest, hkdf, hmac, pbkdf2};
@@ -30,13 +30,10 @@ use super::{
 };
 use crate::error::KmsError;
 
-/// How many parsed keys the cache holds before it drops half of them.
-const CACHE_CAPACITY: usize = 4096;
-
 /// Cryptography in software.
 pub struct SoftwareEngine {
     rng: SystemRandom,
-    cache: Mutex<HashMap<[u8; 32], Arc<Prepared>>>,
+    cache: key_cache::KeyCache<Prepared>,
     seeds: seed_pool::SeedPool,
 }
 
@@ -55,7 +52,7 @@ impl Default for SoftwareEngine {
 impl SoftwareEngine {
     /// A new engine.
     pub fn new() -> SoftwareEngine {
-        SoftwareEngine { rng: SystemRandom::new(), cache: Mutex::new(HashMap::new()), seeds: Default::default() }
+        SoftwareEngine { rng: SystemRandom::new(), cache: key_cache::KeyCache::new(), seeds: Default::default() }
     }
 
     /// The parsed form of a key for one use, from the cache or parsed now.
@@ -65,37 +62,7 @@ impl SoftwareEngine {
         purpose: impl std::hash::Hash,
         parse: impl FnOnce() -> Result<Prepared, KmsError>,
     ) -> Result<Arc<Prepared>, KmsError> {
-        /// Feeds the kind and purpose to the digest (no formatting, no
-        /// allocation).
-        struct Feed<'a>(&'a mut digest::Context);
-        impl std::hash::Hasher for Feed<'_> {
-            fn write(&mut self, bytes: &[u8]) {
-                self.0.update(bytes);
-            }
-            fn finish(&self) -> u64 {
-                0
-            }
-        }
-        let mut ctx = digest::Context::new(&digest::SHA256);
-        std::hash::Hash::hash(&(key.kind, purpose), &mut Feed(&mut ctx));
-        ctx.update(key.material);
-        let mut id = [0u8; 32];
-        id.copy_from_slice(ctx.finish().as_ref());
-        if let Some(found) = self.cache.lock().map_err(|_| poisoned())?.get(&id) {
-            return Ok(Arc::clone(found));
-        }
-        let parsed = Arc::new(parse()?);
-        let mut cache = self.cache.lock().map_err(|_| poisoned())?;
-        if cache.len() >= CACHE_CAPACITY {
-            // Drop an arbitrary half: cheap, and a dropped key is parsed
-            // again on its next use.
-            let drop: Vec<[u8; 32]> = cache.keys().take(CACHE_CAPACITY / 2).copied().collect();
-            for k in drop {
-                cache.remove(&k);
-            }
-        }
-        cache.insert(id, Arc::clone(&parsed));
-        Ok(parsed)
+        self.cache.get_or_parse(key, purpose, parse)
     }
 
     /// An RSA key parsed by rsa 0.10 ([`Prepared::Rsa10`]), from the cache
@@ -154,10 +121,6 @@ thread_local! {
 
 fn iv_is_empty(cipher: Cipher) -> bool {
     cipher.iv_len() == 0
-}
-
-fn poisoned() -> KmsError {
-    KmsError::Internal("the key cache lock is poisoned".into())
 }
 
 /// The aws-lc digest for a hash.
