@@ -448,7 +448,7 @@ impl Kms {
         // per response, for matching logs on both sides.
         if header.protocol_version >= ProtocolVersion::V1_4 {
             let n = self.correlation_counter.fetch_add(1, Ordering::Relaxed);
-            response_header.server_correlation_value = Some(format!("{}-{n}", self.correlation_prefix));
+            response_header.server_correlation_value = Some(correlation_value(&self.correlation_prefix, n));
         }
         ResponseMessage::new(response_header, items)
     }
@@ -507,6 +507,27 @@ fn peek_version(request: &[u8]) -> Option<ProtocolVersion> {
     expect(40, Tag::PROTOCOL_VERSION_MINOR, 0x02)?;
     let int = |at: usize| Some(i32::from_be_bytes(request.get(at..at + 4)?.try_into().ok()?));
     Some(ProtocolVersion::new(int(32)?, int(48)?))
+}
+
+/// `prefix-n`, written without the formatting machinery (every 1.4+
+/// response carries one).
+fn correlation_value(prefix: &str, n: u64) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(prefix.len() + 1 + digits.len() - at);
+    out.push_str(prefix);
+    out.push('-');
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out
 }
 
 /// True if `operation` exists in `version`.

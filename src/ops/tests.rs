@@ -669,3 +669,10 @@ fn operation_versions_match_the_spec_table() {
     assert!(super::defined_in(Operation::EXPORT, kmip_ttlv::ProtocolVersion::V1_4));
     assert!(!super::defined_in(Operation::EXPORT, kmip_ttlv::ProtocolVersion::V1_3));
 }
+
+#[test]
+fn correlation_values_are_prefix_dash_number() {
+    for n in [0u64, 7, 10, 12345, u64::MAX] {
+        assert_eq!(super::correlation_value("AB12", n), format!("AB12-{n}"));
+    }
+}
