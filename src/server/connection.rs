@@ -114,16 +114,24 @@ impl Handler {
         let mut connection = Connection::new(stream);
         let mut session = Session::default();
         let mut push = Push::new();
+        // The idle timeout counts from the last traffic of this connection:
+        // events about objects it does not get do not extend it.
+        let mut idle_until = Instant::now() + self.limits.idle_timeout;
         loop {
-            let incoming = match connection.read_message_or(&mut self.shutdown, &self.limits, push.next()).await {
+            let next = connection.read_message_or(&mut self.shutdown, &self.limits, idle_until, push.next()).await;
+            let incoming = match next {
                 Ok(Next::Incoming(incoming)) => incoming,
-                Ok(Next::Other(wake)) => {
-                    if let Err(e) = self.wake(&mut connection, peer, &mut push, wake).await {
+                Ok(Next::Other(wake)) => match self.wake(&mut connection, peer, &mut push, wake).await {
+                    Ok(true) => {
+                        idle_until = Instant::now() + self.limits.idle_timeout;
+                        continue;
+                    }
+                    Ok(false) => continue,
+                    Err(e) => {
                         info!(error = %e, "writing a server-to-client request failed: closing");
                         return;
                     }
-                    continue;
-                }
+                },
                 Err(e) => {
                     info!(error = %e, "read failed: closing");
                     return;
@@ -133,6 +141,7 @@ impl Handler {
                 Incoming::Message(answer) if push.takes_answers() && is_response_message(&answer) => {
                     debug!(bytes = answer.len(), "answer to a server-to-client request");
                     push.answer(&answer);
+                    idle_until = Instant::now() + self.limits.idle_timeout;
                 }
                 Incoming::Message(request) => {
                     debug!(bytes = request.len(), "request");
@@ -151,6 +160,7 @@ impl Handler {
                         connection.close(false).await;
                         return;
                     }
+                    idle_until = Instant::now() + self.limits.idle_timeout;
                 }
                 Incoming::Closed => {
                     debug!("closed by the client");
@@ -199,19 +209,20 @@ impl Handler {
 
     /// Acts on what [`Push::next`] brought: writes the request for an event
     /// (if the connection's identity may see the object), or logs lost
-    /// events or an unanswered request. Err only when writing fails.
+    /// events or an unanswered request. True if a request was written; Err
+    /// only when writing fails.
     async fn wake<S: AsyncRead + AsyncWrite + Unpin>(
         &self,
         connection: &mut Connection<S>,
         peer: &Peer,
         push: &mut Push,
         wake: Wake,
-    ) -> std::io::Result<()> {
+    ) -> std::io::Result<bool> {
         match wake {
             Wake::Event(event) => {
                 let id = push.next_batch_item_id();
                 let Some(request) = self.kms.server_request(peer, &event, push.version(), id).await else {
-                    return Ok(());
+                    return Ok(false);
                 };
                 let timeout = self.limits.partial_message_timeout;
                 connection.write(&request.bytes, timeout).await?;
@@ -221,18 +232,22 @@ impl Handler {
                     "server-to-client request sent"
                 );
                 push.sent(request.expected, Instant::now() + timeout);
+                Ok(true)
             }
             Wake::Lagged(missed) => {
                 warn!(missed, "connection fell behind the object events: server-to-client requests lost");
+                Ok(false)
             }
-            Wake::Unanswered(expected) => warn!(
-                operation = ?expected.operation,
-                id = %expected.object_id,
-                timeout = ?self.limits.partial_message_timeout,
-                "the client did not answer a server-to-client request in time"
-            ),
+            Wake::Unanswered(expected) => {
+                warn!(
+                    operation = ?expected.operation,
+                    id = %expected.object_id,
+                    timeout = ?self.limits.partial_message_timeout,
+                    "the client did not answer a server-to-client request in time"
+                );
+                Ok(false)
+            }
         }
-        Ok(())
     }
 
     /// Sends Invalid Message and closes.
@@ -297,19 +312,26 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Connection<S> {
         shutdown: &mut Shutdown,
         limits: &ServerLimits,
     ) -> std::io::Result<Incoming> {
-        match self.read_message_or(shutdown, limits, std::future::pending::<std::convert::Infallible>()).await? {
+        let idle_until = Instant::now() + limits.idle_timeout;
+        match self
+            .read_message_or(shutdown, limits, idle_until, std::future::pending::<std::convert::Infallible>())
+            .await?
+        {
             Next::Incoming(incoming) => Ok(incoming),
             Next::Other(never) => match never {},
         }
     }
 
     /// Reads the next message, applying the limits; while no message has
-    /// started (the idle wait), `other` may end the wait instead. Once the
-    /// first byte of a message is in, the message is read to its end.
+    /// started (the idle wait, which ends at `idle_until`), `other` may end
+    /// the wait instead. Once the first byte of a message is in, the
+    /// message is read to its end. The caller keeps `idle_until` across
+    /// waits that `other` ended, so only real traffic extends it.
     pub(crate) async fn read_message_or<T>(
         &mut self,
         shutdown: &mut Shutdown,
         limits: &ServerLimits,
+        idle_until: Instant,
         other: impl Future<Output = T>,
     ) -> std::io::Result<Next<T>> {
         if self.buffer.is_empty() {
@@ -318,7 +340,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Connection<S> {
             // message that has started is answered) and over `other`.
             tokio::select! {
                 biased;
-                read = timeout(limits.idle_timeout, self.stream.read_buf(&mut self.buffer)) => match read {
+                read = timeout_at(idle_until, self.stream.read_buf(&mut self.buffer)) => match read {
                     Err(_) => return Ok(Next::Incoming(Incoming::IdleTimeout)),
                     Ok(Ok(0)) => return Ok(Next::Incoming(Incoming::Closed)),
                     Ok(Ok(_)) => {}
@@ -558,6 +580,25 @@ mod tests {
         client.write_all(&hex_bytes("420078 02 00000004 00000000 00000000")).await.expect("write");
         let incoming = conn.read_message(&mut shutdown, &limits()).await.expect("read");
         assert!(matches!(incoming, Incoming::Framing(_)), "{incoming:?}");
+    }
+
+    #[tokio::test]
+    async fn waking_for_something_else_does_not_extend_the_idle_wait() {
+        let (mut conn, _client, mut shutdown, _tx) = setup();
+        let limits = limits();
+        let start = Instant::now();
+        let idle_until = start + limits.idle_timeout;
+        // Woken twice by the other future (as by events for other objects)...
+        for _ in 0..2 {
+            let woke =
+                conn.read_message_or(&mut shutdown, &limits, idle_until, tokio::time::sleep(limits.idle_timeout / 4));
+            assert!(matches!(woke.await.expect("read"), Next::Other(())));
+        }
+        // ...the wait still ends when it was due, not a full timeout later.
+        let last = conn.read_message_or(&mut shutdown, &limits, idle_until, std::future::pending::<()>()).await;
+        assert!(matches!(last.expect("read"), Next::Incoming(Incoming::IdleTimeout)));
+        let waited = start.elapsed();
+        assert!(waited < limits.idle_timeout + limits.idle_timeout / 2, "{waited:?}");
     }
 
     #[tokio::test]
