@@ -74,6 +74,10 @@ pub struct OpContext<'a> {
     pub txn: Txn<'a>,
     /// Open streaming operations.
     pub(crate) streams: &'a super::stream::Streams,
+    /// The streams this message opened or moved on (their Correlation
+    /// Values): closed if the message is not committed, so an undone piece
+    /// can never leave a stream one piece ahead of its client.
+    pub(crate) touched_streams: Vec<Vec<u8>>,
     /// Asymmetric keys converted for the engine.
     pub(crate) keys: &'a super::crypto_params::EngineKeys,
     /// The ID Placeholder: the identifier the last Create, Register,

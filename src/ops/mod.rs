@@ -279,6 +279,7 @@ impl Kms {
             config: &self.config,
             txn: Txn::new(self.store.as_ref(), &self.objects),
             streams: &self.streams,
+            touched_streams: Vec::new(),
             keys: &self.keys,
             id_placeholder: None,
             session: *session,
@@ -307,6 +308,7 @@ impl Kms {
         if undo {
             // KMIP 1.4 §11.43: items already processed are rolled back and
             // answered with Operation Undone; the failed item stays failed.
+            self.streams.close(&ctx.touched_streams);
             for response in &mut responses {
                 if response.result_status == ResultStatus::SUCCESS {
                     response.result_status = ResultStatus::OPERATION_UNDONE;
@@ -318,6 +320,7 @@ impl Kms {
             && let Some(size) = self.oversized(&parts.header, &responses, now, limit)
         {
             // Nothing is committed: the client sees no result.
+            self.streams.close(&ctx.touched_streams);
             let err = KmsError::ResponseTooLarge { size, limit };
             let reason = err.result_reason(version);
             return Ok(responses
@@ -328,7 +331,16 @@ impl Kms {
                 .collect());
         }
         let changed_session = ctx.session;
-        let committed = ctx.txn.commit().await?;
+        let touched = std::mem::take(&mut ctx.touched_streams);
+        let committed = match ctx.txn.commit().await {
+            Ok(committed) => committed,
+            Err(e) => {
+                // Not committed (a conflict is run again from the start):
+                // the streams this attempt moved on are closed.
+                self.streams.close(&touched);
+                return Err(e);
+            }
+        };
         *session = changed_session;
         self.events.publish(&committed);
         Ok(responses)

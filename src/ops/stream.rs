@@ -11,8 +11,12 @@
 //!
 //! Streams belong to the identity that opened them, expire after
 //! [`IDLE_SECONDS`] without use, hold at most [`MAX_BYTES`], and at most
-//! [`MAX_STREAMS`] are open at once. A Batch Undo does not roll a stream
-//! back.
+//! [`MAX_STREAMS`] are open at once. A stream cannot be rolled back (the
+//! cipher has moved on), so a message that opened or continued a stream and
+//! is then not committed (Batch Undo, a response over the Maximum Response
+//! Size, a failed or conflicting commit) closes that stream: its client
+//! gets Invalid Correlation Value and starts again, instead of a stream
+//! that silently took a piece twice.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -70,6 +74,19 @@ impl Streams {
     /// No streams.
     pub fn new() -> Streams {
         Streams::default()
+    }
+
+    /// Closes the streams with these Correlation Values (a message that
+    /// moved them on was not committed).
+    pub(crate) fn close(&self, correlations: &[Vec<u8>]) {
+        if correlations.is_empty() {
+            return;
+        }
+        // A poisoned table has nothing left worth keeping.
+        let mut map = self.map.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for correlation in correlations {
+            map.remove(correlation);
+        }
     }
 
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, HashMap<Vec<u8>, Stream>>, KmsError> {
@@ -156,6 +173,8 @@ async fn open(
         return Err(KmsError::Policy(format!("{MAX_STREAMS} streams are open: finish one first")));
     }
     map.insert(correlation.clone(), Stream { owner: ctx.peer.identity.clone(), operation, last_used: now, state });
+    drop(map);
+    ctx.touched_streams.push(correlation.clone());
     response.push(Ttlv::new(Tag::CORRELATION_VALUE, Value::ByteString(Bytes::from(correlation))));
     Ok(Step::Answered(response))
 }
@@ -202,7 +221,8 @@ async fn next(
             response.push(Ttlv::new(Tag::DATA, Value::ByteString(Bytes::from(out))));
             response.push(corr);
             stream.state = State::Encrypt { id, stream: cipher };
-            ctx.streams.lock()?.insert(correlation, stream);
+            ctx.streams.lock()?.insert(correlation.clone(), stream);
+            ctx.touched_streams.push(correlation);
             Ok(Step::Answered(response))
         }
         State::Buffer { first, data: mut kept } => {
@@ -216,7 +236,8 @@ async fn next(
             let mut response: Vec<Ttlv> = first.child(Tag::UNIQUE_IDENTIFIER).cloned().into_iter().collect();
             response.push(corr);
             stream.state = State::Buffer { first, data: kept };
-            ctx.streams.lock()?.insert(correlation, stream);
+            ctx.streams.lock()?.insert(correlation.clone(), stream);
+            ctx.touched_streams.push(correlation);
             Ok(Step::Answered(response))
         }
     }

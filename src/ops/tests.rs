@@ -676,3 +676,68 @@ fn correlation_values_are_prefix_dash_number() {
         assert_eq!(super::correlation_value("AB12", n), format!("AB12-{n}"));
     }
 }
+
+#[tokio::test]
+async fn an_undone_streaming_piece_closes_its_stream() {
+    let h = Harness::new();
+    let params =
+        r#"<CryptographicParameters><HashingAlgorithm type="Enumeration" value="SHA_256"/></CryptographicParameters>"#;
+    let first = h
+        .ok(
+            "2.1",
+            &format!(
+                r#"<Operation type="Enumeration" value="Hash"/><RequestPayload>{params}
+                   <Data type="ByteString" value="0102"/><InitIndicator type="Boolean" value="true"/></RequestPayload>"#
+            ),
+        )
+        .await;
+    let corr = correlation(&first);
+    let piece = |last: bool| {
+        format!(
+            r#"<BatchItem><Operation type="Enumeration" value="Hash"/><RequestPayload>
+               <Data type="ByteString" value="0304"/><CorrelationValue type="ByteString" value="{corr}"/>
+               <FinalIndicator type="Boolean" value="{last}"/></RequestPayload></BatchItem>"#
+        )
+    };
+    // The piece is taken, then the batch is undone by a failing item.
+    let undone = h
+        .send(
+            "2.1",
+            r#"<BatchErrorContinuationOption type="Enumeration" value="Undo"/>"#,
+            &format!(
+                r#"{}<BatchItem><Operation type="Enumeration" value="Get"/><RequestPayload>{}</RequestPayload></BatchItem>"#,
+                piece(false),
+                uid("missing")
+            ),
+        )
+        .await;
+    assert_eq!(undone.batch_items[0].result_status, ResultStatus::OPERATION_UNDONE);
+    // The stream is closed rather than left one piece ahead: sending the
+    // piece again cannot hash 0304 twice.
+    let again = h.send("2.1", "", &piece(true)).await;
+    failed(&again.batch_items[0], ResultReason::INVALID_ASYNCHRONOUS_CORRELATION_VALUE);
+
+    // A committed piece keeps the stream, and the hash covers every piece once.
+    let first = h
+        .ok(
+            "2.1",
+            &format!(
+                r#"<Operation type="Enumeration" value="Hash"/><RequestPayload>{params}
+                   <Data type="ByteString" value="0102"/><InitIndicator type="Boolean" value="true"/></RequestPayload>"#
+            ),
+        )
+        .await;
+    let corr = correlation(&first);
+    let last = h
+        .ok(
+            "2.1",
+            &format!(
+                r#"<Operation type="Enumeration" value="Hash"/><RequestPayload>
+                   <Data type="ByteString" value="0304"/><CorrelationValue type="ByteString" value="{corr}"/>
+                   <FinalIndicator type="Boolean" value="true"/></RequestPayload>"#
+            ),
+        )
+        .await;
+    let digest = last.child(Tag::DATA).and_then(|d| d.value.as_bytes()).expect("a digest");
+    assert_eq!(hex::encode(digest), "9f64a747e1b97f131fabb6b447296c9b6f0201e79fb3c5356e6c77e89b6a806a");
+}
