@@ -363,6 +363,27 @@ pub(crate) fn charge_usage(ctx: &mut OpContext<'_>, object: &ManagedObject, byte
     Ok(())
 }
 
+/// [`charge_usage`] for one piece of a streamed operation: every piece's
+/// bytes count against a Byte limit; an Object limit counts the stream once,
+/// at its `first` piece.
+pub(crate) fn charge_stream_piece(
+    ctx: &mut OpContext<'_>,
+    object: &ManagedObject,
+    bytes: usize,
+    first: bool,
+) -> Result<(), KmsError> {
+    let per_object = object
+        .attribute(Tag::USAGE_LIMITS)
+        .and_then(|limits| limits.as_structure())
+        .and_then(|children| children.iter().find(|c| c.tag == Tag::USAGE_LIMITS_UNIT))
+        .and_then(|unit| unit.value.as_enumeration())
+        == Some(UsageLimitsUnit::OBJECT.0);
+    if per_object && !first {
+        return Ok(());
+    }
+    charge_usage(ctx, object, bytes)
+}
+
 /// Key material in the form the engine takes, with its kind.
 pub(crate) struct EngineKey {
     pub kind: KeyKind,

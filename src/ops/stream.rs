@@ -29,7 +29,7 @@ use kmip_ttlv::{Tag, Ttlv, Value};
 use zeroize::Zeroizing;
 
 use super::context::OpContext;
-use super::crypto_params::{CryptoParams, Use, check_usable, object_algorithm};
+use super::crypto_params::{CryptoParams, Use, charge_stream_piece, check_usable, object_algorithm};
 use crate::crypto::{Cipher, EncryptStream};
 use crate::error::KmsError;
 
@@ -143,6 +143,7 @@ async fn open(
     };
     let mut state = None;
     if let Some((id, object)) = target.filter(|_| operation == Operation::ENCRYPT) {
+        charge_stream_piece(ctx, &object, data.len(), true)?;
         let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
         let key = super::crypto_params::cached_engine_key(ctx, &object, false)?;
         let mut cipher = params.cipher_params(key.kind, object_algorithm(&object))?;
@@ -207,6 +208,7 @@ async fn next(
         State::Encrypt { id, stream: mut cipher } => {
             let object = ctx.object_shared(&id).await?;
             check_usable(&object, use_, ctx.now)?;
+            charge_stream_piece(ctx, &object, data.len(), false)?;
             let mut out = cipher.update(&data)?;
             let mut response = vec![Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id.clone()))];
             if last {

@@ -741,3 +741,59 @@ async fn an_undone_streaming_piece_closes_its_stream() {
     let digest = last.child(Tag::DATA).and_then(|d| d.value.as_bytes()).expect("a digest");
     assert_eq!(hex::encode(digest), "9f64a747e1b97f131fabb6b447296c9b6f0201e79fb3c5356e6c77e89b6a806a");
 }
+
+#[tokio::test]
+async fn streamed_encryption_counts_against_usage_limits_piece_by_piece() {
+    let h = Harness::new();
+    let created = h
+        .ok(
+            "2.1",
+            r#"<Operation type="Enumeration" value="Create"/><RequestPayload>
+               <ObjectType type="Enumeration" value="SymmetricKey"/><Attributes>
+               <CryptographicAlgorithm type="Enumeration" value="AES"/><CryptographicLength type="Integer" value="128"/>
+               <CryptographicUsageMask type="Integer" value="Encrypt"/>
+               <ActivationDate type="DateTime" value="2020-01-01T00:00:00+00:00"/>
+               <UsageLimits><UsageLimitsTotal type="LongInteger" value="8"/>
+               <UsageLimitsUnit type="Enumeration" value="Byte"/></UsageLimits></Attributes></RequestPayload>"#,
+        )
+        .await;
+    let id = text(&created, Tag::UNIQUE_IDENTIFIER);
+    let first = h
+        .ok(
+            "2.1",
+            &format!(
+                r#"<Operation type="Enumeration" value="Encrypt"/><RequestPayload>{}
+                   <CryptographicParameters><BlockCipherMode type="Enumeration" value="GCM"/></CryptographicParameters>
+                   <Data type="ByteString" value="01020304"/><InitIndicator type="Boolean" value="true"/></RequestPayload>"#,
+                uid(&id)
+            ),
+        )
+        .await;
+    let corr = correlation(&first);
+    let piece = |data: &str, last: bool| {
+        format!(
+            r#"<Operation type="Enumeration" value="Encrypt"/><RequestPayload>
+               <Data type="ByteString" value="{data}"/><CorrelationValue type="ByteString" value="{corr}"/>
+               <FinalIndicator type="Boolean" value="{last}"/></RequestPayload>"#
+        )
+    };
+    h.ok("2.1", &piece("05060708", false)).await;
+    // 8 bytes used: the next byte is beyond the limit.
+    h.fails("2.1", &piece("09", true), ResultReason::PERMISSION_DENIED).await;
+    let left = h
+        .ok(
+            "2.1",
+            &format!(
+                r#"<Operation type="Enumeration" value="GetAttributes"/><RequestPayload>{}
+                   <AttributeReference type="Enumeration" value="UsageLimits"/></RequestPayload>"#,
+                uid(&id)
+            ),
+        )
+        .await;
+    let count = left
+        .child(Tag::ATTRIBUTES)
+        .and_then(|a| a.child(Tag::USAGE_LIMITS))
+        .and_then(|u| u.child(Tag::USAGE_LIMITS_COUNT))
+        .and_then(|c| c.value.as_long_integer());
+    assert_eq!(count, Some(0));
+}
