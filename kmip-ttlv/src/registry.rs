@@ -58,6 +58,14 @@ pub struct EnumValue {
     pub removed_in: Option<ProtocolVersion>,
 }
 
+impl EnumValue {
+    /// True if `version` defines the value (it came in that version or
+    /// earlier and was not made Reserved by then).
+    pub fn defined_in(&self, version: ProtocolVersion) -> bool {
+        self.first_version <= version && self.removed_in.is_none_or(|removed| version < removed)
+    }
+}
+
 /// One bit-mask table (Cryptographic Usage Mask, Storage Status Mask, ...).
 #[derive(Debug)]
 pub struct MaskInfo {
@@ -153,10 +161,15 @@ fn values_are_tags(tag: Tag) -> bool {
 }
 
 impl EnumerationInfo {
+    /// The table row of `value`.
+    pub fn entry(&self, value: u32) -> Option<&'static EnumValue> {
+        let values: &'static [EnumValue] = self.values;
+        values.binary_search_by_key(&value, |v| v.value).ok().map(|i| &values[i])
+    }
+
     /// The normalized name of `value`.
     pub fn name_of(&self, value: u32) -> Option<&'static str> {
-        let values: &'static [EnumValue] = self.values;
-        values.binary_search_by_key(&value, |v| v.value).ok().map(|i| values[i].name)
+        self.entry(value).map(|v| v.name)
     }
 
     /// The value whose normalized name is `name`.

@@ -175,7 +175,7 @@ pub(crate) async fn certify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     }
 
     // The certified key: a certificate request, or a managed public key.
-    let mut public = match &csr {
+    let public = match &csr {
         Some(_) => None,
         None => {
             let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
@@ -266,30 +266,14 @@ pub(crate) async fn certify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     .await?;
 
     // The Certificate object, linked to its public key and issuer.
-    let derived = certificate_attributes(&der, ctx.version)?;
-    let mut attributes: Vec<Attribute> =
-        request.rest.into_iter().filter(|a| derived.iter().all(|d| d.key() != a.key())).collect();
-    attributes.extend(derived);
-    let id = new_id(ctx)?;
-    let mut certificate = ManagedObject {
-        id: id.clone(),
-        object_type: ObjectType::CERTIFICATE,
-        owner: ctx.peer.identity.clone(),
-        value: Some(certificate_value(&der)),
-        attributes,
-        revision: 0,
-    };
-    stamp_new(ctx, &mut certificate, &der, false)?;
-    if let (Some(cert_id), false) = (&request.issuer_certificate, self_signed) {
-        certificate.attributes.push(link(LinkType::CERTIFICATE_LINK, cert_id));
-    }
-    if let Some(public) = &mut public {
-        certificate.attributes.push(link(LinkType::PUBLIC_KEY_LINK, &public.id));
-        public.attributes.push(link(LinkType::CERTIFICATE_LINK, &id));
-        public.set(Tag::LAST_CHANGE_DATE, Value::DateTime(ctx.now));
-    }
+    let issuer_id = request.issuer_certificate.as_deref().filter(|_| !self_signed);
+    let public_id = public.as_ref().map(|p| p.id.clone());
+    let certificate =
+        new_certificate(ctx, &der, request.rest, ctx.peer.identity.clone(), issuer_id, public_id.as_deref())?;
+    let id = certificate.id.clone();
     ctx.save(certificate);
-    if let Some(public) = public {
+    if let Some(mut public) = public {
+        link_certificate(&mut public, &id, ctx.now);
         ctx.save(public);
     }
     ctx.id_placeholder = Some(id.clone());
@@ -559,29 +543,12 @@ pub(crate) async fn recertify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result
     )
     .await?;
 
-    let derived = certificate_attributes(&der, ctx.version)?;
-    let mut attributes = carried_attributes(&old, request.rest, offset, ctx.now);
-    attributes.retain(|a| derived.iter().all(|d| d.key() != a.key()));
-    attributes.extend(derived);
-    let new_id = new_id(ctx)?;
-    let mut new = ManagedObject {
-        id: new_id.clone(),
-        object_type: ObjectType::CERTIFICATE,
-        owner: old.owner.clone(),
-        value: Some(certificate_value(&der)),
-        attributes,
-        revision: 0,
-    };
-    stamp_new(ctx, &mut new, &der, false)?;
-    if let Some(cert_id) = &issuer_id {
-        new.attributes.push(link(LinkType::CERTIFICATE_LINK, cert_id));
-    }
     // A certificate request brings its own key: the old public key is not
     // the new certificate's.
     let public_id = if csr.is_none() { linked(&old, LinkType::PUBLIC_KEY_LINK) } else { None };
-    if let Some(public_id) = &public_id {
-        new.attributes.push(link(LinkType::PUBLIC_KEY_LINK, public_id));
-    }
+    let carried = carried_attributes(&old, request.rest, offset, ctx.now);
+    let mut new = new_certificate(ctx, &der, carried, old.owner.clone(), issuer_id.as_deref(), public_id.as_deref())?;
+    let new_id = new.id.clone();
     new.attributes.push(link(LinkType::REPLACED_OBJECT_LINK, &id));
     old.attributes.retain(|a| a.key() != AttributeKey::Standard(Tag::NAME));
     old.attributes.push(link(LinkType::REPLACEMENT_OBJECT_LINK, &new_id));
@@ -590,12 +557,50 @@ pub(crate) async fn recertify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result
     ctx.save(new);
     if let Some(public_id) = public_id {
         let mut public = ctx.object(&public_id).await?;
-        public.attributes.push(link(LinkType::CERTIFICATE_LINK, &new_id));
-        public.set(Tag::LAST_CHANGE_DATE, Value::DateTime(ctx.now));
+        link_certificate(&mut public, &new_id, ctx.now);
         ctx.save(public);
     }
     ctx.id_placeholder = Some(new_id.clone());
     Ok(vec![Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(new_id))])
+}
+
+/// A new Certificate object for `der`, owned by `owner`: the attributes
+/// read out of the certificate over the `given` ones, stamped as new, with
+/// Links to its issuer's certificate and its public key.
+fn new_certificate(
+    ctx: &OpContext<'_>,
+    der: &[u8],
+    given: Vec<Attribute>,
+    owner: String,
+    issuer: Option<&str>,
+    public: Option<&str>,
+) -> Result<ManagedObject, KmsError> {
+    let derived = certificate_attributes(der, ctx.version)?;
+    let mut attributes = given;
+    attributes.retain(|a| derived.iter().all(|d| d.key() != a.key()));
+    attributes.extend(derived);
+    let mut certificate = ManagedObject {
+        id: new_id(ctx)?,
+        object_type: ObjectType::CERTIFICATE,
+        owner,
+        value: Some(certificate_value(der)),
+        attributes,
+        revision: 0,
+    };
+    stamp_new(ctx, &mut certificate, der, false)?;
+    if let Some(issuer) = issuer {
+        certificate.attributes.push(link(LinkType::CERTIFICATE_LINK, issuer));
+    }
+    if let Some(public) = public {
+        certificate.attributes.push(link(LinkType::PUBLIC_KEY_LINK, public));
+    }
+    Ok(certificate)
+}
+
+/// Gives a public key a Certificate Link to `certificate`.
+fn link_certificate(public: &mut ManagedObject, certificate: &str, now: i64) {
+    public.attributes.push(link(LinkType::CERTIFICATE_LINK, certificate));
+    public.set(Tag::LAST_CHANGE_DATE, Value::DateTime(now));
 }
 
 /// Validate: whether a certificate chain is valid at the Validity Date.
@@ -1143,33 +1148,6 @@ mod tests {
             formats::public_to_spki(material).expect("a public key")
         }
 
-        /// The Links of an object: (type, identifier).
-        async fn links(&self, id: &str) -> Vec<(u32, String)> {
-            let payload = self
-                .ok(
-                    "2.1",
-                    &format!(
-                        r#"<Operation type="Enumeration" value="GetAttributes"/><RequestPayload>{}
-                           <AttributeReference type="Enumeration" value="Link"/></RequestPayload>"#,
-                        uid(id)
-                    ),
-                )
-                .await;
-            payload
-                .child(Tag::ATTRIBUTES)
-                .and_then(Ttlv::children)
-                .unwrap_or_default()
-                .iter()
-                .filter(|c| c.tag == Tag::LINK)
-                .map(|l| {
-                    (
-                        l.child(Tag::LINK_TYPE).and_then(|t| t.value.as_enumeration()).expect("type"),
-                        l.child(Tag::LINKED_OBJECT_IDENTIFIER).and_then(|t| t.value.as_text()).expect("id").to_owned(),
-                    )
-                })
-                .collect()
-        }
-
         async fn validate(&self, fields: &str) -> u32 {
             let payload = self
                 .ok(
@@ -1315,7 +1293,7 @@ mod tests {
 
     #[tokio::test]
     async fn recertify_renews_for_the_same_key() {
-        let h = &Harness::new();
+        let h = Harness::new();
         let ca = h.pair("EC", 256).await;
         let leaf = h.pair("EC", 256).await;
         let ca_cert = h
@@ -1362,27 +1340,12 @@ mod tests {
         assert!(h.links(&leaf.public).await.contains(&(0x101, new.clone())), "the key links the new certificate");
 
         // The Name moved to the new certificate; the Offset set its activation.
-        let names = |id: String| async move {
-            let payload = h
-                .ok(
-                    "2.1",
-                    &format!(
-                        r#"<Operation type="Enumeration" value="GetAttributes"/><RequestPayload>{}
-                           <AttributeReference type="Enumeration" value="Name"/>
-                           <AttributeReference type="Enumeration" value="ActivationDate"/></RequestPayload>"#,
-                        uid(&id)
-                    ),
-                )
-                .await;
-            payload.child(Tag::ATTRIBUTES).cloned().expect("attributes")
-        };
-        let new_attributes = names(new.clone()).await;
-        let name =
-            new_attributes.child(Tag::NAME).and_then(|n| n.child(Tag::NAME_VALUE)).and_then(|v| v.value.as_text());
+        let names = h.attribute(&new, "Name").await;
+        let name = names.first().and_then(|n| n.child(Tag::NAME_VALUE)).and_then(|v| v.value.as_text());
         assert_eq!(name, Some("leaf-cert"));
-        let activation = new_attributes.child(Tag::ACTIVATION_DATE).and_then(|d| d.value.as_date_time());
-        assert_eq!(activation, Some(NOW + 3600));
-        assert!(names(old.clone()).await.child(Tag::NAME).is_none(), "the old certificate lost its Name");
+        let activation = h.attribute(&new, "ActivationDate").await;
+        assert_eq!(activation.first().and_then(|d| d.value.as_date_time()), Some(NOW + 3600));
+        assert!(h.attribute(&old, "Name").await.is_empty(), "the old certificate lost its Name");
 
         // A self-signed certificate is renewed self-signed, still a CA.
         let renewed_ca = text(&h.simple("1.4", "ReCertify", &ca_cert).await, Tag::UNIQUE_IDENTIFIER);

@@ -96,10 +96,7 @@ pub(crate) fn query(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>
 /// True if Object Type `t` exists in `version` (Template is gone in 2.0;
 /// PGP Key came in 1.2, Certificate Request in 2.0).
 pub(crate) fn object_type_defined_in(t: ObjectType, version: ProtocolVersion) -> bool {
-    ObjectType::info()
-        .values
-        .iter()
-        .any(|v| v.value == t.0 && v.first_version <= version && v.removed_in.is_none_or(|removed| version < removed))
+    ObjectType::info().entry(t.0).is_some_and(|v| v.defined_in(version))
 }
 
 fn server_information(version: ProtocolVersion) -> Ttlv {

@@ -2,7 +2,7 @@
 //! object with every attribute it has, to move it between servers or to
 //! restore it from a backup under its own Unique Identifier.
 
-use kmip_ttlv::enums::{KeyFormatType, KeyWrapType, ObjectType, State};
+use kmip_ttlv::enums::{KeyWrapType, ObjectType, State};
 use kmip_ttlv::model::{Attribute, AttributeKey, Fields};
 use kmip_ttlv::{Tag, Ttlv, Value};
 
@@ -17,11 +17,6 @@ use crate::error::KmsError;
 pub(crate) async fn export(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
     let fields = Fields::of(payload)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
-    let format = fields.enumeration(Tag::KEY_FORMAT_TYPE)?.map(KeyFormatType);
-    let wrapping = fields.one(Tag::KEY_WRAPPING_SPECIFICATION)?;
-    if fields.has(Tag::KEY_COMPRESSION_TYPE) {
-        return Err(KmsError::Unsupported("Key Compression Type".into()));
-    }
     let mut object = ctx.object(&id).await?;
     let stored_wrapped = is_wrapped(object.value.as_ref());
     match fields.enumeration(Tag::KEY_WRAP_TYPE)?.map(KeyWrapType) {
@@ -36,7 +31,7 @@ pub(crate) async fn export(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
         Some(KeyWrapType::NOT_WRAPPED) => {}
         Some(other) => return Err(KmsError::InvalidField(format!("Key Wrap Type {other:?}"))),
     }
-    let value = served_value(ctx, &mut object, format, wrapping).await?;
+    let value = served_value(ctx, &mut object, &fields).await?;
     let selected: Vec<&Attribute> = visible(&object, ctx.version).collect();
     let mut out = vec![
         Ttlv::new(Tag::OBJECT_TYPE, Value::Enumeration(object.object_type.0)),

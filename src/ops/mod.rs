@@ -544,16 +544,7 @@ fn correlation_value(prefix: &str, n: u64) -> String {
 
 /// True if `operation` exists in `version`.
 fn defined_in(operation: Operation, version: ProtocolVersion) -> bool {
-    let values = Operation::info().values;
-    // The table lists the operations in order from 0x01: a direct look-up
-    // where it holds (every request asks), a search otherwise.
-    let entry = usize::try_from(operation.0)
-        .ok()
-        .and_then(|n| n.checked_sub(1))
-        .and_then(|i| values.get(i))
-        .filter(|v| v.value == operation.0)
-        .or_else(|| values.iter().find(|v| v.value == operation.0));
-    entry.is_some_and(|v| v.first_version <= version && v.removed_in.is_none_or(|removed| version < removed))
+    Operation::info().entry(operation.0).is_some_and(|v| v.defined_in(version))
 }
 
 /// Runs one operation; the response payload's children.

@@ -137,8 +137,8 @@ pub(crate) async fn rekey_key_pair(ctx: &mut OpContext<'_>, payload: &Ttlv) -> R
 
 #[cfg(test)]
 mod tests {
+    use kmip_ttlv::Tag;
     use kmip_ttlv::enums::ResultReason;
-    use kmip_ttlv::{Tag, Ttlv};
 
     use super::super::test_kms::{NOW, harness, text, uid};
 
@@ -171,33 +171,6 @@ mod tests {
                 )
                 .await;
             verified.child(Tag::VALIDITY_INDICATOR).and_then(|v| v.value.as_enumeration()) == Some(0x01)
-        }
-
-        async fn attribute(&self, id: &str, reference: &str) -> Vec<Ttlv> {
-            let payload = self
-                .ok(
-                    "2.1",
-                    &format!(
-                        r#"<Operation type="Enumeration" value="GetAttributes"/><RequestPayload>{}
-                           <AttributeReference type="Enumeration" value="{reference}"/></RequestPayload>"#,
-                        uid(id)
-                    ),
-                )
-                .await;
-            payload.child(Tag::ATTRIBUTES).and_then(Ttlv::children).unwrap_or_default().to_vec()
-        }
-
-        async fn links(&self, id: &str) -> Vec<(u32, String)> {
-            self.attribute(id, "Link")
-                .await
-                .iter()
-                .map(|l| {
-                    (
-                        l.child(Tag::LINK_TYPE).and_then(|t| t.value.as_enumeration()).expect("type"),
-                        l.child(Tag::LINKED_OBJECT_IDENTIFIER).and_then(|t| t.value.as_text()).expect("id").to_owned(),
-                    )
-                })
-                .collect()
         }
     }
 

@@ -81,6 +81,35 @@ impl TestKms {
         text(&payload, Tag::UNIQUE_IDENTIFIER)
     }
 
+    /// Get Attributes (2.1) of one attribute of `id`: its instances.
+    pub(crate) async fn attribute(&self, id: &str, reference: &str) -> Vec<Ttlv> {
+        let payload = self
+            .ok(
+                "2.1",
+                &format!(
+                    r#"<Operation type="Enumeration" value="GetAttributes"/><RequestPayload>{}
+                       <AttributeReference type="Enumeration" value="{reference}"/></RequestPayload>"#,
+                    uid(id)
+                ),
+            )
+            .await;
+        payload.child(Tag::ATTRIBUTES).and_then(Ttlv::children).unwrap_or_default().to_vec()
+    }
+
+    /// The Links of `id`: (Link Type, Linked Object Identifier).
+    pub(crate) async fn links(&self, id: &str) -> Vec<(u32, String)> {
+        self.attribute(id, "Link")
+            .await
+            .iter()
+            .map(|l| {
+                (
+                    l.child(Tag::LINK_TYPE).and_then(|t| t.value.as_enumeration()).expect("type"),
+                    l.child(Tag::LINKED_OBJECT_IDENTIFIER).and_then(|t| t.value.as_text()).expect("id").to_owned(),
+                )
+            })
+            .collect()
+    }
+
     /// Sends one batch item that must fail with `reason`.
     pub(crate) async fn fails(&self, version: &str, item: &str, reason: ResultReason) {
         failed(&self.one(version, item).await, reason);

@@ -682,16 +682,20 @@ async fn an_undone_streaming_piece_closes_its_stream() {
     let h = Harness::new();
     let params =
         r#"<CryptographicParameters><HashingAlgorithm type="Enumeration" value="SHA_256"/></CryptographicParameters>"#;
-    let first = h
-        .ok(
-            "2.1",
-            &format!(
-                r#"<Operation type="Enumeration" value="Hash"/><RequestPayload>{params}
-                   <Data type="ByteString" value="0102"/><InitIndicator type="Boolean" value="true"/></RequestPayload>"#
-            ),
-        )
-        .await;
-    let corr = correlation(&first);
+    // A Hash stream of SHA-256 opened with "0102": its Correlation Value.
+    let open = || async {
+        let first = h
+            .ok(
+                "2.1",
+                &format!(
+                    r#"<Operation type="Enumeration" value="Hash"/><RequestPayload>{params}
+                       <Data type="ByteString" value="0102"/><InitIndicator type="Boolean" value="true"/></RequestPayload>"#
+                ),
+            )
+            .await;
+        correlation(&first)
+    };
+    let corr = open().await;
     let piece = |last: bool| {
         format!(
             r#"<BatchItem><Operation type="Enumeration" value="Hash"/><RequestPayload>
@@ -718,16 +722,7 @@ async fn an_undone_streaming_piece_closes_its_stream() {
     failed(&again.batch_items[0], ResultReason::INVALID_ASYNCHRONOUS_CORRELATION_VALUE);
 
     // A committed piece keeps the stream, and the hash covers every piece once.
-    let first = h
-        .ok(
-            "2.1",
-            &format!(
-                r#"<Operation type="Enumeration" value="Hash"/><RequestPayload>{params}
-                   <Data type="ByteString" value="0102"/><InitIndicator type="Boolean" value="true"/></RequestPayload>"#
-            ),
-        )
-        .await;
-    let corr = correlation(&first);
+    let corr = open().await;
     let last = h
         .ok(
             "2.1",

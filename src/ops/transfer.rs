@@ -17,13 +17,8 @@ use crate::error::KmsError;
 pub(crate) async fn get(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
     let fields = Fields::of(payload)?;
     let id = ctx.target(fields.text(Tag::UNIQUE_IDENTIFIER)?)?;
-    let format = fields.enumeration(Tag::KEY_FORMAT_TYPE)?.map(KeyFormatType);
-    let wrapping = fields.one(Tag::KEY_WRAPPING_SPECIFICATION)?;
-    if fields.has(Tag::KEY_COMPRESSION_TYPE) {
-        return Err(KmsError::Unsupported("Key Compression Type".into()));
-    }
     let mut object = ctx.object(&id).await?;
-    let value = served_value(ctx, &mut object, format, wrapping).await?;
+    let value = served_value(ctx, &mut object, &fields).await?;
     Ok(vec![
         Ttlv::new(Tag::OBJECT_TYPE, Value::Enumeration(object.object_type.0)),
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
@@ -32,13 +27,18 @@ pub(crate) async fn get(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<T
 }
 
 /// The object's value as it leaves the server (Get, Export): converted to
-/// `format` and wrapped as `wrapping` asks; the object is no longer Fresh.
+/// the request's Key Format Type and wrapped as its Key Wrapping
+/// Specification asks; the object is no longer Fresh.
 pub(crate) async fn served_value(
     ctx: &mut OpContext<'_>,
     object: &mut ManagedObject,
-    format: Option<KeyFormatType>,
-    wrapping: Option<&Ttlv>,
+    request: &Fields<'_>,
 ) -> Result<Ttlv, KmsError> {
+    let format = request.enumeration(Tag::KEY_FORMAT_TYPE)?.map(KeyFormatType);
+    let wrapping = request.one(Tag::KEY_WRAPPING_SPECIFICATION)?;
+    if request.has(Tag::KEY_COMPRESSION_TYPE) {
+        return Err(KmsError::Unsupported("Key Compression Type".into()));
+    }
     let value = exportable(object)?;
     let value = match format {
         Some(format) => convert(object, value, format)?,
