@@ -12,16 +12,24 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
-use std::sync::{PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use async_trait::async_trait;
 
-use super::{IndexKey, Store, StoreError, StoredObject, WriteBatch, WriteOp};
+use super::log::seal_all;
+use super::{IndexKey, LogEntry, LogHead, LogSealer, Store, StoreError, StoredObject, WriteBatch, WriteOp};
 
 /// A store that keeps everything in memory.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct MemoryStore {
     state: RwLock<State>,
+    sealer: Mutex<Option<Arc<dyn LogSealer>>>,
+}
+
+impl std::fmt::Debug for MemoryStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MemoryStore").finish_non_exhaustive()
+    }
 }
 
 impl MemoryStore {
@@ -53,11 +61,27 @@ impl Store for MemoryStore {
         if batch.is_empty() {
             return Ok(());
         }
+        let sealer = match batch.log.is_empty() {
+            true => None,
+            false => {
+                Some(self.sealer.lock().unwrap_or_else(PoisonError::into_inner).clone().ok_or_else(super::no_sealer)?)
+            }
+        };
         // See `read` for why poisoning is ignored.
         let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
         state.check(&batch)?;
+        let appended = match sealer {
+            Some(sealer) => Some(
+                seal_all(sealer.as_ref(), &state.head, &batch.log).map_err(|e| StoreError::Backend(e.to_string()))?,
+            ),
+            None => None,
+        };
         for op in batch.ops {
             state.apply(op);
+        }
+        if let Some((entries, head)) = appended {
+            state.log.extend(entries.into_iter().map(|entry| (entry.seq, entry)));
+            state.head = head;
         }
         Ok(())
     }
@@ -73,6 +97,30 @@ impl Store for MemoryStore {
     async fn count(&self) -> Result<u64, StoreError> {
         Ok(self.read(|state| state.records.len() as u64))
     }
+
+    fn set_log_sealer(&self, sealer: Arc<dyn LogSealer>) {
+        *self.sealer.lock().unwrap_or_else(PoisonError::into_inner) = Some(sealer);
+    }
+
+    async fn log_head(&self) -> Result<LogHead, StoreError> {
+        Ok(self.read(|state| state.head.clone()))
+    }
+
+    async fn log_entries(&self, from: u64, limit: usize) -> Result<Vec<LogEntry>, StoreError> {
+        Ok(self.read(|state| state.log.range(from..).take(limit).map(|(_, entry)| entry.clone()).collect()))
+    }
+
+    async fn log_replace_prefix(&self, checkpoint: LogEntry) -> Result<(), StoreError> {
+        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
+        if !state.log.contains_key(&checkpoint.seq) {
+            return Err(StoreError::Backend(format!("no log entry {} to checkpoint", checkpoint.seq)));
+        }
+        let seq = checkpoint.seq;
+        state.log = state.log.split_off(&seq);
+        state.log.insert(seq, checkpoint);
+        state.head.first = seq;
+        Ok(())
+    }
 }
 
 #[derive(Debug, Default)]
@@ -80,6 +128,9 @@ struct State {
     records: BTreeMap<String, StoredObject>,
     /// `(field, value, id)`: one entry per index key of each record.
     index: BTreeSet<(u32, Vec<u8>, String)>,
+    /// The log's entries by position, and where it stands.
+    log: BTreeMap<u64, LogEntry>,
+    head: LogHead,
 }
 
 impl State {

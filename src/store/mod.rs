@@ -7,14 +7,18 @@
 //! [`Store::commit`] is **durable when `Ok`**: once it returns, the change
 //! survives a crash of the process and of the machine.
 
+mod log;
 mod memory;
 mod sled;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use bytes::Bytes;
 
+pub use self::log::{LogEntry, LogHead, LogSealer, SealError};
 pub use self::memory::MemoryStore;
 pub use self::sled::SledStore;
 
@@ -74,6 +78,10 @@ pub enum WriteOp {
 pub struct WriteBatch {
     /// The changes, in order.
     pub ops: Vec<WriteOp>,
+    /// Bodies appended to the log (the audit chain) in the same commit,
+    /// sealed in order by the store's [`LogSealer`]; appended only if the
+    /// changes are applied.
+    pub log: Vec<Bytes>,
 }
 
 impl WriteBatch {
@@ -94,9 +102,15 @@ impl WriteBatch {
         self
     }
 
-    /// True if the batch changes nothing.
+    /// Adds an entry to append to the log.
+    pub fn append_log(&mut self, body: Bytes) -> &mut WriteBatch {
+        self.log.push(body);
+        self
+    }
+
+    /// True if the batch changes nothing and appends nothing.
     pub fn is_empty(&self) -> bool {
-        self.ops.is_empty()
+        self.ops.is_empty() && self.log.is_empty()
     }
 }
 
@@ -150,4 +164,24 @@ pub trait Store: Send + Sync {
 
     /// The number of records.
     async fn count(&self) -> Result<u64, StoreError>;
+
+    /// Sets what seals log entries; a commit that appends entries fails
+    /// until one is set.
+    fn set_log_sealer(&self, sealer: Arc<dyn LogSealer>);
+
+    /// Where the log stands.
+    async fn log_head(&self) -> Result<LogHead, StoreError>;
+
+    /// Up to `limit` entries from position `from` on, in order.
+    async fn log_entries(&self, from: u64, limit: usize) -> Result<Vec<LogEntry>, StoreError>;
+
+    /// Replaces the entry at `checkpoint.seq` with `checkpoint` and removes
+    /// every entry before it, atomically (pruning: the checkpoint records
+    /// what the chain needs to go on). The entry must exist.
+    async fn log_replace_prefix(&self, checkpoint: LogEntry) -> Result<(), StoreError>;
+}
+
+/// A commit appends log entries but no sealer was set.
+fn no_sealer() -> StoreError {
+    StoreError::Backend("log entries to append, but no log sealer is set".into())
 }

@@ -2,12 +2,17 @@
 //!
 //! # Layout
 //!
-//! Two trees in one sled database:
+//! Three trees in one sled database:
 //!
 //! - `records`: id (UTF-8 bytes) → the record, encoded as below;
 //! - `index`: `field (u32 BE) | value length (u32 BE) | value | id` → empty.
 //!   The length prefix keeps one value from being a prefix of another, so
-//!   [`Store::find`] is one prefix scan and yields ids in ascending order.
+//!   [`Store::find`] is one prefix scan and yields ids in ascending order;
+//! - `log`: the log (the audit chain). Position (u64 BE) → `body length
+//!   (u32 BE) | body | seal`; the empty key holds the head, `first (u64 BE)
+//!   | next (u64 BE) | last seal`. Entries are appended in the transaction
+//!   of the batch that carries them, which also moves the head on, so
+//!   concurrent transactions conflict on the head and sled runs them again.
 //!
 //! A record is encoded, all integers big-endian, as
 //!
@@ -101,7 +106,8 @@ use sled::transaction::{
 };
 use tokio::sync::oneshot;
 
-use super::{IndexKey, Store, StoreError, StoredObject, WriteBatch, WriteOp};
+use super::log::seal_all;
+use super::{IndexKey, LogEntry, LogHead, LogSealer, Store, StoreError, StoredObject, WriteBatch, WriteOp};
 
 /// A store that keeps everything in one sled database.
 ///
@@ -145,10 +151,13 @@ impl SledStore {
         }
         let records = db.open_tree(RECORDS).map_err(backend)?;
         let index = db.open_tree(INDEX).map_err(backend)?;
+        let log = db.open_tree(LOG).map_err(backend)?;
         let inner = Arc::new(Inner {
             db,
             records,
             index,
+            log,
+            sealer: Mutex::new(None),
             dir: dir.to_owned(),
             poisoned: Mutex::new(None),
             rounds: AtomicU64::new(0),
@@ -253,10 +262,65 @@ impl Store for SledStore {
         // sled counts by scanning the tree.
         self.blocking(|inner| Ok(inner.records.len() as u64)).await
     }
+
+    fn set_log_sealer(&self, sealer: Arc<dyn LogSealer>) {
+        *self.inner.sealer.lock().unwrap_or_else(PoisonError::into_inner) = Some(sealer);
+    }
+
+    async fn log_head(&self) -> Result<LogHead, StoreError> {
+        self.blocking(|inner| decode_head(inner.log.get(LOG_HEAD).map_err(backend)?.as_deref())).await
+    }
+
+    async fn log_entries(&self, from: u64, limit: usize) -> Result<Vec<LogEntry>, StoreError> {
+        self.blocking(move |inner| {
+            let mut entries = Vec::new();
+            for item in inner.log.range(from.to_be_bytes()..).take(limit) {
+                let (key, value) = item.map_err(backend)?;
+                entries.push(decode_entry(&key, &value)?);
+            }
+            Ok(entries)
+        })
+        .await
+    }
+
+    async fn log_replace_prefix(&self, checkpoint: LogEntry) -> Result<(), StoreError> {
+        self.blocking(move |inner| {
+            let seq = checkpoint.seq;
+            let mut before = Vec::new();
+            for key in inner.log.range(0u64.to_be_bytes()..seq.to_be_bytes()).keys() {
+                before.push(key.map_err(backend)?);
+            }
+            let value = encode_entry(&checkpoint)?;
+            let result = inner.log.transaction(|log| {
+                let abort = ConflictableTransactionError::Abort;
+                if log.get(seq.to_be_bytes())?.is_none() {
+                    return Err(abort(StoreError::Backend(format!("no log entry {seq} to checkpoint"))));
+                }
+                let mut head = decode_head(log.get(LOG_HEAD)?.as_deref()).map_err(abort)?;
+                for key in &before {
+                    log.remove(key)?;
+                }
+                log.insert(&seq.to_be_bytes(), value.as_slice())?;
+                head.first = seq;
+                log.insert(LOG_HEAD, encode_head(&head))?;
+                Ok(())
+            });
+            match result {
+                Ok(()) => {}
+                Err(TransactionError::Abort(e)) => return Err(e),
+                Err(TransactionError::Storage(e)) => return Err(backend(e)),
+            }
+            inner.sync_files().inspect_err(|e| inner.poison(e))
+        })
+        .await
+    }
 }
 
 const RECORDS: &[u8] = b"records";
 const INDEX: &[u8] = b"index";
+const LOG: &[u8] = b"log";
+/// In the `log` tree: the head (entries have 8-byte keys).
+const LOG_HEAD: &[u8] = b"";
 /// In the default tree: marks the directory as a kms store of this layout.
 const FORMAT_KEY: &[u8] = b"kms-store-format";
 const FORMAT_VALUE: &[u8] = b"1";
@@ -269,6 +333,9 @@ struct Inner {
     db: sled::Db,
     records: sled::Tree,
     index: sled::Tree,
+    log: sled::Tree,
+    /// Seals appended log entries.
+    sealer: Mutex<Option<Arc<dyn LogSealer>>>,
     dir: PathBuf,
     /// Set when a sync failed: the store refuses commits from then on.
     poisoned: Mutex<Option<String>>,
@@ -335,8 +402,16 @@ impl Inner {
     /// as if committed one after the other. One result per batch.
     fn apply_all(&self, batches: &[&WriteBatch]) -> Vec<Result<(), StoreError>> {
         let encoded: Vec<Result<Vec<Option<Vec<u8>>>, StoreError>> = batches.iter().map(|b| encode_batch(b)).collect();
-        let result = (&self.records, &self.index).transaction(|(records, index)| {
+        let sealer = match batches.iter().any(|b| !b.log.is_empty()) {
+            true => self.sealer.lock().unwrap_or_else(PoisonError::into_inner).clone(),
+            false => None,
+        };
+        let result = (&self.records, &self.index, &self.log).transaction(|(records, index, log)| {
+            let abort = ConflictableTransactionError::Abort;
             let mut outcomes = Vec::with_capacity(batches.len());
+            // Read only when a batch appends: the head is where concurrent
+            // appending transactions meet.
+            let mut head: Option<LogHead> = None;
             for (batch, encoded) in batches.iter().zip(&encoded) {
                 let Ok(encoded) = encoded else {
                     outcomes.push(None);
@@ -346,10 +421,38 @@ impl Inner {
                     outcomes.push(Some(e));
                     continue;
                 }
+                let mut appended = Vec::new();
+                if !batch.log.is_empty() {
+                    let Some(sealer) = &sealer else {
+                        outcomes.push(Some(super::no_sealer()));
+                        continue;
+                    };
+                    let current = match head.take() {
+                        Some(head) => head,
+                        None => decode_head(log.get(LOG_HEAD)?.as_deref()).map_err(abort)?,
+                    };
+                    match seal_all(sealer.as_ref(), &current, &batch.log) {
+                        Ok((entries, next)) => {
+                            appended = entries;
+                            head = Some(next);
+                        }
+                        Err(e) => {
+                            head = Some(current);
+                            outcomes.push(Some(StoreError::Backend(e.to_string())));
+                            continue;
+                        }
+                    }
+                }
                 for (op, new) in batch.ops.iter().zip(encoded) {
                     apply_op(records, index, op, new.as_deref())?;
                 }
+                for entry in &appended {
+                    log.insert(&entry.seq.to_be_bytes(), encode_entry(entry).map_err(abort)?)?;
+                }
                 outcomes.push(None);
+            }
+            if let Some(head) = &head {
+                log.insert(LOG_HEAD, encode_head(head))?;
             }
             Ok(outcomes)
         });
@@ -520,6 +623,42 @@ fn encode_batch(batch: &WriteBatch) -> Result<Vec<Option<Vec<u8>>>, StoreError> 
             WriteOp::Delete { .. } => Ok(None),
         })
         .collect()
+}
+
+fn encode_entry(entry: &LogEntry) -> Result<Vec<u8>, StoreError> {
+    let mut out = Vec::with_capacity(4 + entry.body.len() + entry.seal.len());
+    out.extend_from_slice(&len_u32(entry.body.len(), "log entry body")?.to_be_bytes());
+    out.extend_from_slice(&entry.body);
+    out.extend_from_slice(&entry.seal);
+    Ok(out)
+}
+
+fn decode_entry(key: &[u8], value: &[u8]) -> Result<LogEntry, StoreError> {
+    let corrupt =
+        |reason: &str| StoreError::Corrupt { id: format!("log entry {}", hex::encode(key)), reason: reason.into() };
+    let seq = u64::from_be_bytes(key.try_into().map_err(|_| corrupt("bad key"))?);
+    let mut reader = Reader(value);
+    let len = reader.u32("body length").map_err(|e| corrupt(&e))? as usize;
+    let body = reader.take(len, "body").map_err(|e| corrupt(&e))?;
+    Ok(LogEntry { seq, body: Bytes::copy_from_slice(body), seal: Bytes::copy_from_slice(reader.0) })
+}
+
+fn encode_head(head: &LogHead) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16 + head.last_seal.len());
+    out.extend_from_slice(&head.first.to_be_bytes());
+    out.extend_from_slice(&head.next.to_be_bytes());
+    out.extend_from_slice(&head.last_seal);
+    out
+}
+
+/// The head as stored; an empty log when there is none.
+fn decode_head(value: Option<&[u8]>) -> Result<LogHead, StoreError> {
+    let Some(value) = value else { return Ok(LogHead::default()) };
+    let corrupt = |reason: String| StoreError::Corrupt { id: "log head".into(), reason };
+    let mut reader = Reader(value);
+    let first = reader.u64("first").map_err(corrupt)?;
+    let next = reader.u64("next").map_err(corrupt)?;
+    Ok(LogHead { first, next, last_seal: Bytes::copy_from_slice(reader.0) })
 }
 
 fn encode_record(object: &StoredObject) -> Result<Vec<u8>, StoreError> {
@@ -736,7 +875,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::store::tests::{TempDir, key, object};
+    use crate::store::tests::{TempDir, TestSealer, key, object};
 
     const NAME: u32 = 0x420053;
 
@@ -831,6 +970,38 @@ mod tests {
             assert_eq!(store.find(&key(NAME, &id)).await.expect("find"), [id.as_str()]);
             assert_eq!(store.get(&id).await.expect("get"), Some(object(&id, 1, &id, &[key(NAME, &id)])));
         }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn reopen_keeps_the_log_and_its_head() {
+        let tmp = TempDir::new("reopen-log");
+        let dir = tmp.path().join("store");
+        let (entries, head) = {
+            let store = SledStore::open(&dir).expect("open");
+            store.set_log_sealer(Arc::new(TestSealer));
+            for i in 0..20 {
+                commit(&store, |b| {
+                    b.append_log(Bytes::from(format!("entry {i}")));
+                })
+                .await
+                .expect("append");
+            }
+            (store.log_entries(0, 100).await.expect("entries"), store.log_head().await.expect("head"))
+        };
+        assert_eq!(entries.len(), 20);
+        let store = SledStore::open(&dir).expect("reopen");
+        store.set_log_sealer(Arc::new(TestSealer));
+        assert_eq!(store.log_entries(0, 100).await.expect("entries"), entries);
+        assert_eq!(store.log_head().await.expect("head"), head);
+        commit(&store, |b| {
+            b.append_log(Bytes::from_static(b"after"));
+        })
+        .await
+        .expect("append");
+        let next = store.log_entries(20, 10).await.expect("entries");
+        assert_eq!(next.len(), 1);
+        assert_eq!(next[0].seq, 20);
+        assert_eq!(next[0].seal.as_ref(), TestSealer.seal(20, &head.last_seal, b"after").expect("seal").as_slice());
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

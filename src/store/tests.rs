@@ -7,7 +7,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
 
-use super::{IndexKey, MemoryStore, SledStore, Store, StoreError, StoredObject, WriteBatch};
+use super::{
+    IndexKey, LogEntry, LogSealer, MemoryStore, SealError, SledStore, Store, StoreError, StoredObject, WriteBatch,
+};
 
 /// Expands to one test per case and backend: `memory::case` and
 /// `sled::case`, each calling `case(store)` on a fresh store.
@@ -54,6 +56,11 @@ suite!(
     many_records,
     concurrent_commits_all_succeed,
     concurrent_replaces_of_one_record_one_wins,
+    log_append_needs_a_sealer,
+    log_entries_are_sealed_in_order,
+    log_entries_of_a_failed_batch_are_not_appended,
+    concurrent_log_appends_form_one_chain,
+    log_prefix_replaced_by_a_checkpoint,
 );
 
 /// A fresh store of one backend, and what it needs to stay alive.
@@ -479,4 +486,137 @@ async fn concurrent_replaces_of_one_record_one_wins(store: Arc<dyn Store>) {
     let name = String::from_utf8(hot.body.to_vec()).expect("utf-8");
     assert_eq!(store.find(&key(NAME, &name)).await.expect("find"), ["hot"]);
     assert!(store.find(&key(NAME, "v1")).await.expect("find").is_empty());
+}
+
+/// A sealer for the tests: a 64-bit FNV-1a over the position, the previous
+/// seal and the body, so that any change to one of them changes the seal.
+pub(super) struct TestSealer;
+
+impl LogSealer for TestSealer {
+    fn seal(&self, seq: u64, previous: &[u8], body: &[u8]) -> Result<Vec<u8>, SealError> {
+        if body == b"unsealable" {
+            return Err(SealError("refused".into()));
+        }
+        Ok(fnv(&[&seq.to_be_bytes(), &(previous.len() as u64).to_be_bytes(), previous, body]).to_vec())
+    }
+}
+
+fn fnv(parts: &[&[u8]]) -> [u8; 8] {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in parts.iter().flat_map(|part| part.iter()) {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash.to_be_bytes()
+}
+
+/// Checks that `entries` are positions `first..` and each is sealed over
+/// the one before (`previous` for the first).
+fn assert_chain(entries: &[LogEntry], first: u64, previous: &[u8]) {
+    let mut previous = previous.to_vec();
+    for (i, entry) in entries.iter().enumerate() {
+        assert_eq!(entry.seq, first + i as u64, "positions are contiguous");
+        let expected = TestSealer.seal(entry.seq, &previous, &entry.body).expect("seal");
+        assert_eq!(entry.seal.as_ref(), expected.as_slice(), "entry {} chains to the one before", entry.seq);
+        previous = expected;
+    }
+}
+
+fn logged(bodies: &[&str]) -> WriteBatch {
+    let mut batch = WriteBatch::new();
+    for body in bodies {
+        batch.append_log(Bytes::copy_from_slice(body.as_bytes()));
+    }
+    batch
+}
+
+async fn log_append_needs_a_sealer(store: Arc<dyn Store>) {
+    let mut batch = logged(&["first"]);
+    batch.put(object("a", 1, "a", &[]), None);
+    assert!(matches!(store.commit(batch).await, Err(StoreError::Backend(_))));
+    assert!(store.get("a").await.expect("get").is_none(), "nothing of the batch is applied");
+    assert_eq!(store.log_head().await.expect("head").next, 0);
+}
+
+async fn log_entries_are_sealed_in_order(store: Arc<dyn Store>) {
+    store.set_log_sealer(Arc::new(TestSealer));
+    let mut batch = logged(&["one", "two"]);
+    batch.put(object("a", 1, "a", &[]), None);
+    store.commit(batch).await.expect("commit");
+    store.commit(logged(&["three"])).await.expect("log only");
+    let entries = store.log_entries(0, 100).await.expect("entries");
+    let bodies: Vec<&[u8]> = entries.iter().map(|e| e.body.as_ref()).collect();
+    assert_eq!(bodies, [&b"one"[..], b"two", b"three"]);
+    assert_chain(&entries, 0, b"");
+    let head = store.log_head().await.expect("head");
+    assert_eq!((head.first, head.next), (0, 3));
+    assert_eq!(head.last_seal, entries[2].seal);
+    assert_eq!(store.log_entries(1, 1).await.expect("entries"), entries[1..2]);
+    assert!(store.get("a").await.expect("get").is_some());
+}
+
+async fn log_entries_of_a_failed_batch_are_not_appended(store: Arc<dyn Store>) {
+    store.set_log_sealer(Arc::new(TestSealer));
+    create(store.as_ref(), object("a", 1, "a", &[])).await;
+    let mut batch = logged(&["lost"]);
+    batch.put(object("a", 2, "a", &[]), Some(7));
+    assert_conflict(store.commit(batch).await, "a");
+    let mut batch = logged(&["unsealable"]);
+    batch.put(object("b", 1, "b", &[]), None);
+    assert!(matches!(store.commit(batch).await, Err(StoreError::Backend(_))));
+    assert!(store.get("b").await.expect("get").is_none(), "a batch whose entry cannot be sealed applies nothing");
+    store.commit(logged(&["kept"])).await.expect("commit");
+    let entries = store.log_entries(0, 100).await.expect("entries");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].body.as_ref(), b"kept");
+    assert_chain(&entries, 0, b"");
+}
+
+async fn concurrent_log_appends_form_one_chain(store: Arc<dyn Store>) {
+    store.set_log_sealer(Arc::new(TestSealer));
+    const TASKS: usize = 32;
+    const EACH: usize = 8;
+    let mut tasks = Vec::new();
+    for t in 0..TASKS {
+        let store = Arc::clone(&store);
+        tasks.push(tokio::spawn(async move {
+            for i in 0..EACH {
+                let body = format!("t{t}-{i}");
+                let mut batch = logged(&[&body]);
+                if i % 2 == 0 {
+                    batch.put(object(&body, 1, &body, &[]), None);
+                }
+                store.commit(batch).await.expect("commit");
+            }
+        }));
+    }
+    for task in tasks {
+        task.await.expect("task");
+    }
+    let entries = store.log_entries(0, usize::MAX).await.expect("entries");
+    assert_eq!(entries.len(), TASKS * EACH);
+    assert_chain(&entries, 0, b"");
+    let mut bodies: Vec<String> = entries.iter().map(|e| String::from_utf8(e.body.to_vec()).expect("utf-8")).collect();
+    bodies.sort();
+    let mut expected: Vec<String> = (0..TASKS).flat_map(|t| (0..EACH).map(move |i| format!("t{t}-{i}"))).collect();
+    expected.sort();
+    assert_eq!(bodies, expected, "every entry once");
+}
+
+async fn log_prefix_replaced_by_a_checkpoint(store: Arc<dyn Store>) {
+    store.set_log_sealer(Arc::new(TestSealer));
+    store.commit(logged(&["0", "1", "2", "3", "4"])).await.expect("commit");
+    let entries = store.log_entries(0, 100).await.expect("entries");
+    let checkpoint = LogEntry { seq: 2, body: Bytes::from_static(b"checkpoint"), seal: Bytes::from_static(b"cp") };
+    store.log_replace_prefix(checkpoint.clone()).await.expect("prune");
+    let after = store.log_entries(0, 100).await.expect("entries");
+    assert_eq!(after, [checkpoint, entries[3].clone(), entries[4].clone()]);
+    let head = store.log_head().await.expect("head");
+    assert_eq!((head.first, head.next), (2, 5));
+    assert_eq!(head.last_seal, entries[4].seal, "the chain goes on from the last entry appended");
+    store.commit(logged(&["5"])).await.expect("commit");
+    let tail = store.log_entries(5, 100).await.expect("entries");
+    assert_chain(&tail, 5, &entries[4].seal);
+    let missing = LogEntry { seq: 99, body: Bytes::new(), seal: Bytes::new() };
+    assert!(store.log_replace_prefix(missing).await.is_err());
 }
