@@ -246,10 +246,11 @@ impl<'a> Txn<'a> {
         Ok(batch)
     }
 
-    /// Commits the staged writes (durable when it returns `Ok`); what was
-    /// written, each object before and after.
-    pub async fn commit(mut self) -> Result<Vec<Committed>, CommitError> {
-        if self.is_empty() {
+    /// Commits the staged writes, with `log` appended to the store's log
+    /// (audit entries) in the same commit (durable when it returns `Ok`);
+    /// what was written, each object before and after.
+    pub async fn commit(mut self, log: Vec<bytes::Bytes>) -> Result<Vec<Committed>, CommitError> {
+        if self.is_empty() && log.is_empty() {
             return Ok(Vec::new());
         }
         let store = self.store;
@@ -257,7 +258,8 @@ impl<'a> Txn<'a> {
         let written: Vec<Arc<ManagedObject>> =
             self.dirty.iter().filter_map(|id| self.cache.get(id).cloned().flatten()).collect();
         let mut before = std::mem::take(&mut self.before);
-        let batch = self.into_batch().map_err(CommitError::Kms)?;
+        let mut batch = self.into_batch().map_err(CommitError::Kms)?;
+        batch.log = log;
         store.commit(batch).await.map_err(|e| {
             for object in &written {
                 decoded.forget(&object.id);

@@ -8,6 +8,7 @@
 //! message (same object) runs the whole message again.
 
 mod attributes;
+mod audit;
 mod certify;
 mod context;
 mod crypto_ops;
@@ -111,6 +112,8 @@ pub struct Kms {
     correlation_counter: AtomicU64,
     /// Committed object changes, for the server-to-client operations.
     events: Events,
+    /// Where audit entries go; None: not audited (in-process tests).
+    audit: Option<Arc<crate::audit::AuditLog>>,
 }
 
 impl Kms {
@@ -143,7 +146,28 @@ impl Kms {
             correlation_prefix: hex::encode_upper(prefix),
             correlation_counter: AtomicU64::new(0),
             events: Events::new(),
+            audit: None,
         }
+    }
+
+    /// This service, recording every operation in `audit` (whose store's
+    /// log sealer is set): entries of changes are committed with the
+    /// change, the others by [`crate::audit::AuditLog::run`].
+    pub fn with_audit(mut self, audit: Arc<crate::audit::AuditLog>) -> Kms {
+        self.audit = Some(audit);
+        self
+    }
+
+    /// Records entries that no commit carries.
+    fn audit_later(&self, entries: impl FnOnce() -> Vec<Bytes>) {
+        if let Some(audit) = &self.audit {
+            audit.record(entries());
+        }
+    }
+
+    /// Records a message refused as a whole.
+    fn audit_refusal(&self, peer: &Peer, now: i64, reason: ResultReason) {
+        self.audit_later(|| vec![audit::message_entry(peer, now, reason)]);
     }
 
     /// The store, for administrative commands.
@@ -168,6 +192,7 @@ impl Kms {
             Ok(tree) => tree,
             Err(e) => {
                 debug!(error = %e, "undecodable request");
+                self.audit_refusal(peer, self.clock.now(), ResultReason::INVALID_MESSAGE);
                 return self.refuse_message(peek_version(&request), &format!("malformed message: {e}"));
             }
         };
@@ -213,6 +238,7 @@ impl Kms {
             Ok(parts) => parts,
             Err(e) => {
                 let version = RequestMessage::protocol_version_of(&tree).unwrap_or(ProtocolVersion::V1_0);
+                self.audit_refusal(peer, now, ResultReason::INVALID_MESSAGE);
                 return ResponseMessage::message_failure(version, now, ResultReason::INVALID_MESSAGE, e.to_string());
             }
         };
@@ -222,6 +248,7 @@ impl Kms {
             debug_span!("message", identity = %peer.identity, version = %version, items = parts.batch_items.len());
         async move {
             if let Err(message) = check_header(&parts.header, parts.batch_items.len()) {
+                self.audit_refusal(peer, now, ResultReason::INVALID_MESSAGE);
                 return ResponseMessage::message_failure(version, now, ResultReason::INVALID_MESSAGE, message);
             }
             if version.major != 1 && version.major != 2 {
@@ -230,6 +257,7 @@ impl Kms {
                 } else {
                     ResultReason::INVALID_MESSAGE
                 };
+                self.audit_refusal(peer, now, reason);
                 return ResponseMessage::message_failure(
                     version,
                     now,
@@ -247,11 +275,11 @@ impl Kms {
                     }
                     Err(CommitError::Conflict) => {
                         warn!("write conflict persisted after {COMMIT_ATTEMPTS} attempts");
-                        return self.fail_all(&parts, now, &KmsError::Internal("write conflict".into()));
+                        return self.fail_all(peer, &parts, now, &KmsError::Internal("write conflict".into()));
                     }
                     Err(CommitError::Kms(e)) => {
                         error!(error = %e, detail = ?e, "commit failed");
-                        return self.fail_all(&parts, now, &e);
+                        return self.fail_all(peer, &parts, now, &e);
                     }
                 }
             }
@@ -314,6 +342,7 @@ impl Kms {
                     response.result_status = ResultStatus::OPERATION_UNDONE;
                 }
             }
+            self.audit_later(|| audit::item_entries(peer, now, parts, &responses));
             return Ok(responses);
         }
         if let Some(limit) = parts.header.maximum_response_size
@@ -323,21 +352,42 @@ impl Kms {
             self.streams.close(&ctx.touched_streams);
             let err = KmsError::ResponseTooLarge { size, limit };
             let reason = err.result_reason(version);
-            return Ok(responses
+            let refused: Vec<ResponseBatchItem> = responses
                 .iter()
                 .map(|r| {
                     ResponseBatchItem::failure(r.operation, r.unique_batch_item_id.clone(), reason, err.to_string())
                 })
-                .collect());
+                .collect();
+            self.audit_later(|| audit::item_entries(peer, now, parts, &refused));
+            return Ok(refused);
         }
         let changed_session = ctx.session;
         let touched = std::mem::take(&mut ctx.touched_streams);
-        let committed = match ctx.txn.commit().await {
+        // The entries of a change ride in its commit, after those waiting
+        // (so the chain keeps their order); the others wait for the next
+        // group commit.
+        let mut waiting = Vec::new();
+        let mut log = Vec::new();
+        if let Some(audit_log) = &self.audit {
+            let entries = audit::item_entries(peer, now, parts, &responses);
+            if ctx.txn.is_empty() {
+                audit_log.record(entries);
+            } else {
+                waiting = audit_log.take();
+                log = waiting.clone();
+                log.extend(entries);
+            }
+        }
+        let committed = match ctx.txn.commit(log).await {
             Ok(committed) => committed,
             Err(e) => {
                 // Not committed (a conflict is run again from the start):
-                // the streams this attempt moved on are closed.
+                // the streams this attempt moved on are closed, and the
+                // entries taken from the waiting ones wait again.
                 self.streams.close(&touched);
+                if let Some(audit_log) = &self.audit {
+                    audit_log.put_back(waiting);
+                }
                 return Err(e);
             }
         };
@@ -465,9 +515,9 @@ impl Kms {
         ResponseMessage::new(response_header, items)
     }
 
-    fn fail_all(&self, parts: &RequestParts, now: i64, err: &KmsError) -> ResponseMessage {
+    fn fail_all(&self, peer: &Peer, parts: &RequestParts, now: i64, err: &KmsError) -> ResponseMessage {
         let version = parts.header.protocol_version;
-        let items = parts
+        let items: Vec<ResponseBatchItem> = parts
             .batch_items
             .iter()
             .map(|item| match item {
@@ -475,6 +525,7 @@ impl Kms {
                 Err(bad) => bad.response(ResultReason::INVALID_MESSAGE, None),
             })
             .collect();
+        self.audit_later(|| audit::item_entries(peer, now, parts, &items));
         self.response(&parts.header, items, now)
     }
 }

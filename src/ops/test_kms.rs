@@ -11,7 +11,7 @@ use kmip_ttlv::{Tag, Ttlv, xml};
 use super::{Kms, OpsConfig, Peer};
 use crate::clock::FixedClock;
 use crate::crypto::{CryptoEngine, SoftwareEngine};
-use crate::store::MemoryStore;
+use crate::store::{MemoryStore, Store};
 
 /// The fixed time the tests start at (2026-11-18).
 pub(crate) const NOW: i64 = 1_795_000_000;
@@ -34,6 +34,21 @@ impl TestKms {
         let clock = Arc::new(FixedClock::new(NOW));
         let kms = Kms::with(Arc::new(MemoryStore::new()), clock.clone(), crypto, config);
         TestKms { kms, clock, peer: Peer { identity: "admin".into(), address: None } }
+    }
+
+    /// A server whose operations are audited into its store's log; the
+    /// store and the audit log with it.
+    pub(crate) fn audited() -> (TestKms, Arc<MemoryStore>, Arc<crate::audit::AuditLog>, Arc<crate::audit::ChainSealer>)
+    {
+        let clock = Arc::new(FixedClock::new(NOW));
+        let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+        let store = Arc::new(MemoryStore::new());
+        let sealer = Arc::new(crate::audit::ChainSealer::new(crate::audit::AuditKey::new([7; 32]), crypto.clone()));
+        store.set_log_sealer(sealer.clone());
+        let log = Arc::new(crate::audit::AuditLog::new(store.clone()));
+        let kms = Kms::with(store.clone(), clock.clone(), crypto, OpsConfig::default()).with_audit(log.clone());
+        let peer = Peer { identity: "admin".into(), address: Some(([127, 0, 0, 1], 4242).into()) };
+        (TestKms { kms, clock, peer }, store, log, sealer)
     }
 
     /// Sends a request written as `<BatchItem>` elements in KMIP XML, with
