@@ -11,8 +11,9 @@ use tokio::sync::mpsc;
 use tracing::{Instrument, debug, info_span, warn};
 
 use super::{MAX_LINE, ServerInfo};
+use crate::audit::{self, HeadFile};
 use crate::ops::Kms;
-use crate::server::{Shutdown, Stats};
+use crate::server::{AuditService, Shutdown, Stats};
 
 /// How long an admin connection may stay silent.
 const IDLE_TIMEOUT: Duration = Duration::from_secs(300);
@@ -24,6 +25,8 @@ pub(crate) struct AdminContext {
     pub(crate) max_connections: usize,
     pub(crate) kms: Arc<Kms>,
     pub(crate) stats: Arc<Stats>,
+    /// The audit log, when the server audits (it does over its own store).
+    pub(crate) audit: Option<AuditService>,
 }
 
 /// Accepts admin connections until shutdown. `done` is held by every task,
@@ -111,7 +114,56 @@ async fn dispatch(context: &AdminContext, request: &Value) -> Result<Value, Stri
     debug!(command, "admin command");
     match command {
         "status" => Ok(status(context).await),
-        other => Err(format!("unknown command {other:?} (known: status)")),
+        "audit-verify" | "audit-export" | "audit-prune" => audit_command(context, command, request).await,
+        other => Err(format!("unknown command {other:?} (known: status, audit-verify, audit-export, audit-prune)")),
+    }
+}
+
+/// The audit commands, on the running server's store (which the server
+/// holds open, so `kms audit` comes here while it runs).
+async fn audit_command(context: &AdminContext, command: &str, request: &Value) -> Result<Value, String> {
+    let Some(audit) = &context.audit else {
+        return Err("this server does not keep an audit log".into());
+    };
+    let store = context.kms.store().as_ref();
+    match command {
+        "audit-verify" => {
+            // Entries waiting for their group commit are part of the chain.
+            audit.log.flush().await.map_err(|e| e.to_string())?;
+            let head = HeadFile::read(&audit.head_file)?;
+            let verified = audit::verify(store, &audit.sealer, head.as_ref()).await.map_err(|e| e.to_string())?;
+            Ok(verified_json(&verified))
+        }
+        "audit-export" => {
+            let out = request.get("out").and_then(Value::as_str).ok_or("audit-export needs \"out\", a file path")?;
+            let filter: audit::ExportFilter =
+                serde_json::from_value(request.get("filter").cloned().unwrap_or(Value::Null)).unwrap_or_default();
+            audit.log.flush().await.map_err(|e| e.to_string())?;
+            let mut file = std::fs::File::create(out).map_err(|e| format!("{out}: {e}"))?;
+            let count = audit::export(store, &mut file, &|record| filter.keeps(record)).await?;
+            Ok(json!({"exported": count, "out": out}))
+        }
+        _ => {
+            let before = request.get("before").and_then(Value::as_i64).ok_or("audit-prune needs \"before\", a time")?;
+            audit.log.flush().await.map_err(|e| e.to_string())?;
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+            let now = i64::try_from(now).unwrap_or(i64::MAX);
+            let pruned = audit::prune(store, &audit.sealer, before, now).await?;
+            Ok(pruned_json(pruned.as_ref()))
+        }
+    }
+}
+
+/// A verified chain, as the admin socket and `kms audit verify --json` show it.
+pub fn verified_json(verified: &audit::Verified) -> Value {
+    json!({"checked": verified.checked, "first": verified.first, "next": verified.next, "head": verified.seal})
+}
+
+/// What a prune did, as the admin socket and `kms audit prune --json` show it.
+pub fn pruned_json(pruned: Option<&audit::PrunedThrough>) -> Value {
+    match pruned {
+        Some(p) => json!({"checkpoint": p.seq, "pruned": p.pruned}),
+        None => json!({"checkpoint": Value::Null, "pruned": 0}),
     }
 }
 

@@ -30,6 +30,22 @@ impl AuditKey {
     }
 }
 
+impl AuditKey {
+    /// The audit key derived from the root key's bytes: HMAC-SHA-256 under
+    /// the root key of a fixed label, so that it differs from every other
+    /// use of the root key.
+    pub fn derive(root: &[u8; 32], crypto: &dyn CryptoEngine) -> Result<AuditKey, crate::error::KmsError> {
+        let key = KeyRef { kind: KeyKind::Hmac, material: root.as_slice() };
+        let mac =
+            Zeroizing::new(crypto.mac(key, MacAlgorithm::Hmac(HashAlgorithm::Sha256), b"kms audit chain key v1")?);
+        let bytes: [u8; 32] = mac
+            .as_slice()
+            .try_into()
+            .map_err(|_| crate::error::KmsError::Internal("HMAC-SHA-256 gave other than 32 bytes".into()))?;
+        Ok(AuditKey::new(bytes))
+    }
+}
+
 impl fmt::Debug for AuditKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("AuditKey(..)")
@@ -237,8 +253,8 @@ pub async fn read_entries(store: &dyn Store) -> Result<Vec<(u64, Entry)>, StoreE
 /// position as `seq`); how many.
 pub async fn export(
     store: &dyn Store,
-    out: &mut dyn Write,
-    keep: &dyn Fn(&super::OperationRecord) -> bool,
+    out: &mut (dyn Write + Send),
+    keep: &(dyn Fn(&super::OperationRecord) -> bool + Sync),
 ) -> Result<u64, String> {
     let mut count = 0;
     for (seq, entry) in read_entries(store).await.map_err(|e| e.to_string())? {

@@ -101,3 +101,30 @@ impl Entry {
         }
     }
 }
+
+/// Which operation entries an export keeps.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportFilter {
+    /// Entries at or after this time (seconds since the Unix epoch).
+    #[serde(default)]
+    pub since: Option<i64>,
+    /// Entries before this time.
+    #[serde(default)]
+    pub until: Option<i64>,
+    /// Entries of this identity.
+    #[serde(default)]
+    pub identity: Option<String>,
+    /// Entries that name this object.
+    #[serde(default)]
+    pub object: Option<String>,
+}
+
+impl ExportFilter {
+    /// True if `record` passes.
+    pub fn keeps(&self, record: &OperationRecord) -> bool {
+        self.since.is_none_or(|since| record.time >= since)
+            && self.until.is_none_or(|until| record.time < until)
+            && self.identity.as_ref().is_none_or(|identity| &record.identity == identity)
+            && self.object.as_ref().is_none_or(|object| record.objects.contains(object))
+    }
+}

@@ -1,11 +1,13 @@
 //! Where operations hand their audit entries: a buffer committed in groups.
 
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use bytes::Bytes;
 use tokio::sync::Notify;
 
+use super::HeadFile;
 use crate::store::{Store, StoreError, WriteBatch};
 
 /// The audit entries waiting for their commit, and the task that commits
@@ -28,6 +30,8 @@ impl AuditLog {
     /// How long entries wait for company before [`AuditLog::run`] commits
     /// them: the most a crash can lose.
     pub const WINDOW: Duration = Duration::from_millis(5);
+    /// How often [`AuditLog::run`] brings the head file up to date.
+    pub const HEAD_EVERY: Duration = Duration::from_millis(100);
 
     /// A log that commits to `store` (whose log sealer is set).
     pub fn new(store: Arc<dyn Store>) -> AuditLog {
@@ -79,29 +83,66 @@ impl AuditLog {
     }
 
     /// The group-commit loop: waits for entries, lets [`AuditLog::WINDOW`]
-    /// pass, commits them, and again; returns after a last flush once
-    /// `stop` resolves. `committed` is called after every commit (the
-    /// server writes the head file there).
-    pub async fn run(&self, stop: impl std::future::Future<Output = ()>, committed: impl Fn()) {
+    /// pass and commits them, until `stop` resolves. With `head_file`, it
+    /// also writes the chain's head there (see [`HeadFile`]) whenever it
+    /// moved, at most every [`AuditLog::HEAD_EVERY`]. The last entries are
+    /// committed by [`AuditLog::finish`], once nothing records any more.
+    pub async fn run(&self, stop: impl std::future::Future<Output = ()>, head_file: Option<PathBuf>) {
         tokio::pin!(stop);
+        let mut written = None;
+        let mut tick = tokio::time::interval(Self::HEAD_EVERY);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tokio::select! {
-                () = self.arrived.notified() => {}
-                () = &mut stop => break,
-            }
-            tokio::time::sleep(Self::WINDOW).await;
-            match self.flush().await {
-                Ok(()) => committed(),
-                Err(e) => {
-                    tracing::error!(error = %e, "committing audit entries failed; retrying");
-                    tokio::time::sleep(Duration::from_millis(100)).await;
+                () = self.arrived.notified() => {
+                    tokio::time::sleep(Self::WINDOW).await;
+                    if let Err(e) = self.flush().await {
+                        tracing::error!(error = %e, "committing audit entries failed; retrying");
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                    }
                 }
+                _ = tick.tick() => {
+                    if let Some(path) = &head_file {
+                        written = self.write_head(path, written).await;
+                    }
+                }
+                () = &mut stop => return,
             }
         }
+    }
+
+    /// Commits what waits and writes the head file: the last step of a
+    /// shutdown, after the last operation finished.
+    pub async fn finish(&self, head_file: Option<&Path>) {
         if let Err(e) = self.flush().await {
             tracing::error!(error = %e, "committing the last audit entries failed");
         }
-        committed();
+        if let Some(path) = head_file {
+            self.write_head(path, None).await;
+        }
+    }
+
+    /// Writes the head file if the head moved past `written`; what the
+    /// file now holds.
+    async fn write_head(&self, path: &Path, written: Option<u64>) -> Option<u64> {
+        let head = match self.store.log_head().await {
+            Ok(head) => head,
+            Err(e) => {
+                tracing::error!(error = %e, "reading the audit head failed");
+                return written;
+            }
+        };
+        if written == Some(head.next) {
+            return written;
+        }
+        let file = HeadFile { next: head.next, seal: hex::encode(&head.last_seal) };
+        match file.write(path) {
+            Ok(()) => Some(head.next),
+            Err(e) => {
+                tracing::error!(path = %path.display(), error = %e, "writing the audit head file failed");
+                written
+            }
+        }
     }
 
     fn pending(&self) -> std::sync::MutexGuard<'_, Vec<Bytes>> {

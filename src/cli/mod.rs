@@ -1,5 +1,6 @@
 //! The command line (SPEC section 7). Each subcommand family has a module.
 
+mod audit;
 mod cert;
 mod init;
 mod serve;
@@ -22,6 +23,9 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Create a data dir with the development PKI and root key, without serving.
     Init(init::InitArgs),
+    /// The keyed audit chain: verify, export, prune.
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
     /// Client certificates from the data dir's CA.
     #[command(subcommand)]
     Cert(cert::CertCommand),
@@ -70,6 +74,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Serve(args) => serve::run(args),
         Command::Init(args) => init::run(args),
+        Command::Audit(command) => audit::run(command),
         Command::Cert(command) => cert::run(command),
         Command::Status(args) => status::run(args),
         Command::Ttlv(command) => ttlv::run(command),

@@ -53,11 +53,13 @@ pub(crate) use self::connection::Shutdown;
 use self::listener::Listener;
 pub use self::listener::Stats;
 use crate::admin::{self, AdminContext, ServerInfo};
+use crate::audit::{AuditKey, AuditLog, ChainSealer, HeadFile};
 use crate::clock::SystemClock;
 use crate::config::{Config, ConfigError, RootKey};
+use crate::crypto::{CryptoEngine, SoftwareEngine};
 use crate::ops::Kms;
 use crate::pki::{self, InitReport, PkiError};
-use crate::store::{SledStore, StoreError};
+use crate::store::{SledStore, Store, StoreError};
 
 /// File descriptors kept free beyond one per connection (store files,
 /// the admin socket, logs).
@@ -251,23 +253,31 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
     prepare(&config)?;
     // Read now so a missing or malformed key stops the start; the key
     // hierarchy (keys/) will take it from here.
-    drop(RootKey::read(&config.root_key_path())?);
+    let root_key = RootKey::read(&config.root_key_path())?;
     let data_dir = config.data_dir.clone();
     let socket_path = data_dir.join(admin::SOCKET_FILE);
     let info_path = data_dir.join(admin::SERVER_FILE);
     check_not_running(&data_dir, &socket_path, &info_path).await?;
 
     let acceptor = tls::acceptor(&config.ca_file(), &config.cert_file(), &config.key_file())?;
-    let kms = match kms {
-        Some(kms) => kms,
+    let head_file = HeadFile::path(&data_dir);
+    let (kms, audit) = match kms {
+        Some(kms) => (kms, None),
         None => {
             let dir = data_dir.join("store");
             let store = tokio::task::spawn_blocking(move || SledStore::open(&dir))
                 .await
                 .map_err(|e| ServerError::Task(e.to_string()))??;
-            Arc::new(Kms::with_config(Arc::new(store), Arc::new(SystemClock), config.ops_config()))
+            let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+            let sealer = Arc::new(audit_sealer(&root_key, crypto.clone())?);
+            store.set_log_sealer(sealer.clone());
+            let store: Arc<dyn Store> = Arc::new(store);
+            let audit = Arc::new(AuditLog::new(store.clone()));
+            let kms = Kms::with(store, Arc::new(SystemClock), crypto, config.ops_config()).with_audit(audit.clone());
+            (Arc::new(kms), Some(AuditService { log: audit, sealer, head_file: head_file.clone() }))
         }
     };
+    drop(root_key);
     raise_open_files_limit(config.limits.max_connections);
 
     let tcp = TcpListener::bind(config.kmip_addr)
@@ -310,8 +320,15 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
         max_connections: config.limits.max_connections,
         kms: kms.clone(),
         stats: stats.clone(),
+        audit: audit.clone(),
     });
     tokio::spawn(admin::serve(unix, admin_context, shutdown.clone(), complete_tx.clone()));
+    if let Some(audit) = &audit {
+        let log = audit.log.clone();
+        let head = audit.head_file.clone();
+        let mut stop = shutdown.clone();
+        tokio::spawn(async move { log.run(stop.recv(), Some(head)).await });
+    }
     info!(
         kmip = %kmip_addr,
         http = %config.http_addr,
@@ -322,7 +339,13 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
     );
 
     let files = vec![socket_path, info_path];
-    let task = tokio::spawn(supervise(listener, shutdown, complete_tx, complete_rx, files));
+    let task = tokio::spawn(async move {
+        supervise(listener, shutdown, complete_tx, complete_rx, files).await;
+        // Every operation has finished: the last audit entries and the head.
+        if let Some(audit) = audit {
+            audit.log.finish(Some(&audit.head_file)).await;
+        }
+    });
     Ok(RunningServer {
         kmip_addr,
         http_addr: config.http_addr,
@@ -332,6 +355,24 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
         trigger: ShutdownHandle(Arc::new(trigger)),
         task,
     })
+}
+
+/// The audit chain's sealer: its key is derived from the root key.
+pub fn audit_sealer(root_key: &RootKey, crypto: Arc<dyn CryptoEngine>) -> Result<ChainSealer, ServerError> {
+    let key = AuditKey::derive(root_key.expose_secret(), crypto.as_ref())
+        .map_err(|e| ServerError::Task(format!("deriving the audit key: {e}")))?;
+    Ok(ChainSealer::new(key, crypto))
+}
+
+/// The running server's audit log, and what verifying it needs.
+#[derive(Clone)]
+pub(crate) struct AuditService {
+    /// Where operations record.
+    pub(crate) log: Arc<AuditLog>,
+    /// The chain's sealer (its key).
+    pub(crate) sealer: Arc<ChainSealer>,
+    /// The head file beside the store.
+    pub(crate) head_file: PathBuf,
 }
 
 /// Runs the accept loop until the shutdown signal, then waits for every
