@@ -12,7 +12,7 @@
 //!    "started_at":1763820000,"uptime_seconds":12,"open_connections":1,"max_connections":10000,
 //!    "accepted_connections":3,"refused_connections":0,"records":17}}
 //! → {"command":"frobnicate"}
-//! ← {"ok":false,"error":"unknown command \"frobnicate\" (known: status, audit-verify, audit-export, audit-prune)"}
+//! ← {"ok":false,"error":"unknown command \"frobnicate\" (known: status, audit-verify, audit-export, audit-prune, backup)"}
 //! ```
 //!
 //! Several requests may follow each other on one connection. Commands are
@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub(crate) use self::server::{AdminContext, serve};
-pub use self::server::{pruned_json, verified_json};
+pub use self::server::{backup_json, pruned_json, verified_json};
 
 /// The admin socket's file name in the data directory.
 pub const SOCKET_FILE: &str = "admin.sock";

@@ -412,6 +412,12 @@ mod tests {
         async fn log_replace_prefix(&self, _: LogEntry) -> Result<(), StoreError> {
             Err(StoreError::Backend("read only".into()))
         }
+        async fn snapshot(&self) -> Result<crate::store::Snapshot, StoreError> {
+            Err(StoreError::Backend("not kept".into()))
+        }
+        async fn load_snapshot(&self, _: crate::store::Snapshot) -> Result<(), StoreError> {
+            Err(StoreError::Backend("read only".into()))
+        }
     }
 
     #[tokio::test]

@@ -1,6 +1,7 @@
 //! The command line (SPEC section 7). Each subcommand family has a module.
 
 mod audit;
+mod backup;
 mod cert;
 mod init;
 mod serve;
@@ -26,6 +27,10 @@ enum Command {
     /// The keyed audit chain: verify, export, prune.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Write a consistent backup of the store (objects and the audit log) to a file, while serving or not.
+    Backup(backup::BackupArgs),
+    /// Restore a backup into an empty data dir (with the root key it was made under).
+    Restore(backup::RestoreArgs),
     /// Client certificates from the data dir's CA.
     #[command(subcommand)]
     Cert(cert::CertCommand),
@@ -75,6 +80,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Serve(args) => serve::run(args),
         Command::Init(args) => init::run(args),
         Command::Audit(command) => audit::run(command),
+        Command::Backup(args) => backup::backup(args),
+        Command::Restore(args) => backup::restore(args),
         Command::Cert(command) => cert::run(command),
         Command::Status(args) => status::run(args),
         Command::Ttlv(command) => ttlv::run(command),

@@ -175,6 +175,11 @@ impl Kms {
         &self.store
     }
 
+    /// The crypto engine, for administrative commands.
+    pub fn crypto(&self) -> &Arc<dyn CryptoEngine> {
+        &self.crypto
+    }
+
     /// Handles one whole request message (TTLV bytes whose length the shell
     /// already checked against its limit) and returns the response message
     /// bytes. Every request gets a response: a malformed one gets Invalid

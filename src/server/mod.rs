@@ -54,6 +54,7 @@ use self::listener::Listener;
 pub use self::listener::Stats;
 use crate::admin::{self, AdminContext, ServerInfo};
 use crate::audit::{AuditKey, AuditLog, ChainSealer, HeadFile};
+use crate::backup::BackupKey;
 use crate::clock::SystemClock;
 use crate::config::{Config, ConfigError, RootKey};
 use crate::crypto::{CryptoEngine, SoftwareEngine};
@@ -273,8 +274,11 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
             store.set_log_sealer(sealer.clone());
             let store: Arc<dyn Store> = Arc::new(store);
             let audit = Arc::new(AuditLog::new(store.clone()));
-            let kms = Kms::with(store, Arc::new(SystemClock), crypto, config.ops_config()).with_audit(audit.clone());
-            (Arc::new(kms), Some(AuditService { log: audit, sealer, head_file: head_file.clone() }))
+            let kms =
+                Kms::with(store, Arc::new(SystemClock), crypto.clone(), config.ops_config()).with_audit(audit.clone());
+            let backup_key = Arc::new(BackupKey::derive(&root_key, crypto.as_ref()).map_err(ServerError::Task)?);
+            let kms = Arc::new(kms);
+            (kms, Some(AuditService { log: audit, sealer, head_file: head_file.clone(), backup_key }))
         }
     };
     drop(root_key);
@@ -373,6 +377,8 @@ pub(crate) struct AuditService {
     pub(crate) sealer: Arc<ChainSealer>,
     /// The head file beside the store.
     pub(crate) head_file: PathBuf,
+    /// What authenticates backups.
+    pub(crate) backup_key: Arc<BackupKey>,
 }
 
 /// Runs the accept loop until the shutdown signal, then waits for every

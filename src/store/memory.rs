@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use async_trait::async_trait;
 
 use super::log::seal_all;
-use super::{IndexKey, LogEntry, LogHead, LogSealer, Store, StoreError, StoredObject, WriteBatch, WriteOp};
+use super::{IndexKey, LogEntry, LogHead, LogSealer, Snapshot, Store, StoreError, StoredObject, WriteBatch, WriteOp};
 
 /// A store that keeps everything in memory.
 #[derive(Default)]
@@ -119,6 +119,27 @@ impl Store for MemoryStore {
         state.log = state.log.split_off(&seq);
         state.log.insert(seq, checkpoint);
         state.head.first = seq;
+        Ok(())
+    }
+
+    async fn snapshot(&self) -> Result<Snapshot, StoreError> {
+        Ok(self.read(|state| Snapshot {
+            records: state.records.values().cloned().collect(),
+            head: state.head.clone(),
+            log: state.log.values().cloned().collect(),
+        }))
+    }
+
+    async fn load_snapshot(&self, snapshot: Snapshot) -> Result<(), StoreError> {
+        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
+        if !state.records.is_empty() || !state.log.is_empty() || state.head.next != 0 {
+            return Err(StoreError::Backend("a snapshot loads into an empty store only".into()));
+        }
+        for record in snapshot.records {
+            state.apply(WriteOp::Put { object: record, expected_revision: None });
+        }
+        state.log = snapshot.log.into_iter().map(|entry| (entry.seq, entry)).collect();
+        state.head = snapshot.head;
         Ok(())
     }
 }

@@ -10,6 +10,7 @@
 mod log;
 mod memory;
 mod sled;
+mod snapshot;
 #[cfg(test)]
 mod tests;
 
@@ -21,6 +22,7 @@ use bytes::Bytes;
 pub use self::log::{LogEntry, LogHead, LogSealer, SealError};
 pub use self::memory::MemoryStore;
 pub use self::sled::SledStore;
+pub use self::snapshot::{Snapshot, SnapshotError};
 
 /// One stored record: a managed object, in `ops`' encoding.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -179,6 +181,15 @@ pub trait Store: Send + Sync {
     /// every entry before it, atomically (pruning: the checkpoint records
     /// what the chain needs to go on). The entry must exist.
     async fn log_replace_prefix(&self, checkpoint: LogEntry) -> Result<(), StoreError>;
+
+    /// A consistent copy of everything: every record and the log with its
+    /// head, as of one point between commits (every commit acknowledged
+    /// before the call is in it).
+    async fn snapshot(&self) -> Result<Snapshot, StoreError>;
+
+    /// Loads `snapshot` into this store, which must be empty (no record,
+    /// no log entry); durable when `Ok`.
+    async fn load_snapshot(&self, snapshot: Snapshot) -> Result<(), StoreError>;
 }
 
 /// A commit appends log entries but no sealer was set.

@@ -96,7 +96,7 @@ use std::os::unix::fs::MetadataExt;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError, mpsc};
+use std::sync::{Arc, Mutex, PoisonError, RwLock, mpsc};
 
 use async_trait::async_trait;
 use bytes::Bytes;
@@ -107,7 +107,7 @@ use sled::transaction::{
 use tokio::sync::oneshot;
 
 use super::log::seal_all;
-use super::{IndexKey, LogEntry, LogHead, LogSealer, Store, StoreError, StoredObject, WriteBatch, WriteOp};
+use super::{IndexKey, LogEntry, LogHead, LogSealer, Snapshot, Store, StoreError, StoredObject, WriteBatch, WriteOp};
 
 /// A store that keeps everything in one sled database.
 ///
@@ -157,6 +157,7 @@ impl SledStore {
             records,
             index,
             log,
+            gate: RwLock::new(()),
             sealer: Mutex::new(None),
             dir: dir.to_owned(),
             poisoned: Mutex::new(None),
@@ -291,6 +292,7 @@ impl Store for SledStore {
                 before.push(key.map_err(backend)?);
             }
             let value = encode_entry(&checkpoint)?;
+            let _writing = inner.gate.read().unwrap_or_else(PoisonError::into_inner);
             let result = inner.log.transaction(|log| {
                 let abort = ConflictableTransactionError::Abort;
                 if log.get(seq.to_be_bytes())?.is_none() {
@@ -310,6 +312,54 @@ impl Store for SledStore {
                 Err(TransactionError::Abort(e)) => return Err(e),
                 Err(TransactionError::Storage(e)) => return Err(backend(e)),
             }
+            inner.sync_files().inspect_err(|e| inner.poison(e))
+        })
+        .await
+    }
+
+    async fn snapshot(&self) -> Result<Snapshot, StoreError> {
+        self.blocking(|inner| {
+            let _alone = inner.gate.write().unwrap_or_else(PoisonError::into_inner);
+            let mut records = Vec::new();
+            for item in inner.records.iter() {
+                let (key, value) = item.map_err(backend)?;
+                records.push(decode_record(utf8_id(&key)?, &value)?);
+            }
+            let head = decode_head(inner.log.get(LOG_HEAD).map_err(backend)?.as_deref())?;
+            let mut log = Vec::new();
+            for item in inner.log.range(0u64.to_be_bytes()..) {
+                let (key, value) = item.map_err(backend)?;
+                log.push(decode_entry(&key, &value)?);
+            }
+            Ok(Snapshot { records, head, log })
+        })
+        .await
+    }
+
+    async fn load_snapshot(&self, snapshot: Snapshot) -> Result<(), StoreError> {
+        self.blocking(move |inner| {
+            let _alone = inner.gate.write().unwrap_or_else(PoisonError::into_inner);
+            if !inner.records.is_empty() || !inner.log.is_empty() {
+                return Err(StoreError::Backend("a snapshot loads into an empty store only".into()));
+            }
+            let mut records = sled::Batch::default();
+            let mut index = sled::Batch::default();
+            for record in &snapshot.records {
+                for key in &record.index {
+                    index.insert(index_entry(key, &record.id)?, &[]);
+                }
+                records.insert(record.id.as_bytes(), encode_record(record)?);
+            }
+            let mut log = sled::Batch::default();
+            for entry in &snapshot.log {
+                log.insert(&entry.seq.to_be_bytes(), encode_entry(entry)?);
+            }
+            log.insert(LOG_HEAD, encode_head(&snapshot.head));
+            inner.index.apply_batch(index).map_err(backend)?;
+            inner.log.apply_batch(log).map_err(backend)?;
+            // Not one transaction (a store may be large): a load cut short
+            // leaves a store that is not empty, which no later load takes.
+            inner.records.apply_batch(records).map_err(backend)?;
             inner.sync_files().inspect_err(|e| inner.poison(e))
         })
         .await
@@ -334,6 +384,9 @@ struct Inner {
     records: sled::Tree,
     index: sled::Tree,
     log: sled::Tree,
+    /// Writers (commits, pruning) hold it shared; a snapshot holds it
+    /// alone, so it reads the trees between commits.
+    gate: RwLock<()>,
     /// Seals appended log entries.
     sealer: Mutex<Option<Arc<dyn LogSealer>>>,
     dir: PathBuf,
@@ -401,6 +454,7 @@ impl Inner {
     /// nothing and checked against the state the batches before it left,
     /// as if committed one after the other. One result per batch.
     fn apply_all(&self, batches: &[&WriteBatch]) -> Vec<Result<(), StoreError>> {
+        let _writing = self.gate.read().unwrap_or_else(PoisonError::into_inner);
         let encoded: Vec<Result<Vec<Option<Vec<u8>>>, StoreError>> = batches.iter().map(|b| encode_batch(b)).collect();
         let sealer = match batches.iter().any(|b| !b.log.is_empty()) {
             true => self.sealer.lock().unwrap_or_else(PoisonError::into_inner).clone(),

@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use bytes::Bytes;
 
 use super::{
-    IndexKey, LogEntry, LogSealer, MemoryStore, SealError, SledStore, Store, StoreError, StoredObject, WriteBatch,
+    IndexKey, LogEntry, LogSealer, MemoryStore, SealError, SledStore, Snapshot, Store, StoreError, StoredObject,
+    WriteBatch,
 };
 
 /// Expands to one test per case and backend: `memory::case` and
@@ -61,6 +62,8 @@ suite!(
     log_entries_of_a_failed_batch_are_not_appended,
     concurrent_log_appends_form_one_chain,
     log_prefix_replaced_by_a_checkpoint,
+    snapshot_loads_into_an_empty_store,
+    snapshot_between_concurrent_commits_is_consistent,
 );
 
 /// A fresh store of one backend, and what it needs to stay alive.
@@ -619,4 +622,75 @@ async fn log_prefix_replaced_by_a_checkpoint(store: Arc<dyn Store>) {
     assert_chain(&tail, 5, &entries[4].seal);
     let missing = LogEntry { seq: 99, body: Bytes::new(), seal: Bytes::new() };
     assert!(store.log_replace_prefix(missing).await.is_err());
+}
+
+async fn snapshot_loads_into_an_empty_store(store: Arc<dyn Store>) {
+    store.set_log_sealer(Arc::new(TestSealer));
+    for i in 0..50 {
+        let id = format!("k{i:02}");
+        let mut batch = logged(&[&format!("created {id}")]);
+        batch.put(object(&id, 1, &id, &[key(NAME, &id), key(GROUP, "g")]), None);
+        store.commit(batch).await.expect("commit");
+    }
+    let mut batch = WriteBatch::new();
+    batch.put(object("k00", 2, "changed", &[key(NAME, "changed")]), Some(1)).delete("k01", 1);
+    store.commit(batch).await.expect("commit");
+    let snapshot = store.snapshot().await.expect("snapshot");
+    assert_eq!(snapshot.records.len(), 49);
+    assert_eq!(snapshot.log.len(), 50);
+    let bytes = snapshot.to_bytes().expect("encode");
+    let decoded = Snapshot::from_bytes(&bytes).expect("decode");
+    assert_eq!(decoded, snapshot);
+    assert!(Snapshot::from_bytes(&bytes[..bytes.len() - 1]).is_err(), "truncated");
+    assert!(store.load_snapshot(decoded.clone()).await.is_err(), "only into an empty store");
+
+    for fresh in [Fixture::memory(), Fixture::sled()] {
+        let target = fresh.store();
+        target.load_snapshot(decoded.clone()).await.expect("load");
+        assert_eq!(target.snapshot().await.expect("snapshot"), snapshot);
+        assert_eq!(target.find(&key(NAME, "changed")).await.expect("find"), ["k00"]);
+        assert_eq!(target.find(&key(GROUP, "g")).await.expect("find").len(), 48);
+        assert_eq!(target.get("k00").await.expect("get").map(|o| o.revision), Some(2));
+        // The log goes on where it stood.
+        target.set_log_sealer(Arc::new(TestSealer));
+        target.commit(logged(&["after"])).await.expect("commit");
+        let entries = target.log_entries(0, 100).await.expect("entries");
+        assert_chain(&entries, 0, b"");
+        assert_eq!(entries.len(), 51);
+    }
+}
+
+async fn snapshot_between_concurrent_commits_is_consistent(store: Arc<dyn Store>) {
+    store.set_log_sealer(Arc::new(TestSealer));
+    let mut tasks = Vec::new();
+    for t in 0..8 {
+        let store = Arc::clone(&store);
+        tasks.push(tokio::spawn(async move {
+            for i in 0..40 {
+                let id = format!("t{t}-{i:02}");
+                let mut batch = logged(&[&id]);
+                batch.put(object(&id, 1, &id, &[]), None);
+                store.commit(batch).await.expect("commit");
+            }
+        }));
+    }
+    let mut snapshots = Vec::new();
+    for _ in 0..10 {
+        snapshots.push(store.snapshot().await.expect("snapshot"));
+        tokio::task::yield_now().await;
+    }
+    for task in tasks {
+        task.await.expect("task");
+    }
+    for snapshot in snapshots {
+        // Each commit wrote one record and one entry together.
+        assert_eq!(snapshot.records.len(), snapshot.log.len());
+        assert_eq!(snapshot.head.next, snapshot.log.len() as u64);
+        assert_chain(&snapshot.log, 0, b"");
+        let mut ids: Vec<&str> = snapshot.records.iter().map(|r| r.id.as_str()).collect();
+        let mut logged: Vec<&str> = snapshot.log.iter().map(|e| std::str::from_utf8(&e.body).expect("utf-8")).collect();
+        ids.sort_unstable();
+        logged.sort_unstable();
+        assert_eq!(ids, logged);
+    }
 }

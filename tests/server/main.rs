@@ -4,6 +4,7 @@
 //! temporary data dir. One test binary with submodules (STYLE §7).
 
 mod audit;
+mod backup;
 mod captures;
 mod durability;
 mod framing;
