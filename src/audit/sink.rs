@@ -150,3 +150,111 @@ impl AuditLog {
         self.pending.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use async_trait::async_trait;
+    use bytes::Bytes;
+
+    use super::*;
+    use crate::store::{IndexKey, LogEntry, LogHead, LogSealer, MemoryStore, SealError, Snapshot, StoredObject};
+
+    /// A memory store that counts its commits (each a sync in sled).
+    #[derive(Default)]
+    struct Counting {
+        inner: MemoryStore,
+        commits: AtomicUsize,
+    }
+
+    #[async_trait]
+    impl Store for Counting {
+        async fn get(&self, id: &str) -> Result<Option<StoredObject>, StoreError> {
+            self.inner.get(id).await
+        }
+        async fn commit(&self, batch: WriteBatch) -> Result<(), StoreError> {
+            self.commits.fetch_add(1, Ordering::Relaxed);
+            self.inner.commit(batch).await
+        }
+        async fn find(&self, key: &IndexKey) -> Result<Vec<String>, StoreError> {
+            self.inner.find(key).await
+        }
+        async fn all_ids(&self) -> Result<Vec<String>, StoreError> {
+            self.inner.all_ids().await
+        }
+        async fn count(&self) -> Result<u64, StoreError> {
+            self.inner.count().await
+        }
+        fn set_log_sealer(&self, sealer: Arc<dyn LogSealer>) {
+            self.inner.set_log_sealer(sealer);
+        }
+        async fn log_head(&self) -> Result<LogHead, StoreError> {
+            self.inner.log_head().await
+        }
+        async fn log_entries(&self, from: u64, limit: usize) -> Result<Vec<LogEntry>, StoreError> {
+            self.inner.log_entries(from, limit).await
+        }
+        async fn log_replace_prefix(&self, checkpoint: LogEntry) -> Result<(), StoreError> {
+            self.inner.log_replace_prefix(checkpoint).await
+        }
+        async fn snapshot(&self) -> Result<Snapshot, StoreError> {
+            self.inner.snapshot().await
+        }
+        async fn load_snapshot(&self, snapshot: Snapshot) -> Result<(), StoreError> {
+            self.inner.load_snapshot(snapshot).await
+        }
+    }
+
+    struct Plain;
+
+    impl LogSealer for Plain {
+        fn seal(&self, seq: u64, _: &[u8], _: &[u8]) -> Result<Vec<u8>, SealError> {
+            Ok(seq.to_be_bytes().to_vec())
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn many_records_share_few_commits_and_none_is_lost() {
+        let store = Arc::new(Counting::default());
+        store.set_log_sealer(Arc::new(Plain));
+        let log = Arc::new(AuditLog::new(store.clone()));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let runner = {
+            let log = log.clone();
+            tokio::spawn(async move {
+                log.run(
+                    async {
+                        let _ = stopped.await;
+                    },
+                    None,
+                )
+                .await;
+            })
+        };
+        let mut writers = Vec::new();
+        for t in 0..4 {
+            let log = log.clone();
+            writers.push(tokio::spawn(async move {
+                for i in 0..250 {
+                    log.record([Bytes::from(format!("{t}-{i}"))]);
+                    if i % 50 == 0 {
+                        tokio::time::sleep(Duration::from_millis(2)).await;
+                    }
+                }
+            }));
+        }
+        for writer in writers {
+            writer.await.expect("writer");
+        }
+        // Within a window, what was recorded is committed without a flush.
+        tokio::time::sleep(AuditLog::WINDOW * 10).await;
+        assert_eq!(store.log_head().await.expect("head").next, 1000);
+        let _ = stop.send(());
+        runner.await.expect("runner");
+        log.finish(None).await;
+        let commits = store.commits.load(Ordering::Relaxed);
+        assert!(commits <= 50, "1000 records took {commits} commits");
+        assert!(commits >= 1);
+    }
+}
