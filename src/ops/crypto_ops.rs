@@ -35,8 +35,13 @@ pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Encrypt, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
-    let key = cached_engine_key(ctx, &object, false)?;
-    let mut cipher = params.cipher_params(key.kind, super::crypto_params::object_algorithm(&object))?;
+    let token_key = super::hsm::token_key(&object);
+    let key = match token_key {
+        Some(_) => None,
+        None => Some(cached_engine_key(ctx, &object, false)?),
+    };
+    let kind = key.as_ref().map_or(KeyKind::Aes, |k| k.kind);
+    let mut cipher = params.cipher_params(kind, super::crypto_params::object_algorithm(&object))?;
     require_tag_field(ctx, cipher.cipher)?;
     let iv = fields.bytes(Tag::IV_COUNTER_NONCE)?;
     if params.random_iv == Some(true) && iv.is_some() {
@@ -54,7 +59,11 @@ pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
         cipher.aad = aad;
     }
     charge_usage(ctx, &object, data.len())?;
-    let out = ctx.crypto.encrypt(key.key_ref(), &cipher, data)?;
+    let out = match (&token_key, &key) {
+        (Some(token_key), _) => super::hsm::token_for(ctx, token_key)?.encrypt(token_key, &cipher, data).await?,
+        (None, Some(key)) => ctx.crypto.encrypt(key.key_ref(), &cipher, data)?,
+        (None, None) => return Err(KmsError::Internal("no key for Encrypt".into())),
+    };
     let mut response = vec![
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
         Ttlv::new(Tag::DATA, Value::ByteString(Bytes::from(out.data))),
@@ -80,8 +89,13 @@ pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Decrypt, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
-    let key = cached_engine_key(ctx, &object, false)?;
-    let mut cipher = params.cipher_params(key.kind, super::crypto_params::object_algorithm(&object))?;
+    let token_key = super::hsm::token_key(&object);
+    let key = match token_key {
+        Some(_) => None,
+        None => Some(cached_engine_key(ctx, &object, false)?),
+    };
+    let kind = key.as_ref().map_or(KeyKind::Aes, |k| k.kind);
+    let mut cipher = params.cipher_params(kind, super::crypto_params::object_algorithm(&object))?;
     require_tag_field(ctx, cipher.cipher)?;
     cipher.iv = fields.bytes(Tag::IV_COUNTER_NONCE)?.map(|b| &b[..]);
     if cipher.iv.is_none() && cipher.cipher.iv_len() > 0 {
@@ -97,7 +111,12 @@ pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
         return Err(KmsError::InvalidField("the tag does not have the Tag Length given".into()));
     }
     charge_usage(ctx, &object, data.len())?;
-    let plain = ctx.crypto.decrypt(key.key_ref(), &cipher, data, tag.map(|t| &t[..]))?;
+    let tag = tag.map(|t| &t[..]);
+    let plain = match (&token_key, &key) {
+        (Some(token_key), _) => super::hsm::token_for(ctx, token_key)?.decrypt(token_key, &cipher, data, tag).await?,
+        (None, Some(key)) => ctx.crypto.decrypt(key.key_ref(), &cipher, data, tag)?,
+        (None, None) => return Err(KmsError::Internal("no key for Decrypt".into())),
+    };
     Ok(vec![
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
         Ttlv::new(Tag::DATA, Value::ByteString(Bytes::copy_from_slice(&plain))),
