@@ -6,6 +6,7 @@
 mod captures;
 mod durability;
 mod framing;
+mod hsm;
 mod lifecycle;
 mod pki;
 mod push;
