@@ -189,7 +189,7 @@ pub(crate) async fn pkcs11(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
 mod tests {
     use std::sync::Arc;
 
-    use kmip_ttlv::enums::ResultReason;
+    use kmip_ttlv::enums::{Operation, ResultReason};
 
     use super::super::test_kms::{TestKms, failed, text, uid};
     use super::super::{HsmPolicy, OpsConfig};
@@ -414,9 +414,32 @@ mod tests {
         assert!(token_key(&object_of(&kms, &text(&registered, Tag::UNIQUE_IDENTIFIER)).await).is_none());
     }
 
+    /// The operations a 2.1 Query lists.
+    async fn queried_operations(kms: &TestKms, version: &str) -> Vec<u32> {
+        let query = r#"<Operation type="Enumeration" value="Query"/><RequestPayload>
+                       <QueryFunction type="Enumeration" value="QueryOperations"/></RequestPayload>"#;
+        let payload = kms.ok(version, query).await;
+        payload.children_with(Tag::OPERATION).filter_map(|o| o.value.as_enumeration()).collect()
+    }
+
+    #[test]
+    fn softhsm_query_lists_pkcs11_when_a_token_is_configured() {
+        SoftHsm::new("query").run_child("ops::hsm::tests::child_query_lists_pkcs11");
+    }
+
+    #[tokio::test]
+    #[ignore = "runs in a child process with a SoftHSM2 token (see its parent test)"]
+    async fn child_query_lists_pkcs11() {
+        let (kms, _token) = with_token(HsmPolicy::None);
+        assert!(queried_operations(&kms, "2.1").await.contains(&Operation::PKCS_11.0));
+        // PKCS#11 is a KMIP 2.0 operation.
+        assert!(!queried_operations(&kms, "1.4").await.contains(&Operation::PKCS_11.0));
+    }
+
     #[tokio::test]
     async fn without_a_token_hsm_keys_and_pkcs11_are_refused() {
         let kms = TestKms::new();
+        assert!(!queried_operations(&kms, "2.1").await.contains(&Operation::PKCS_11.0));
         let item = kms.one("2.1", &create(256, HSM_TRUE)).await;
         failed(&item, ResultReason::FEATURE_NOT_SUPPORTED);
         assert!(item.result_message.as_deref().is_some_and(|m| m.contains("[hsm]")), "{item:?}");
