@@ -406,6 +406,16 @@ pub struct TokenKey {
     pub id: Vec<u8>,
 }
 
+/// A key pair generated inside a PKCS#11 token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenKeyPair {
+    /// The private key, which never leaves the token (the public key in the
+    /// token has the same `CKA_ID`).
+    pub private: TokenKey,
+    /// The public key, SubjectPublicKeyInfo DER (read from the token).
+    pub public_spki: Vec<u8>,
+}
+
 /// The answer to one PKCS#11 function passed through to the token (the
 /// KMIP PKCS#11 operation, KMIP 2.1 §6.1.37).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -444,7 +454,27 @@ pub trait Token: Send + Sync {
         tag: Option<&[u8]>,
     ) -> Result<Zeroizing<Vec<u8>>, KmsError>;
 
-    /// Removes the key from the token (no error if it is already gone).
+    /// Generates an RSA or EC key pair in the token (the private key
+    /// sensitive and not extractable); `label` becomes both halves'
+    /// `CKA_LABEL`.
+    async fn generate_key_pair(&self, spec: KeyPairSpec, label: &str) -> Result<TokenKeyPair, KmsError>;
+
+    /// Signs with a private key held in the token (RSASSA-PKCS1-v1_5,
+    /// RSASSA-PSS, ECDSA with a DER signature).
+    async fn sign(&self, key: &TokenKey, scheme: SignatureScheme, input: SignInput<'_>) -> Result<Vec<u8>, KmsError>;
+
+    /// Verifies with the public key the token holds beside the private key
+    /// `key`: `Ok(false)` for a signature that does not match.
+    async fn verify(
+        &self,
+        key: &TokenKey,
+        scheme: SignatureScheme,
+        input: SignInput<'_>,
+        signature: &[u8],
+    ) -> Result<bool, KmsError>;
+
+    /// Removes the key (both halves of a key pair) from the token (no error
+    /// if it is already gone).
     async fn destroy(&self, key: &TokenKey) -> Result<(), KmsError>;
 
     /// Runs one PKCS#11 function for a KMIP client: `function` is the KMIP

@@ -29,9 +29,10 @@ use std::sync::{Arc, Mutex, OnceLock};
 use async_trait::async_trait;
 use cryptoki::context::{CInitializeArgs, Pkcs11};
 use cryptoki::error::{Error as CkError, RvError};
-use cryptoki::mechanism::Mechanism;
 use cryptoki::mechanism::aead::GcmParams;
-use cryptoki::object::{Attribute, KeyType, ObjectClass, ObjectHandle};
+use cryptoki::mechanism::rsa::{PkcsMgfType, PkcsPssParams};
+use cryptoki::mechanism::{Mechanism, MechanismType};
+use cryptoki::object::{Attribute, AttributeType, KeyType, ObjectClass, ObjectHandle};
 use cryptoki::session::{Session, UserType};
 use cryptoki::slot::Slot;
 use cryptoki::types::AuthPin;
@@ -39,9 +40,11 @@ use tokio::sync::Semaphore;
 use tracing::{info, warn};
 use zeroize::Zeroizing;
 
+use super::formats::{self, AsymmetricKind};
 use super::{
-    Cipher, CipherParams, CryptoEngine, Derivation, EncryptOutput, GeneratedKeyPair, HashAlgorithm, KeyPairSpec,
+    Cipher, CipherParams, CryptoEngine, Curve, Derivation, EncryptOutput, GeneratedKeyPair, HashAlgorithm, KeyPairSpec,
     KeyRef, MacAlgorithm, OpenedStream, Padding, Pkcs11Reply, SignInput, SignatureScheme, Token, TokenKey,
+    TokenKeyPair,
 };
 use crate::error::KmsError;
 
@@ -324,11 +327,68 @@ impl Token for Pkcs11Token {
         .await
     }
 
+    async fn generate_key_pair(&self, spec: KeyPairSpec, label: &str) -> Result<TokenKeyPair, KmsError> {
+        let label = label.to_owned();
+        self.run(move |inner, session| {
+            let id = random(session, KEY_ID_LEN)?;
+            let public_spki = generate_key_pair(inner, session, spec, &id, &label)?;
+            Ok(TokenKeyPair { private: TokenKey { token_label: inner.label.clone(), id }, public_spki })
+        })
+        .await
+    }
+
+    async fn sign(&self, key: &TokenKey, scheme: SignatureScheme, input: SignInput<'_>) -> Result<Vec<u8>, KmsError> {
+        let id = key.id.clone();
+        let input = OwnedInput::new(input);
+        self.run(move |inner, session| {
+            let handle = key_of_class(inner, session, ObjectClass::PRIVATE_KEY, &id)?;
+            let plan = SignPlan::new(inner, session, scheme.normalized(true), &input)?;
+            let signature =
+                session.sign(&plan.mechanism(), handle, &plan.data).map_err(|e| data_error(inner, "C_Sign", e))?;
+            Ok(if plan.ecdsa { ecdsa_raw_to_der(&signature) } else { signature })
+        })
+        .await
+    }
+
+    async fn verify(
+        &self,
+        key: &TokenKey,
+        scheme: SignatureScheme,
+        input: SignInput<'_>,
+        signature: &[u8],
+    ) -> Result<bool, KmsError> {
+        let id = key.id.clone();
+        let input = OwnedInput::new(input);
+        let signature = signature.to_vec();
+        self.run(move |inner, session| {
+            let handle = key_of_class(inner, session, ObjectClass::PUBLIC_KEY, &id)?;
+            let mut plan = SignPlan::new(inner, session, scheme.normalized(false), &input)?;
+            if plan.ecdsa {
+                plan.ecdsa_scalar_len = ec_scalar_len(inner, session, handle)?;
+            }
+            let signature = if plan.ecdsa {
+                match ecdsa_der_to_raw(&signature, plan.ecdsa_scalar_len) {
+                    Some(raw) => raw,
+                    None => return Ok(false),
+                }
+            } else {
+                signature
+            };
+            match session.verify(&plan.mechanism(), handle, &plan.data, &signature) {
+                Ok(()) => Ok(true),
+                Err(CkError::Pkcs11(RvError::SignatureInvalid | RvError::SignatureLenRange, _)) => Ok(false),
+                Err(e) => Err(data_error(inner, "C_Verify", e)),
+            }
+        })
+        .await
+    }
+
     async fn destroy(&self, key: &TokenKey) -> Result<(), KmsError> {
         let id = key.id.clone();
         self.run(move |inner, session| {
-            let handles = find(session, &[Attribute::Class(ObjectClass::SECRET_KEY), Attribute::Id(id)])
-                .map_err(|e| token_error_message(inner, &e.to_string()))?;
+            // Every object with the id: a secret key, or both halves of a pair.
+            let handles =
+                find(session, &[Attribute::Id(id)]).map_err(|e| token_error_message(inner, &e.to_string()))?;
             for handle in handles {
                 session.destroy_object(handle).map_err(|e| token_error(inner, "C_DestroyObject", e))?;
             }
@@ -513,6 +573,335 @@ impl CipherRequest {
             _ => Mechanism::AesCbc(iv),
         })
     }
+}
+
+/// A Sign or Verify input, owned (it crosses to a blocking thread).
+enum OwnedInput {
+    Data(Vec<u8>),
+    Digest(Vec<u8>),
+}
+
+impl OwnedInput {
+    fn new(input: SignInput<'_>) -> OwnedInput {
+        match input {
+            SignInput::Data(d) => OwnedInput::Data(d.to_vec()),
+            SignInput::Digest(d) => OwnedInput::Digest(d.to_vec()),
+        }
+    }
+}
+
+/// How a signature scheme runs on the token: the message is hashed (by the
+/// token, C_Digest) and the raw mechanism signs the digest (PKCS#1 v1.5 with
+/// the DigestInfo prefix, PSS, ECDSA); tokens differ in which combined
+/// hash-and-sign mechanisms they have, never in these.
+struct SignPlan {
+    kind: SignKind,
+    data: Vec<u8>,
+    ecdsa: bool,
+    ecdsa_scalar_len: usize,
+}
+
+enum SignKind {
+    Pkcs1,
+    Pss { hash: HashAlgorithm, mgf: HashAlgorithm, salt: usize },
+    Ecdsa,
+}
+
+impl SignPlan {
+    fn new(
+        inner: &Inner,
+        session: &Session,
+        scheme: SignatureScheme,
+        input: &OwnedInput,
+    ) -> Result<SignPlan, KmsError> {
+        let (hash, kind) = match scheme {
+            SignatureScheme::RsaPkcs1v15(hash) => (hash, SignKind::Pkcs1),
+            SignatureScheme::RsaPss(hash) => (hash, SignKind::Pss { hash, mgf: hash, salt: hash.output_len() }),
+            SignatureScheme::RsaPssSalt(hash, salt) => {
+                (hash, SignKind::Pss { hash, mgf: hash, salt: salt.unwrap_or(hash.output_len()) })
+            }
+            SignatureScheme::RsaPssMgf { hash, mgf, salt } => {
+                (hash, SignKind::Pss { hash, mgf, salt: salt.unwrap_or(hash.output_len()) })
+            }
+            SignatureScheme::Ecdsa(hash) => (hash, SignKind::Ecdsa),
+            other => return Err(KmsError::Unsupported(format!("{other:?} with a key held in a PKCS#11 token"))),
+        };
+        let digest = match input {
+            OwnedInput::Digest(d) if d.len() == hash.output_len() => d.clone(),
+            OwnedInput::Digest(d) => {
+                return Err(KmsError::InvalidField(format!(
+                    "a {hash:?} digest has {} bytes, not {}",
+                    hash.output_len(),
+                    d.len()
+                )));
+            }
+            OwnedInput::Data(d) => {
+                session.digest(&hash_mechanism(hash), d).map_err(|e| token_error(inner, "C_Digest", e))?
+            }
+        };
+        let ecdsa = matches!(kind, SignKind::Ecdsa);
+        let data = match kind {
+            SignKind::Pkcs1 => [digest_info_prefix(hash), &digest[..]].concat(),
+            _ => digest,
+        };
+        Ok(SignPlan { kind, data, ecdsa, ecdsa_scalar_len: 0 })
+    }
+
+    fn mechanism(&self) -> Mechanism<'static> {
+        match self.kind {
+            SignKind::Pkcs1 => Mechanism::RsaPkcs,
+            SignKind::Pss { hash, mgf, salt } => Mechanism::RsaPkcsPss(PkcsPssParams {
+                hash_alg: hash_mechanism_type(hash),
+                mgf: mgf_type(mgf),
+                s_len: ulong(salt),
+            }),
+            SignKind::Ecdsa => Mechanism::Ecdsa,
+        }
+    }
+}
+
+fn hash_mechanism_type(hash: HashAlgorithm) -> MechanismType {
+    match hash {
+        HashAlgorithm::Sha1 => MechanismType::SHA1,
+        HashAlgorithm::Sha224 => MechanismType::SHA224,
+        HashAlgorithm::Sha256 => MechanismType::SHA256,
+        HashAlgorithm::Sha384 => MechanismType::SHA384,
+        HashAlgorithm::Sha512 => MechanismType::SHA512,
+    }
+}
+
+fn hash_mechanism(hash: HashAlgorithm) -> Mechanism<'static> {
+    match hash {
+        HashAlgorithm::Sha1 => Mechanism::Sha1,
+        HashAlgorithm::Sha224 => Mechanism::Sha224,
+        HashAlgorithm::Sha256 => Mechanism::Sha256,
+        HashAlgorithm::Sha384 => Mechanism::Sha384,
+        HashAlgorithm::Sha512 => Mechanism::Sha512,
+    }
+}
+
+fn mgf_type(hash: HashAlgorithm) -> PkcsMgfType {
+    match hash {
+        HashAlgorithm::Sha1 => PkcsMgfType::MGF1_SHA1,
+        HashAlgorithm::Sha224 => PkcsMgfType::MGF1_SHA224,
+        HashAlgorithm::Sha256 => PkcsMgfType::MGF1_SHA256,
+        HashAlgorithm::Sha384 => PkcsMgfType::MGF1_SHA384,
+        HashAlgorithm::Sha512 => PkcsMgfType::MGF1_SHA512,
+    }
+}
+
+/// The DER prefix of an EMSA-PKCS1-v1_5 DigestInfo (RFC 8017 §9.2, note 1).
+fn digest_info_prefix(hash: HashAlgorithm) -> &'static [u8] {
+    match hash {
+        HashAlgorithm::Sha1 => {
+            &[0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14]
+        }
+        HashAlgorithm::Sha224 => &[
+            0x30, 0x2d, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x04, 0x05, 0x00, 0x04,
+            0x1c,
+        ],
+        HashAlgorithm::Sha256 => &[
+            0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04,
+            0x20,
+        ],
+        HashAlgorithm::Sha384 => &[
+            0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02, 0x05, 0x00, 0x04,
+            0x30,
+        ],
+        HashAlgorithm::Sha512 => &[
+            0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04,
+            0x40,
+        ],
+    }
+}
+
+/// A PKCS#11 ECDSA signature (r ‖ s, each the curve's size) as the DER
+/// `ECDSA-Sig-Value` (SEC 1 §C.5) KMIP clients and the software engine use.
+fn ecdsa_raw_to_der(raw: &[u8]) -> Vec<u8> {
+    let (r, s) = raw.split_at(raw.len() / 2);
+    let r = der_integer(r);
+    let s = der_integer(s);
+    let mut out = vec![0x30];
+    der_length(&mut out, r.len() + s.len());
+    out.extend_from_slice(&r);
+    out.extend_from_slice(&s);
+    out
+}
+
+fn der_integer(unsigned: &[u8]) -> Vec<u8> {
+    let trimmed: &[u8] = match unsigned.iter().position(|b| *b != 0) {
+        Some(first) => &unsigned[first..],
+        None => &[0],
+    };
+    let mut body = Vec::with_capacity(trimmed.len() + 1);
+    if trimmed[0] & 0x80 != 0 {
+        body.push(0);
+    }
+    body.extend_from_slice(trimmed);
+    let mut out = vec![0x02];
+    der_length(&mut out, body.len());
+    out.extend_from_slice(&body);
+    out
+}
+
+fn der_length(out: &mut Vec<u8>, len: usize) {
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        out.extend_from_slice(&[0x81, len as u8]);
+    }
+}
+
+/// The DER `ECDSA-Sig-Value` as r ‖ s of `scalar_len` bytes each (0: the
+/// larger of the two, rounded to a curve size); None if it is not one.
+fn ecdsa_der_to_raw(der: &[u8], scalar_len: usize) -> Option<Vec<u8>> {
+    let (tag, body, rest) = der_item(der)?;
+    if tag != 0x30 || !rest.is_empty() {
+        return None;
+    }
+    let (r_tag, r, after_r) = der_item(body)?;
+    let (s_tag, s, after_s) = der_item(after_r)?;
+    if r_tag != 0x02 || s_tag != 0x02 || !after_s.is_empty() {
+        return None;
+    }
+    let strip = |x: &'_ [u8]| -> Vec<u8> { x.iter().skip_while(|b| **b == 0).copied().collect() };
+    let (r, s) = (strip(r), strip(s));
+    let len = if scalar_len > 0 {
+        scalar_len
+    } else {
+        match r.len().max(s.len()) {
+            0..=32 => 32,
+            33..=48 => 48,
+            _ => 66,
+        }
+    };
+    if r.len() > len || s.len() > len {
+        return None;
+    }
+    let mut out = vec![0u8; 2 * len];
+    out[len - r.len()..len].copy_from_slice(&r);
+    out[2 * len - s.len()..].copy_from_slice(&s);
+    Some(out)
+}
+
+/// One DER item: its tag, contents and what follows it.
+fn der_item(bytes: &[u8]) -> Option<(u8, &[u8], &[u8])> {
+    let (&tag, rest) = bytes.split_first()?;
+    let (&first, rest) = rest.split_first()?;
+    let (len, rest) = match first {
+        n if n < 0x80 => (usize::from(n), rest),
+        0x81 => {
+            let (&n, rest) = rest.split_first()?;
+            (usize::from(n), rest)
+        }
+        _ => return None,
+    };
+    (rest.len() >= len).then(|| (tag, &rest[..len], &rest[len..]))
+}
+
+/// Generates a key pair with `id` and `label`; the public key as
+/// SubjectPublicKeyInfo.
+fn generate_key_pair(
+    inner: &Inner,
+    session: &Session,
+    spec: KeyPairSpec,
+    id: &[u8],
+    label: &str,
+) -> Result<Vec<u8>, KmsError> {
+    let common = |private: bool| {
+        vec![
+            Attribute::Token(true),
+            Attribute::Id(id.to_vec()),
+            Attribute::Label(label.as_bytes().to_vec()),
+            if private { Attribute::Sign(true) } else { Attribute::Verify(true) },
+        ]
+    };
+    let mut private = common(true);
+    private.extend([Attribute::Private(true), Attribute::Sensitive(true), Attribute::Extractable(false)]);
+    let mut public = common(false);
+    let (mechanism, curve) = match spec {
+        KeyPairSpec::Rsa { bits } => {
+            public.extend([Attribute::ModulusBits(ulong(bits as usize)), Attribute::PublicExponent(vec![1, 0, 1])]);
+            (Mechanism::RsaPkcsKeyPairGen, None)
+        }
+        KeyPairSpec::Ec(curve) => {
+            // The named curve's OID, DER (RFC 5480 §2.1.1.1).
+            let params = match curve {
+                Curve::P256 => vec![0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07],
+                Curve::P384 => vec![0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22],
+            };
+            public.push(Attribute::EcParams(params));
+            (Mechanism::EccKeyPairGen, Some(curve))
+        }
+        other => return Err(KmsError::Unsupported(format!("{other:?} key pairs in a PKCS#11 token"))),
+    };
+    let (public_handle, _) = session
+        .generate_key_pair(&mechanism, &public, &private)
+        .map_err(|e| token_error(inner, "C_GenerateKeyPair", e))?;
+    let wanted = match curve {
+        None => vec![AttributeType::Modulus, AttributeType::PublicExponent],
+        Some(_) => vec![AttributeType::EcPoint],
+    };
+    let values =
+        session.get_attributes(public_handle, &wanted).map_err(|e| token_error(inner, "C_GetAttributeValue", e))?;
+    let bad = |what: &str| KmsError::Internal(format!("token {}: the new public key's {what}", inner.label));
+    let spki = match curve {
+        None => {
+            let n = values.iter().find_map(|a| match a {
+                Attribute::Modulus(n) => Some(n.clone()),
+                _ => None,
+            });
+            let e = values.iter().find_map(|a| match a {
+                Attribute::PublicExponent(e) => Some(e.clone()),
+                _ => None,
+            });
+            let (n, e) = n.zip(e).ok_or_else(|| bad("modulus or exponent is missing"))?;
+            let pkcs1 = formats::rsa_public_from_components(&n, &e).map_err(|e| bad(&e.to_string()))?;
+            formats::public_to_spki(&pkcs1).map_err(|e| bad(&e.to_string()))?
+        }
+        Some(curve) => {
+            let point = values
+                .iter()
+                .find_map(|a| match a {
+                    Attribute::EcPoint(p) => Some(p.clone()),
+                    _ => None,
+                })
+                .ok_or_else(|| bad("EC point is missing"))?;
+            // CKA_EC_POINT is the DER OCTET STRING holding the point.
+            let point = match der_item(&point) {
+                Some((0x04, inner_point, [])) => inner_point.to_vec(),
+                _ => point,
+            };
+            let kind = if curve == Curve::P256 { AsymmetricKind::EcP256 } else { AsymmetricKind::EcP384 };
+            formats::ec_public_from_point(kind, &point).map_err(|e| bad(&e.to_string()))?
+        }
+    };
+    Ok(spki)
+}
+
+/// The size in bytes of the scalars of the EC key `handle`'s curve.
+fn ec_scalar_len(inner: &Inner, session: &Session, handle: ObjectHandle) -> Result<usize, KmsError> {
+    let params = session
+        .get_attributes(handle, &[AttributeType::EcParams])
+        .map_err(|e| token_error(inner, "C_GetAttributeValue", e))?;
+    match params.first() {
+        Some(Attribute::EcParams(oid)) if oid.as_slice() == [0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22] => Ok(48),
+        Some(Attribute::EcParams(oid))
+            if oid.as_slice() == [0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07] =>
+        {
+            Ok(32)
+        }
+        _ => Err(KmsError::Unsupported(format!("the curve of a key in token {}", inner.label))),
+    }
+}
+
+/// The key of `class` with `CKA_ID` `id`.
+fn key_of_class(inner: &Inner, session: &Session, class: ObjectClass, id: &[u8]) -> Result<ObjectHandle, KmsError> {
+    let found = find(session, &[Attribute::Class(class), Attribute::Id(id.to_vec())])
+        .map_err(|e| token_error_message(inner, &e.to_string()))?;
+    found.first().copied().ok_or_else(|| {
+        KmsError::Crypto(format!("token {} holds no {class} with CKA_ID {}", inner.label, hex::encode(id)))
+    })
 }
 
 fn ulong(n: usize) -> cryptoki::types::Ulong {
@@ -786,8 +1175,6 @@ pub(crate) mod softhsm {
 
 #[cfg(test)]
 mod tests {
-    use cryptoki::object::AttributeType;
-
     use super::softhsm::{SoftHsm, child_token};
     use super::*;
     use crate::crypto::SoftwareEngine;
@@ -997,6 +1384,105 @@ mod tests {
         let reply = token.pkcs11(C_GET_INFO, Some(&correlation), &[]).await.expect("answered");
         assert_eq!(reply.return_code, CKR_CRYPTOKI_NOT_INITIALIZED);
         assert!(token.generate_aes(128, "after-finalize").await.is_ok());
+    }
+
+    #[test]
+    fn softhsm_key_pairs_sign_in_the_token() {
+        SoftHsm::new("pairs").run_child("crypto::pkcs11::tests::child_key_pairs_sign_in_the_token");
+    }
+
+    /// RSA and EC key pairs generated in the token sign there; the software
+    /// engine verifies the signatures with the public key the token gave.
+    #[tokio::test]
+    #[ignore = "runs in a child process with a SoftHSM2 token (see its parent test)"]
+    async fn child_key_pairs_sign_in_the_token() {
+        use crate::crypto::{Curve, HashAlgorithm, KeyKind};
+        let token = child_token();
+        let software = SoftwareEngine::new();
+        let message = b"a message signed inside the token";
+        let cases = [
+            (KeyPairSpec::Rsa { bits: 2048 }, KeyKind::RsaPublic, SignatureScheme::RsaPkcs1v15(HashAlgorithm::Sha256)),
+            (KeyPairSpec::Rsa { bits: 2048 }, KeyKind::RsaPublic, SignatureScheme::RsaPss(HashAlgorithm::Sha384)),
+            (
+                KeyPairSpec::Ec(Curve::P256),
+                KeyKind::EcPublic(Curve::P256),
+                SignatureScheme::Ecdsa(HashAlgorithm::Sha256),
+            ),
+            (
+                KeyPairSpec::Ec(Curve::P384),
+                KeyKind::EcPublic(Curve::P384),
+                SignatureScheme::Ecdsa(HashAlgorithm::Sha384),
+            ),
+        ];
+        for (spec, public_kind, scheme) in cases {
+            let pair = token.generate_key_pair(spec, "kms:pair").await.expect("generated");
+            let public = KeyRef { kind: public_kind, material: &pair.public_spki };
+            let signature = token.sign(&pair.private, scheme, SignInput::Data(message)).await.expect("signs");
+            assert!(
+                software.verify(public, scheme, SignInput::Data(message), &signature).expect("verifies"),
+                "{scheme:?}: the software engine accepts the token's signature"
+            );
+            assert!(token.verify(&pair.private, scheme, SignInput::Data(message), &signature).await.expect("verify"));
+            // A digest the client computed signs the same way.
+            let digest = software.digest(scheme_hash(scheme), message);
+            let by_digest = token.sign(&pair.private, scheme, SignInput::Digest(&digest)).await.expect("signs");
+            assert!(software.verify(public, scheme, SignInput::Data(message), &by_digest).expect("verifies"));
+            // And the token checks software signatures of another message.
+            let other = b"another message";
+            assert!(!token.verify(&pair.private, scheme, SignInput::Data(other), &signature).await.expect("verify"));
+            let mut broken = signature.clone();
+            let last = broken.len() - 1;
+            broken[last] ^= 1;
+            assert!(!token.verify(&pair.private, scheme, SignInput::Data(message), &broken).await.expect("verify"));
+            // A digest of the wrong length is the client's error.
+            let err = token.sign(&pair.private, scheme, SignInput::Digest(&[0; 5])).await.expect_err("short digest");
+            assert!(matches!(err, KmsError::InvalidField(_)), "{err:?}");
+
+            // The private half is not extractable; both halves leave on destroy.
+            let session = token.inner.session().expect("session");
+            let private = key_of_class(&token.inner, &session, ObjectClass::PRIVATE_KEY, &pair.private.id).expect("in");
+            let attributes = session
+                .get_attributes(private, &[AttributeType::Extractable, AttributeType::Sensitive])
+                .expect("attrs");
+            assert_eq!(attributes, vec![Attribute::Extractable(false), Attribute::Sensitive(true)]);
+            token.inner.put_back(session);
+            token.destroy(&pair.private).await.expect("destroyed");
+            let session = token.inner.session().expect("session");
+            assert!(find(&session, &[Attribute::Id(pair.private.id.clone())]).expect("find").is_empty());
+            token.inner.put_back(session);
+        }
+        let err = token.generate_key_pair(KeyPairSpec::Ed25519, "x").await.expect_err("no Ed25519");
+        assert!(matches!(err, KmsError::Unsupported(_)), "{err:?}");
+    }
+
+    fn scheme_hash(scheme: SignatureScheme) -> HashAlgorithm {
+        match scheme {
+            SignatureScheme::RsaPkcs1v15(h) | SignatureScheme::RsaPss(h) | SignatureScheme::Ecdsa(h) => h,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn ecdsa_signatures_convert_between_raw_and_der() {
+        let raw: Vec<u8> = (0..64).map(|i| if i == 0 || i == 32 { 0x80 } else { i as u8 }).collect();
+        let der = ecdsa_raw_to_der(&raw);
+        // SEQUENCE { INTEGER 0x00 0x80..., INTEGER 0x00 0x80... }: the high bit gets a zero byte.
+        assert_eq!(&der[..4], &[0x30, 0x46, 0x02, 0x21]);
+        assert_eq!(ecdsa_der_to_raw(&der, 32), Some(raw.clone()));
+        assert_eq!(ecdsa_der_to_raw(&der, 0), Some(raw));
+        // Leading zeros are dropped and restored.
+        let mut small = vec![0u8; 64];
+        small[31] = 1;
+        small[63] = 2;
+        let der = ecdsa_raw_to_der(&small);
+        assert_eq!(der, vec![0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x02]);
+        assert_eq!(ecdsa_der_to_raw(&der, 32), Some(small));
+        // Not a signature: None, never a panic.
+        for junk in [&[][..], &[0x30], &[0x30, 0x05, 0x02, 0x01], &[0x31, 0x00], &der[..7]] {
+            assert_eq!(ecdsa_der_to_raw(junk, 32), None, "{junk:?}");
+        }
+        // Scalars longer than the curve's are refused.
+        assert_eq!(ecdsa_der_to_raw(&ecdsa_raw_to_der(&[1u8; 96]), 32), None);
     }
 
     #[test]

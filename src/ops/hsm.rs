@@ -22,7 +22,7 @@ use kmip_ttlv::{Tag, Ttlv, Value};
 
 use super::context::{HsmPolicy, OpContext};
 use super::object::ManagedObject;
-use crate::crypto::{Token, TokenKey};
+use crate::crypto::{Curve, KeyKind, KeyPairSpec, Token, TokenKey};
 use crate::error::KmsError;
 
 /// `0x54FF10`: a key held in a PKCS#11 token (in place of a Key Block).
@@ -49,6 +49,80 @@ pub(crate) fn token_key(object: &ManagedObject) -> Option<TokenKey> {
     let label = reference.child(TOKEN_LABEL)?.value.as_text()?.to_owned();
     let id = reference.child(TOKEN_OBJECT_ID)?.value.as_bytes()?.to_vec();
     Some(TokenKey { token_label: label, id })
+}
+
+/// What kind of key an HSM-resident object is (from its attributes: the
+/// token has no material to look at).
+pub(crate) fn key_kind(object: &ManagedObject) -> KeyKind {
+    let algorithm = object.attribute(Tag::CRYPTOGRAPHIC_ALGORITHM).and_then(Value::as_enumeration);
+    let length = object.attribute(Tag::CRYPTOGRAPHIC_LENGTH).and_then(Value::as_integer);
+    match (object.object_type, algorithm.map(kmip_ttlv::enums::CryptographicAlgorithm)) {
+        (kmip_ttlv::enums::ObjectType::PRIVATE_KEY, Some(kmip_ttlv::enums::CryptographicAlgorithm::RSA)) => {
+            KeyKind::RsaPrivate
+        }
+        (kmip_ttlv::enums::ObjectType::PRIVATE_KEY, _) if length == Some(384) => KeyKind::EcPrivate(Curve::P384),
+        (kmip_ttlv::enums::ObjectType::PRIVATE_KEY, _) => KeyKind::EcPrivate(Curve::P256),
+        _ => KeyKind::Aes,
+    }
+}
+
+/// Generates a key pair in the token for Create Key Pair: the Private Key
+/// object's value (a reference) and the public key (SubjectPublicKeyInfo),
+/// which is stored as any public key is.
+pub(crate) async fn generate_pair(
+    ctx: &OpContext<'_>,
+    spec: KeyPairSpec,
+    label: &str,
+) -> Result<(Ttlv, Vec<u8>), KmsError> {
+    let token = ctx.crypto.token().ok_or_else(|| KmsError::Internal("no PKCS#11 token".into()))?;
+    let pair = token.generate_key_pair(spec, label).await?;
+    Ok((reference(Tag::PRIVATE_KEY, pair.private), pair.public_spki))
+}
+
+/// An object value that refers to `key` in its token.
+fn reference(object_tag: Tag, key: TokenKey) -> Ttlv {
+    Ttlv::structure(
+        object_tag,
+        vec![Ttlv::structure(
+            TOKEN_KEY,
+            vec![
+                Ttlv::new(TOKEN_LABEL, Value::TextString(key.token_label)),
+                Ttlv::new(TOKEN_OBJECT_ID, Value::ByteString(Bytes::from(key.id))),
+            ],
+        )],
+    )
+}
+
+/// Whether a Create Key Pair makes its pair in the token: the `x-kms-hsm`
+/// attribute of either half (taken out of both; `hsm.policy` is about
+/// symmetric keys and does not apply).
+pub(crate) fn pair_wanted(
+    ctx: &OpContext<'_>,
+    private: &mut Vec<Attribute>,
+    public: &mut Vec<Attribute>,
+) -> Result<bool, KmsError> {
+    let asked = |attributes: &mut Vec<Attribute>| -> Result<Option<bool>, KmsError> {
+        let mut found = None;
+        let mut error = None;
+        attributes.retain(|a| match a {
+            Attribute::Vendor(v) if v.vendor == HSM_ATTRIBUTE.0 && v.name == HSM_ATTRIBUTE.1 => {
+                match v.value.as_boolean() {
+                    Some(b) => found = Some(b),
+                    None => error = Some(KmsError::InvalidField("x-kms-hsm takes a Boolean value".into())),
+                }
+                false
+            }
+            _ => true,
+        });
+        error.map_or(Ok(found), Err)
+    };
+    let wanted = asked(private)?.or(asked(public)?).unwrap_or(false);
+    if wanted && ctx.crypto.token().is_none() {
+        return Err(KmsError::Unsupported(
+            "an HSM-resident key without a PKCS#11 token (configure [hsm] token_label)".into(),
+        ));
+    }
+    Ok(wanted)
 }
 
 /// The configured token, which must be the one holding `key`.
@@ -118,16 +192,7 @@ pub(crate) async fn generate(
     let token = ctx.crypto.token().ok_or_else(|| KmsError::Internal("no PKCS#11 token".into()))?;
     let bits = u32::try_from(length).map_err(|_| KmsError::InvalidField(format!("Cryptographic Length {length}")))?;
     let key = token.generate_aes(bits, label).await?;
-    Ok(Ttlv::structure(
-        Tag::SYMMETRIC_KEY,
-        vec![Ttlv::structure(
-            TOKEN_KEY,
-            vec![
-                Ttlv::new(TOKEN_LABEL, Value::TextString(key.token_label)),
-                Ttlv::new(TOKEN_OBJECT_ID, Value::ByteString(Bytes::from(key.id))),
-            ],
-        )],
-    ))
+    Ok(reference(Tag::SYMMETRIC_KEY, key))
 }
 
 /// Sets the attributes a new HSM-resident object gets before it is
@@ -189,7 +254,7 @@ pub(crate) async fn pkcs11(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
 mod tests {
     use std::sync::Arc;
 
-    use kmip_ttlv::enums::{Operation, ResultReason};
+    use kmip_ttlv::enums::{Operation, ResultReason, ValidityIndicator};
 
     use super::super::test_kms::{TestKms, failed, text, uid};
     use super::super::{HsmPolicy, OpsConfig};
@@ -412,6 +477,113 @@ mod tests {
             )
             .await;
         assert!(token_key(&object_of(&kms, &text(&registered, Tag::UNIQUE_IDENTIFIER)).await).is_none());
+    }
+
+    #[test]
+    fn softhsm_hsm_key_pairs_through_the_operations() {
+        SoftHsm::new("ops-pairs").run_child("ops::hsm::tests::child_hsm_key_pairs_through_the_operations");
+    }
+
+    #[tokio::test]
+    #[ignore = "runs in a child process with a SoftHSM2 token (see its parent test)"]
+    async fn child_hsm_key_pairs_through_the_operations() {
+        let (kms, token) = with_token(HsmPolicy::None);
+        for (algorithm, length, signature) in [("RSA", 2048, "SHA_256WithRSAEncryption"), ("EC", 384, "ECDSAWithSHA384")]
+        {
+            let created = kms
+                .ok(
+                    "2.1",
+                    &format!(
+                        r#"<Operation type="Enumeration" value="CreateKeyPair"/><RequestPayload><CommonAttributes>
+                           <CryptographicAlgorithm type="Enumeration" value="{algorithm}"/>
+                           <CryptographicLength type="Integer" value="{length}"/>{HSM_TRUE}</CommonAttributes>
+                           <PrivateKeyAttributes><CryptographicUsageMask type="Integer" value="Sign Verify"/></PrivateKeyAttributes>
+                           <PublicKeyAttributes><CryptographicUsageMask type="Integer" value="Verify"/></PublicKeyAttributes>
+                           </RequestPayload>"#
+                    ),
+                )
+                .await;
+            let private = text(&created, Tag::PRIVATE_KEY_UNIQUE_IDENTIFIER);
+            let public = text(&created, Tag::PUBLIC_KEY_UNIQUE_IDENTIFIER);
+            let key = token_key(&object_of(&kms, &private).await).expect("the private key is in the token");
+            assert!(token_key(&object_of(&kms, &public).await).is_none(), "the public key is stored");
+            kms.simple("2.1", "Activate", &private).await;
+            kms.simple("2.1", "Activate", &public).await;
+
+            let params = format!(
+                r#"<CryptographicParameters><DigitalSignatureAlgorithm type="Enumeration" value="{signature}"/></CryptographicParameters>"#
+            );
+            let signed = kms
+                .ok(
+                    "2.1",
+                    &format!(
+                        r#"<Operation type="Enumeration" value="Sign"/><RequestPayload>{}{params}
+                           <Data type="ByteString" value="010203"/></RequestPayload>"#,
+                        uid(&private)
+                    ),
+                )
+                .await;
+            let signature_hex =
+                hex::encode(signed.child(Tag::SIGNATURE_DATA).and_then(|s| s.value.as_bytes()).expect("sig"));
+            // The stored public key verifies in software; the private key's
+            // id verifies in the token. Both accept it; another message not.
+            for (id, data, valid) in [
+                (&public, "010203", "Valid"),
+                (&private, "010203", "Valid"),
+                (&public, "010204", "Invalid"),
+                (&private, "010204", "Invalid"),
+            ] {
+                let verified = kms
+                    .ok(
+                        "2.1",
+                        &format!(
+                            r#"<Operation type="Enumeration" value="SignatureVerify"/><RequestPayload>{}{params}
+                               <Data type="ByteString" value="{data}"/><SignatureData type="ByteString" value="{signature_hex}"/>
+                               </RequestPayload>"#,
+                            uid(id)
+                        ),
+                    )
+                    .await;
+                let indicator = verified.child(Tag::VALIDITY_INDICATOR).and_then(|v| v.value.as_enumeration());
+                let expected = if valid == "Valid" { ValidityIndicator::VALID } else { ValidityIndicator::INVALID };
+                assert_eq!(indicator, Some(expected.0), "{algorithm} {id} {data}");
+            }
+
+            // The private key never leaves; the public key does.
+            let get = |id: &str| {
+                format!(r#"<Operation type="Enumeration" value="Get"/><RequestPayload>{}</RequestPayload>"#, uid(id))
+            };
+            kms.fails("2.1", &get(&private), ResultReason::NOT_EXTRACTABLE).await;
+            kms.ok("2.1", &get(&public)).await;
+            assert!(kms.attribute(&private, "Digest").await.is_empty());
+
+            // Destroy removes both halves from the token.
+            kms.ok(
+                "2.1",
+                &format!(
+                    r#"<Operation type="Enumeration" value="Revoke"/><RequestPayload>{}<RevocationReason>
+                       <RevocationReasonCode type="Enumeration" value="CessationOfOperation"/></RevocationReason></RequestPayload>"#,
+                    uid(&private)
+                ),
+            )
+            .await;
+            kms.simple("2.1", "Destroy", &private).await;
+            let err = token
+                .sign(
+                    &key,
+                    crate::crypto::SignatureScheme::Ecdsa(crate::crypto::HashAlgorithm::Sha256),
+                    crate::crypto::SignInput::Data(b"x"),
+                )
+                .await
+                .expect_err("gone");
+            assert!(err.to_string().contains("holds no"), "{err}");
+        }
+        // Ed25519 pairs cannot go to the token.
+        let ed = format!(
+            r#"<Operation type="Enumeration" value="CreateKeyPair"/><RequestPayload><CommonAttributes>
+               <CryptographicAlgorithm type="Enumeration" value="Ed25519"/>{HSM_TRUE}</CommonAttributes></RequestPayload>"#
+        );
+        kms.fails("2.1", &ed, ResultReason::FEATURE_NOT_SUPPORTED).await;
     }
 
     /// The operations a 2.1 Query lists.
