@@ -202,7 +202,11 @@ impl Pkcs11Token {
             let _permit = permit;
             let session = inner.session()?;
             let result = f(&inner, &session);
-            inner.put_back(session);
+            // A session that saw a token failure (closed, device removed,
+            // ...) is closed rather than reused; the next call opens one.
+            if !matches!(result, Err(KmsError::Internal(_))) {
+                inner.put_back(session);
+            }
             result
         })
         .await
