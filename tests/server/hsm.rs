@@ -77,15 +77,16 @@ impl Token {
     }
 
     /// Runs `inspect_token_object` in a child process that sees this token:
-    /// it finds the object labelled `kms:ID` and checks it; `present` says
-    /// whether it must be there.
-    fn inspect(&self, id: &str, present: bool) {
+    /// it finds the secret or private key labelled `kms:ID` and checks it;
+    /// `present` says whether it must be there.
+    fn inspect(&self, id: &str, class: &str, present: bool) {
         let out = Command::new(std::env::current_exe().expect("test binary"))
             .args(["hsm::inspect_token_object", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
             .env("SOFTHSM2_CONF", self.conf())
             .env("KMS_TEST_TOKEN_LABEL", &self.label)
             .env("KMS_TEST_OBJECT_LABEL", format!("kms:{id}"))
             .env("KMS_TEST_OBJECT_PRESENT", if present { "1" } else { "0" })
+            .env("KMS_TEST_OBJECT_CLASS", class)
             .output()
             .expect("the test binary runs");
         let stdout = String::from_utf8_lossy(&out.stdout);
@@ -219,7 +220,7 @@ async fn hsm_keys_over_mutual_tls_with_softhsm2() {
     assert_eq!(item.result_reason, Some(ResultReason::PERMISSION_DENIED), "{item:?}");
 
     // A separate PKCS#11 session finds it in the token, not extractable.
-    token.inspect(&id, true);
+    token.inspect(&id, "secret", true);
 
     // The PKCS#11 operation reaches the token.
     let init = ok(send(
@@ -244,6 +245,54 @@ async fn hsm_keys_over_mutual_tls_with_softhsm2() {
     assert_eq!(output.len(), 76);
     assert!(String::from_utf8_lossy(&output[2..34]).starts_with("SoftHSM"), "{output:?}");
 
+    // An EC key pair in the token: Sign there, Signature Verify with the
+    // stored public key.
+    let pair = ok(send(
+        (2, 1),
+        r#"<BatchItem><Operation type="Enumeration" value="CreateKeyPair"/><RequestPayload><CommonAttributes>
+           <CryptographicAlgorithm type="Enumeration" value="EC"/><CryptographicLength type="Integer" value="256"/>
+           <Attribute><VendorIdentification type="TextString" value="x"/><AttributeName type="TextString" value="kms-hsm"/>
+           <AttributeValue type="Boolean" value="true"/></Attribute></CommonAttributes>
+           <PrivateKeyAttributes><CryptographicUsageMask type="Integer" value="Sign"/></PrivateKeyAttributes>
+           <PublicKeyAttributes><CryptographicUsageMask type="Integer" value="Verify"/></PublicKeyAttributes>
+           </RequestPayload></BatchItem>"#
+            .into(),
+    )
+    .await);
+    let text = |tag| pair.child(tag).and_then(|u| u.value.as_text()).expect("id").to_owned();
+    let (private, public) = (text(Tag::PRIVATE_KEY_UNIQUE_IDENTIFIER), text(Tag::PUBLIC_KEY_UNIQUE_IDENTIFIER));
+    for id in [&private, &public] {
+        ok(send((2, 1), format!(r#"<BatchItem><Operation type="Enumeration" value="Activate"/><RequestPayload>{}</RequestPayload></BatchItem>"#, uid(id))).await);
+    }
+    let params = r#"<CryptographicParameters><DigitalSignatureAlgorithm type="Enumeration" value="ECDSAWithSHA256"/></CryptographicParameters>"#;
+    let signed = ok(send(
+        (2, 1),
+        format!(
+            r#"<BatchItem><Operation type="Enumeration" value="Sign"/><RequestPayload>{}{params}
+               <Data type="ByteString" value="cafe"/></RequestPayload></BatchItem>"#,
+            uid(&private)
+        ),
+    )
+    .await);
+    let signature = bytes(&signed, Tag::SIGNATURE_DATA);
+    let verified = ok(send(
+        (2, 1),
+        format!(
+            r#"<BatchItem><Operation type="Enumeration" value="SignatureVerify"/><RequestPayload>{}{params}
+               <Data type="ByteString" value="cafe"/><SignatureData type="ByteString" value="{signature}"/>
+               </RequestPayload></BatchItem>"#,
+            uid(&public)
+        ),
+    )
+    .await);
+    assert_eq!(verified.child(Tag::VALIDITY_INDICATOR).and_then(|v| v.value.as_enumeration()), Some(0x01), "Valid");
+    let get = format!(
+        r#"<BatchItem><Operation type="Enumeration" value="Get"/><RequestPayload>{}</RequestPayload></BatchItem>"#,
+        uid(&private)
+    );
+    assert_eq!(send((2, 1), get).await.result_reason, Some(ResultReason::NOT_EXTRACTABLE));
+    token.inspect(&private, "private", true);
+
     // Destroy (after Revoke) removes it from the token.
     ok(send(
         (2, 1),
@@ -255,7 +304,7 @@ async fn hsm_keys_over_mutual_tls_with_softhsm2() {
     )
     .await);
     ok(send((2, 1), format!(r#"<BatchItem><Operation type="Enumeration" value="Destroy"/><RequestPayload>{}</RequestPayload></BatchItem>"#, uid(&id))).await);
-    token.inspect(&id, false);
+    token.inspect(&id, "secret", false);
 
     drop(stream);
     drop(server);
@@ -289,6 +338,8 @@ fn inspect_token_object() {
     let var = |name| std::env::var(name).unwrap_or_else(|_| panic!("{name}: run by Token::inspect"));
     let (token_label, object_label) = (var("KMS_TEST_TOKEN_LABEL"), var("KMS_TEST_OBJECT_LABEL"));
     let present = var("KMS_TEST_OBJECT_PRESENT") == "1";
+    let class =
+        if var("KMS_TEST_OBJECT_CLASS") == "private" { ObjectClass::PRIVATE_KEY } else { ObjectClass::SECRET_KEY };
     let pkcs11 = Pkcs11::new(LIBRARY).expect("library");
     pkcs11.initialize(CInitializeArgs::OsThreads).expect("C_Initialize");
     let slot = pkcs11
@@ -299,9 +350,8 @@ fn inspect_token_object() {
         .expect("the token");
     let session = pkcs11.open_ro_session(slot).expect("session");
     session.login(UserType::User, Some(&AuthPin::new(PIN.into()))).expect("login");
-    let found = session
-        .find_objects(&[Attribute::Class(ObjectClass::SECRET_KEY), Attribute::Label(object_label.into_bytes())])
-        .expect("find");
+    let found =
+        session.find_objects(&[Attribute::Class(class), Attribute::Label(object_label.into_bytes())]).expect("find");
     if !present {
         assert!(found.is_empty(), "the key is still in the token");
         return;
