@@ -488,7 +488,8 @@ mod tests {
     #[ignore = "runs in a child process with a SoftHSM2 token (see its parent test)"]
     async fn child_hsm_key_pairs_through_the_operations() {
         let (kms, token) = with_token(HsmPolicy::None);
-        for (algorithm, length, signature) in [("RSA", 2048, "SHA_256WithRSAEncryption"), ("EC", 384, "ECDSAWithSHA384")]
+        for (algorithm, length, signature) in
+            [("RSA", 2048, "SHA_256WithRSAEncryption"), ("EC", 384, "ECDSAWithSHA384")]
         {
             let created = kms
                 .ok(
