@@ -155,6 +155,10 @@ async fn hsm_keys_over_mutual_tls_with_softhsm2() {
     let token = Token::new("mtls");
     let data = TempDir::new("hsm-mtls");
     let server = token.serve(&data, "none");
+    // The start-up log names the token, never the PIN.
+    let log = server.serving.as_ref().expect("running").startup_output();
+    assert!(log.contains("PKCS#11 token opened") && log.contains(&token.label), "{log}");
+    assert!(!log.contains(PIN), "{log}");
     let connector = client(data.path(), Some(Identity::admin(data.path())), Versions::Both);
     let mut stream = connect(server.info().kmip_addr, &connector).await.expect("connects");
     let mut send = async |version, item: String| one(exchange(&mut stream, &request(version, &item)).await);

@@ -224,7 +224,7 @@ pub(crate) fn serve_with_env(dir: &TempDir, extra: &[&str], env: &[(&str, &std::
 
 impl Serving {
     /// The standard-error lines up to the one saying it serves.
-    fn startup_output(&self) -> String {
+    pub(crate) fn startup_output(&self) -> String {
         let mut lines = Vec::new();
         while let Ok(line) = self.stderr.recv_timeout(Duration::from_secs(30)) {
             let done = line.contains("serving KMIP on");
