@@ -17,6 +17,11 @@
 #   CONFORMANCE_RUN_TIMEOUT    seconds one runner invocation may take (default 900)
 #   CONFORMANCE_ARGS           extra runner arguments (e.g. "--verbose")
 #   CONFORMANCE_KEEP           1 = keep the data dirs and server logs
+#
+# The servers see a SoftHSM2 token (label kms-conformance, the config
+# "softhsm2" in server-configs.toml) that this script initialises in a
+# temporary directory with softhsm2-util: SOFTHSM2_CONF points at it and
+# KMS_CONFORMANCE_HSM_PIN holds its PIN.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,6 +42,9 @@ cleanup() {
     for dir in "${DATA_DIRS[@]}"; do
       rm -rf -- "$dir" "$dir.log" "$dir.toml"
     done
+  fi
+  if [[ -n "${HSM_DIR:-}" ]]; then
+    rm -rf -- "$HSM_DIR"
   fi
   exit "$status"
 }
@@ -99,6 +107,20 @@ port_open() {
   host="${host%]}"
   (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null
 }
+
+# The SoftHSM2 token of the "softhsm2" server config.
+HSM_DIR="$(mktemp -d "${TMPDIR:-/tmp}/kms-conformance-softhsm.XXXXXX")"
+mkdir -p "$HSM_DIR/tokens"
+printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n' \
+  "$HSM_DIR/tokens" >"$HSM_DIR/softhsm2.conf"
+export SOFTHSM2_CONF="$HSM_DIR/softhsm2.conf"
+export KMS_CONFORMANCE_HSM_PIN="conformance-4711"
+if command -v softhsm2-util >/dev/null 2>&1; then
+  softhsm2-util --init-token --free --label kms-conformance --so-pin conformance-so \
+    --pin "$KMS_CONFORMANCE_HSM_PIN" >/dev/null
+else
+  echo "run-all: softhsm2-util not found (Debian package softhsm2): the softhsm2 server config cannot start" >&2
+fi
 
 echo "run-all: building kms and conformance"
 cargo build --quiet -p kms -p conformance --bins

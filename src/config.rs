@@ -28,6 +28,13 @@
 //! [crypto]
 //! rng_seed = "accept"                   # or "deny": RNG Seed fails with Permission Denied
 //! rng_seed_max_bytes = 32               # most seed bytes used per RNG Seed (default: all)
+//!
+//! [hsm]                                 # a PKCS#11 token (docs/hsm.md); off without token_label
+//! library = "/usr/lib/softhsm/libsofthsm2.so"
+//! token_label = "kms"
+//! pin_file = "/etc/kms/hsm.pin"         # or pin_env = "NAME_OF_A_VARIABLE"
+//! policy = "none"                       # or "all-symmetric": every Create makes its key in the token
+//! max_sessions = 4
 //! ```
 //!
 //! The root key file holds 32 random bytes in base64 (SPEC section 3); this
@@ -44,7 +51,9 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use zeroize::{Zeroize, Zeroizing};
 
-use crate::ops::{OpsConfig, RngSeedMode, RngSeedPolicy};
+use crate::crypto::Pkcs11Settings;
+use crate::crypto::pkcs11::{DEFAULT_LIBRARY, DEFAULT_SESSIONS};
+use crate::ops::{HsmPolicy, OpsConfig, RngSeedMode, RngSeedPolicy};
 
 /// The data directory when none is configured.
 pub const DEFAULT_DATA_DIR: &str = "./kms-data";
@@ -79,6 +88,40 @@ pub struct Config {
     pub limits: ServerLimits,
     /// What the cryptographic operations allow clients.
     pub crypto: CryptoSettings,
+    /// The PKCS#11 token, if any.
+    pub hsm: HsmSettings,
+}
+
+/// The `[hsm]` settings: a PKCS#11 token for HSM-resident keys and the
+/// PKCS#11 operation. Off unless `token_label` is set. The PIN itself is
+/// never in the configuration: a file or an environment variable holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HsmSettings {
+    /// The PKCS#11 library (`hsm.library`; SoftHSM2's by default).
+    pub library: PathBuf,
+    /// The token's label (`hsm.token_label`).
+    pub token_label: Option<String>,
+    /// A file holding the user PIN (`hsm.pin_file`).
+    pub pin_file: Option<PathBuf>,
+    /// An environment variable holding the user PIN (`hsm.pin_env`).
+    pub pin_env: Option<String>,
+    /// Which new keys go to the token (`hsm.policy`).
+    pub policy: HsmPolicy,
+    /// The most sessions on the token (`hsm.max_sessions`).
+    pub max_sessions: usize,
+}
+
+impl Default for HsmSettings {
+    fn default() -> HsmSettings {
+        HsmSettings {
+            library: PathBuf::from(DEFAULT_LIBRARY),
+            token_label: None,
+            pin_file: None,
+            pin_env: None,
+            policy: HsmPolicy::None,
+            max_sessions: DEFAULT_SESSIONS,
+        }
+    }
 }
 
 /// The `[crypto]` settings: policies of the cryptographic operations.
@@ -273,6 +316,37 @@ pub const KEYS: &[Key] = &[
                Data Length reports them (default: all of them)",
         set: |c, v| v.count_or_zero().map(|x| c.crypto.rng_seed.max_bytes = Some(x)),
     },
+    Key {
+        path: "hsm.library",
+        help: "the PKCS#11 library (default /usr/lib/softhsm/libsofthsm2.so)",
+        set: |c, v| v.path().map(|x| c.hsm.library = x),
+    },
+    Key {
+        path: "hsm.token_label",
+        help: "the label of the PKCS#11 token to use; the token is off without it",
+        set: |c, v| v.text().map(|x| c.hsm.token_label = Some(x)),
+    },
+    Key {
+        path: "hsm.pin_file",
+        help: "a file holding the token's user PIN",
+        set: |c, v| v.path().map(|x| c.hsm.pin_file = Some(x)),
+    },
+    Key {
+        path: "hsm.pin_env",
+        help: "the name of an environment variable holding the token's user PIN",
+        set: |c, v| v.text().map(|x| c.hsm.pin_env = Some(x)),
+    },
+    Key {
+        path: "hsm.policy",
+        help: "which keys Create makes in the token: \"none\" (default: those whose request has x-kms-hsm \
+               true) or \"all-symmetric\" (all, unless x-kms-hsm is false)",
+        set: |c, v| v.hsm_policy().map(|x| c.hsm.policy = x),
+    },
+    Key {
+        path: "hsm.max_sessions",
+        help: "the most PKCS#11 sessions, and so concurrent token calls (default 4)",
+        set: |c, v| v.count().map(|x| c.hsm.max_sessions = x),
+    },
 ];
 
 impl Config {
@@ -286,6 +360,7 @@ impl Config {
             tls: TlsFiles::default(),
             limits: ServerLimits::default(),
             crypto: CryptoSettings::default(),
+            hsm: HsmSettings::default(),
         }
     }
 
@@ -351,7 +426,47 @@ impl Config {
     /// The settings the operations read: the `[crypto]` policies over the
     /// built-in defaults.
     pub fn ops_config(&self) -> OpsConfig {
-        OpsConfig { rng_seed: self.crypto.rng_seed, ..OpsConfig::default() }
+        OpsConfig { rng_seed: self.crypto.rng_seed, hsm_policy: self.hsm.policy, ..OpsConfig::default() }
+    }
+
+    /// What opening the PKCS#11 token needs, the PIN read from its file or
+    /// variable; None when no token is configured.
+    pub fn pkcs11_settings(&self) -> Result<Option<Pkcs11Settings>, ConfigError> {
+        self.pkcs11_settings_with(|name| std::env::var(name).ok())
+    }
+
+    /// [`Config::pkcs11_settings`] with the environment given as a function.
+    pub fn pkcs11_settings_with(
+        &self,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Option<Pkcs11Settings>, ConfigError> {
+        let hsm_error = |message: String| ConfigError::Value { origin: "[hsm]".into(), message };
+        let Some(label) = &self.hsm.token_label else {
+            if self.hsm.policy != HsmPolicy::None {
+                return Err(hsm_error("hsm.policy needs a token: set hsm.token_label".into()));
+            }
+            return Ok(None);
+        };
+        let pin = match (&self.hsm.pin_file, &self.hsm.pin_env) {
+            (Some(file), _) => {
+                let text = Zeroizing::new(std::fs::read_to_string(file).map_err(|e| ConfigError::Value {
+                    origin: "hsm.pin_file".into(),
+                    message: format!("{}: {e}", file.display()),
+                })?);
+                Zeroizing::new(text.trim_end_matches(['\r', '\n']).to_owned())
+            }
+            (None, Some(var)) => Zeroizing::new(env(var).ok_or_else(|| ConfigError::Value {
+                origin: "hsm.pin_env".into(),
+                message: format!("the environment variable {var} is not set"),
+            })?),
+            (None, None) => return Err(hsm_error("the token's PIN: set hsm.pin_file or hsm.pin_env".into())),
+        };
+        Ok(Some(Pkcs11Settings {
+            library: self.hsm.library.clone(),
+            token_label: label.clone(),
+            pin,
+            max_sessions: self.hsm.max_sessions,
+        }))
     }
 
     /// The development PKI's directory, `DATA_DIR/certs`.
@@ -482,6 +597,14 @@ impl Raw<'_> {
             "accept" => Ok(RngSeedMode::Accept),
             "deny" => Ok(RngSeedMode::Deny),
             other => Err(format!("{other:?} is not an RNG Seed policy (use \"accept\" or \"deny\")")),
+        }
+    }
+
+    fn hsm_policy(&self) -> Result<HsmPolicy, String> {
+        match self.text()?.as_str() {
+            "none" => Ok(HsmPolicy::None),
+            "all-symmetric" => Ok(HsmPolicy::AllSymmetric),
+            other => Err(format!("{other:?} is not an HSM policy (use \"none\" or \"all-symmetric\")")),
         }
     }
 
@@ -764,5 +887,55 @@ mod tests {
         let err = RootKey::read(&short).expect_err("short");
         assert!(err.to_string().contains("found 16 bytes"), "{err}");
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn hsm_settings_read_the_pin_from_a_file_or_a_variable_and_never_show_it() {
+        // Off by default.
+        let config = load(None, &[], Overrides::default()).expect("defaults");
+        assert_eq!(config.hsm, HsmSettings::default());
+        assert!(config.pkcs11_settings_with(|_| None).expect("no token").is_none());
+
+        let file = "[hsm]\nlibrary = \"/opt/hsm/lib.so\"\ntoken_label = \"kms\"\npin_env = \"MY_PIN\"\n\
+                    policy = \"all-symmetric\"\nmax_sessions = 8\n";
+        let config = load(Some(file), &[], Overrides::default()).expect("loads");
+        assert_eq!(config.ops_config().hsm_policy, HsmPolicy::AllSymmetric);
+        let settings = config
+            .pkcs11_settings_with(|name| (name == "MY_PIN").then(|| "1234".to_owned()))
+            .expect("settings")
+            .expect("a token");
+        assert_eq!(
+            (settings.library.as_path(), settings.token_label.as_str(), settings.pin.as_str(), settings.max_sessions),
+            (Path::new("/opt/hsm/lib.so"), "kms", "1234", 8)
+        );
+        assert!(!format!("{settings:?}").contains("1234"), "{settings:?}");
+        let err = config.pkcs11_settings_with(|_| None).expect_err("unset variable");
+        assert!(err.to_string().contains("MY_PIN"), "{err}");
+
+        // A PIN file, its line end dropped; the environment overrides keys.
+        let dir = std::env::temp_dir().join(format!("kms-pin-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        std::fs::write(dir.join("pin"), "s3cret\n").expect("pin file");
+        let pin_file = dir.join("pin").display().to_string();
+        let env = [("KMS_HSM_TOKEN_LABEL", "other"), ("KMS_HSM_PIN_FILE", pin_file.as_str())];
+        let config = load(None, &env, Overrides::default()).expect("loads");
+        let settings = config.pkcs11_settings_with(|_| None).expect("settings").expect("a token");
+        assert_eq!((settings.token_label.as_str(), settings.pin.as_str()), ("other", "s3cret"));
+        assert_eq!(settings.library, Path::new(DEFAULT_LIBRARY));
+        let _ = std::fs::remove_dir_all(&dir);
+
+        // A policy without a token, a token without a PIN, an unknown policy.
+        let err = load(Some("[hsm]\npolicy = \"all-symmetric\"\n"), &[], Overrides::default())
+            .expect("loads")
+            .pkcs11_settings_with(|_| None)
+            .expect_err("no token");
+        assert!(err.to_string().contains("hsm.token_label"), "{err}");
+        let err = load(Some("[hsm]\ntoken_label = \"kms\"\n"), &[], Overrides::default())
+            .expect("loads")
+            .pkcs11_settings_with(|_| None)
+            .expect_err("no PIN");
+        assert!(err.to_string().contains("pin_file"), "{err}");
+        let err = load(Some("[hsm]\npolicy = \"some\"\n"), &[], Overrides::default()).expect_err("bad policy");
+        assert!(err.to_string().contains("all-symmetric"), "{err}");
     }
 }

@@ -5,7 +5,11 @@
 //!
 //! As run-all.sh does, each version's files run against a default server,
 //! except the files of conformance/server-configs.toml: those run against a
-//! fresh server per config, built with the config's settings.
+//! fresh server per config, built with the config's settings. A config with
+//! a PKCS#11 token (`hsm.token_label`) runs in a child process of this test
+//! binary, against a SoftHSM2 token initialised for it in a temporary
+//! directory: SoftHSM2 reads SOFTHSM2_CONF from the environment of the
+//! process that loads it, which this process cannot change (no unsafe code).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -17,6 +21,7 @@ use conformance::{compare, placeholder, skip::SkipList, vectors};
 use kmip_ttlv::xml;
 use kms::clock::SystemClock;
 use kms::config::Config;
+use kms::crypto::{CryptoEngine, HsmEngine, Pkcs11Token, SoftwareEngine};
 use kms::ops::{Kms, OpsConfig, Peer};
 use kms::store::MemoryStore;
 
@@ -35,8 +40,12 @@ struct Outcome {
 /// Runs `files` (in the order given, one server built with `config`),
 /// skipped files last.
 async fn run_files(files: &[PathBuf], config: OpsConfig, skipped: &HashSet<String>) -> Outcome {
+    run_files_on(files, Kms::with_config(Arc::new(MemoryStore::new()), Arc::new(SystemClock), config), skipped).await
+}
+
+/// [`run_files`] against `kms`.
+async fn run_files_on(files: &[PathBuf], kms: Kms, skipped: &HashSet<String>) -> Outcome {
     let root = repo().join("vectors/oasis");
-    let kms = Kms::with_config(Arc::new(MemoryStore::new()), Arc::new(SystemClock), config);
     let peer = Peer { identity: "admin".into(), address: None };
     let rel = |f: &PathBuf| f.strip_prefix(&root).expect("under oasis").to_string_lossy().into_owned();
     let (to_skip, to_run): (Vec<_>, Vec<_>) = files.iter().partition(|f| skipped.contains(&rel(f)));
@@ -94,10 +103,90 @@ async fn run_case(
 /// The operations' settings of a server with `config`'s settings, read as
 /// `kms serve --config` reads its file.
 fn ops_config(config: &ServerConfig) -> OpsConfig {
+    server_config(config).ops_config()
+}
+
+/// The whole server configuration of `config`'s settings.
+fn server_config(config: &ServerConfig) -> Config {
     let mut server = Config::new("unused");
     let origin = format!("conformance/server-configs.toml, config {}", config.name);
     server.apply_text(&config.settings_text(), Path::new(&origin)).unwrap_or_else(|e| panic!("{e}"));
-    server.ops_config()
+    server
+}
+
+/// Runs the files of `config` (one with a PKCS#11 token) for `version` in a
+/// child process with a fresh SoftHSM2 token; how many passed (the child
+/// fails on any failure or stale skip).
+fn run_with_token_in_child(version: &str, config: &ServerConfig) -> usize {
+    let server = server_config(config);
+    let label = server.hsm.token_label.clone().expect("a token label");
+    let pin_var = server.hsm.pin_env.clone().expect("the conformance configs name the PIN by hsm.pin_env");
+    let dir = std::env::temp_dir().join(format!("kms-conformance-softhsm-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(dir.join("tokens")).expect("token dir");
+    let conf = dir.join("softhsm2.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n",
+            dir.join("tokens").display()
+        ),
+    )
+    .expect("softhsm2.conf");
+    let pin = "in-process-4711";
+    let init = std::process::Command::new("softhsm2-util")
+        .args(["--init-token", "--free", "--label", &label, "--so-pin", "so-4711", "--pin", pin])
+        .env("SOFTHSM2_CONF", &conf)
+        .output()
+        .expect("softhsm2-util runs (Debian package softhsm2)");
+    assert!(init.status.success(), "softhsm2-util: {}", String::from_utf8_lossy(&init.stderr));
+    let out = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args(["oasis_server_config_with_a_token_in_child", "--exact", "--ignored", "--nocapture"])
+        .env("SOFTHSM2_CONF", &conf)
+        .env(&pin_var, pin)
+        .env(CHILD_VERSION, version)
+        .env(CHILD_CONFIG, &config.name)
+        .output()
+        .expect("the test binary runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("1 passed"),
+        "{version} with server config {}:\n{stdout}\n{}",
+        config.name,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("token config passed: "))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("the child's count")
+}
+
+/// The child's version folder and config name.
+const CHILD_VERSION: &str = "KMS_CONFORMANCE_CHILD_VERSION";
+const CHILD_CONFIG: &str = "KMS_CONFORMANCE_CHILD_CONFIG";
+
+/// Run by [`run_with_token_in_child`]: one config's files against a `Kms`
+/// whose engine has the token of the config's settings.
+#[tokio::test]
+#[ignore = "runs in a child process with a SoftHSM2 token (see oasis_test_cases_in_process)"]
+async fn oasis_server_config_with_a_token_in_child() {
+    let var = |name| std::env::var(name).unwrap_or_else(|_| panic!("{name}: run by oasis_test_cases_in_process"));
+    let (version, name) = (var(CHILD_VERSION), var(CHILD_CONFIG));
+    let skip = SkipList::load(&repo().join("conformance/skip.toml")).expect("skip.toml");
+    let skipped: HashSet<String> = skip.entries.iter().map(|e| e.file.clone()).collect();
+    let configs = ServerConfigs::load(&repo().join("conformance/server-configs.toml")).expect("server-configs.toml");
+    let config = configs.configs.iter().find(|c| c.name == name).expect("the config");
+    let server = server_config(config);
+    let settings = server.pkcs11_settings().expect("token settings").expect("a token");
+    let token = Pkcs11Token::open(settings).expect("the token opens");
+    let engine: Arc<dyn CryptoEngine> = Arc::new(HsmEngine::new(Arc::new(SoftwareEngine::new()), token));
+    let kms = Kms::with(Arc::new(MemoryStore::new()), Arc::new(SystemClock), engine, server.ops_config());
+    let files = vectors::expand(&[repo().join("vectors/oasis").join(&version)]).expect("vector files");
+    let selection = configs.select(&files, Some(&name)).expect("selection");
+    let outcome = run_files_on(&selection.run, kms, &skipped).await;
+    check(&format!("{version} with server config {name}"), &outcome);
+    println!("token config passed: {}", outcome.passed);
 }
 
 /// Asserts that `outcome` has no failures and no stale skips.
@@ -141,6 +230,12 @@ async fn oasis_test_cases_in_process() {
         check(version, &outcome);
         total += outcome.passed;
         for config in configs.among(&files) {
+            if server_config(config).hsm.token_label.is_some() {
+                let passed = run_with_token_in_child(version, config);
+                total += passed;
+                under_configs += passed;
+                continue;
+            }
             let selection = configs.select(&files, Some(&config.name)).expect("selection");
             let outcome = run_files(&selection.run, ops_config(config), &skipped).await;
             check(&format!("{version} with server config {}", config.name), &outcome);
@@ -148,8 +243,11 @@ async fn oasis_test_cases_in_process() {
             under_configs += outcome.passed;
         }
     }
-    assert_eq!(under_configs, 9, "files passed under server configs (CS-RNG-O-2, -3, -4 of each version)");
-    assert_eq!(total, 237, "files passed over all versions");
+    assert_eq!(
+        under_configs, 11,
+        "files passed under server configs (CS-RNG-O-2, -3, -4 of each version; PKCS11-M-1 of 2.0 and 2.1)"
+    );
+    assert_eq!(total, 239, "files passed over all versions");
 }
 
 /// The protocol version in a message's header.

@@ -56,7 +56,7 @@ fn backends_and_transports_are_named_in_one_place() {
         ("sled", &["store/sled.rs"]),
         ("tokio_rustls", &["server/"]),
         ("hyper", &["http/"]),
-        ("cryptoki", &["crypto/pkcs11.rs"]),
+        ("cryptoki", &["crypto/pkcs11.rs", "crypto/pkcs11/"]),
         ("aws_lc_rs", &["crypto/"]),
     ];
     for (name, allowed) in rules {

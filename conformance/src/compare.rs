@@ -208,6 +208,9 @@ struct Mode {
     /// depends on the random key (a later Decrypt or Verify of it, fed back
     /// by `placeholder::feed_back`, is compared exactly).
     generated_output: bool,
+    /// A PKCS#11 C_GetInfo answer: PKCS_11OutputParameters is the library's
+    /// own CK_INFO ([`ck_info`]).
+    ck_info: bool,
 }
 
 /// Which actual elements a set comparison may leave unmatched, and which
@@ -345,6 +348,8 @@ impl Comparator<'_, '_> {
                 );
             }
             Some("RNGRetrieve") => mode.random_data = true,
+            // Rule: C_GetInfo answers with the token's library's CK_INFO.
+            Some("PKCS_11") => mode.ck_info = enum_child(e, Tag::PKCS_11_FUNCTION) == Some("C_GetInfo"),
             Some("Encrypt") => {
                 let params = request_payload.and_then(|p| p.child(Tag::CRYPTOGRAPHIC_PARAMETERS));
                 let server_iv = a.child(Tag::IV_COUNTER_NONCE).is_some()
@@ -435,6 +440,9 @@ impl Comparator<'_, '_> {
             return Ok(());
         }
         match (&e.value, &a.value) {
+            (Value::ByteString(x), Value::ByteString(y)) if mode.ck_info && e.tag == Tag::PKCS_11_OUTPUT_PARAMETERS => {
+                ck_info(x, y).map_err(|m| diff(path, m))
+            }
             (Value::ByteString(x), Value::ByteString(y)) if mode.loose_bytes => {
                 if x.len() == y.len() {
                     Ok(())
@@ -813,6 +821,40 @@ pub fn show(item: &Ttlv, attribute_name: Option<&str>) -> String {
 /// A Date-Time as ISO 8601.
 fn date(seconds: i64) -> String {
     show(&Ttlv::new(Tag::TIME_STAMP, Value::DateTime(seconds)), None)
+}
+
+/// The length of a CK_INFO in the KMIP PKCS#11 encoding: cryptokiVersion
+/// (2 bytes), manufacturerID (32), flags (a CK_ULONG: 8), libraryDescription
+/// (32), libraryVersion (2).
+const CK_INFO_LEN: usize = 76;
+
+/// Rule for a C_GetInfo's output: a CK_INFO of the same length, the same
+/// Cryptoki version and flags; the manufacturer, description and library
+/// version are the library's (the recording's "TEST Pty Ltd" is the
+/// recorder's) but must be blank-padded printable text.
+fn ck_info(expected: &[u8], actual: &[u8]) -> Result<(), String> {
+    if expected.len() != CK_INFO_LEN || actual.len() != CK_INFO_LEN {
+        return Err(format!("expected a CK_INFO of {CK_INFO_LEN} bytes, got {} bytes", actual.len()));
+    }
+    if expected[..2] != actual[..2] {
+        return Err(format!(
+            "expected Cryptoki version {}.{}, got {}.{}",
+            expected[0], expected[1], actual[0], actual[1]
+        ));
+    }
+    if expected[34..42] != actual[34..42] {
+        return Err(format!("expected CK_INFO flags {}, got {}", hex(&expected[34..42]), hex(&actual[34..42])));
+    }
+    for (name, range) in [("manufacturerID", 2..34), ("libraryDescription", 42..74)] {
+        if !actual[range.clone()].iter().all(|b| (0x20..0x7f).contains(b)) {
+            return Err(format!("CK_INFO {name} is not blank-padded text: {}", hex(&actual[range])));
+        }
+    }
+    Ok(())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

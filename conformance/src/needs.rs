@@ -10,7 +10,7 @@ use kmip_ttlv::{Tag, Ttlv, Value, registry};
 use crate::vectors::Exchange;
 
 /// Operations the server implements (normalized names).
-pub const IN_SCOPE_OPERATIONS: [&str; 48] = [
+pub const IN_SCOPE_OPERATIONS: [&str; 49] = [
     "Create",
     "Register",
     "Get",
@@ -59,6 +59,7 @@ pub const IN_SCOPE_OPERATIONS: [&str; 48] = [
     "Notify",
     "Put",
     "SetEndpointRole",
+    "PKCS_11",
 ];
 
 /// Object types the server stores (normalized names).

@@ -632,3 +632,44 @@ fn a_locate_in_another_order_passes() {
     assert!(compare::compare(&exchanges[0].expected, &actual, &ctx, &mut wrong).is_err());
     assert_eq!(wrong, before);
 }
+
+// ---- PKCS#11 (PKCS11-M-1): C_GetInfo answers with the library's CK_INFO --
+
+/// The CK_INFO of PKCS11-M-1-21's C_GetInfo response with `change` applied.
+fn ck_info_changed(change: impl FnOnce(&mut Vec<u8>)) -> impl FnOnce(&mut Ttlv) {
+    move |response| {
+        let output = first(payload(response, 0), Tag::PKCS_11_OUTPUT_PARAMETERS);
+        let mut bytes = output.value.as_bytes().expect("bytes").to_vec();
+        change(&mut bytes);
+        output.value = Value::ByteString(Bytes::from(bytes));
+    }
+}
+
+#[test]
+fn pkcs11_get_info_is_the_librarys_own_ck_info() {
+    let file = "kmip-2.1/mandatory/PKCS11-M-1-21.xml";
+    // Another library's manufacturer, description and version pass.
+    must_pass(
+        file,
+        1,
+        ck_info_changed(|b| {
+            b[2..34].copy_from_slice(b"SoftHSM                         ");
+            b[42..74].copy_from_slice(b"Implementation of PKCS11        ");
+            b[74..].copy_from_slice(&[2, 6]);
+        }),
+    );
+    // Another Cryptoki version, non-zero flags, another length, or binary
+    // junk in a text field fail.
+    let d = must_fail(file, 1, ck_info_changed(|b| b[1] = 30));
+    assert!(d.to_string().contains("Cryptoki version 2.40, got 2.30"), "{d}");
+    let d = must_fail(file, 1, ck_info_changed(|b| b[41] = 1));
+    assert!(d.to_string().contains("flags"), "{d}");
+    let d = must_fail(file, 1, ck_info_changed(|b| b.truncate(70)));
+    assert!(d.to_string().contains("76 bytes"), "{d}");
+    let d = must_fail(file, 1, ck_info_changed(|b| b[5] = 0));
+    assert!(d.to_string().contains("manufacturerID"), "{d}");
+    // The rule is C_GetInfo's only: the return code is compared exactly.
+    must_fail(file, 1, |response| {
+        first(payload(response, 0), Tag::PKCS_11_RETURN_CODE).value = Value::Enumeration(0x54);
+    });
+}

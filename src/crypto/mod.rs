@@ -1,5 +1,6 @@
-//! The cryptographic engine: a trait with a software implementation (and a
-//! PKCS#11 one later), in the style of rustls's `CryptoProvider`.
+//! The cryptographic engine: a trait with a software implementation and a
+//! PKCS#11 token that can take over some keys, in the style of rustls's
+//! `CryptoProvider` (an HSM partially overrides the software provider).
 //!
 //! Keys cross the trait as [`KeyRef`]s: symmetric keys as raw bytes,
 //! private keys as PKCS#8 DER, public keys as SubjectPublicKeyInfo DER.
@@ -7,13 +8,16 @@
 //! engine parses a key once and keeps the parsed form in a bounded cache.
 
 pub mod formats;
+pub mod pkcs11;
 pub mod shamir;
 mod software;
 
 use std::fmt;
 
+use async_trait::async_trait;
 use zeroize::Zeroizing;
 
+pub use self::pkcs11::{HsmEngine, Pkcs11Settings, Pkcs11Token};
 pub use self::software::SoftwareEngine;
 
 use crate::error::KmsError;
@@ -385,4 +389,96 @@ pub trait CryptoEngine: Send + Sync {
 
     /// Derives `len` bytes from `secret`.
     fn derive(&self, derivation: &Derivation<'_>, secret: &[u8], len: usize) -> Result<Zeroizing<Vec<u8>>, KmsError>;
+
+    /// The PKCS#11 token that holds HSM-resident keys, if one is configured.
+    fn token(&self) -> Option<&dyn Token> {
+        None
+    }
+}
+
+/// A key generated inside a PKCS#11 token: what a managed object keeps of it
+/// (the token's label and the key's `CKA_ID`). Not secret.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenKey {
+    /// The label of the token that holds it.
+    pub token_label: String,
+    /// Its `CKA_ID` in that token.
+    pub id: Vec<u8>,
+}
+
+/// A key pair generated inside a PKCS#11 token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenKeyPair {
+    /// The private key, which never leaves the token (the public key in the
+    /// token has the same `CKA_ID`).
+    pub private: TokenKey,
+    /// The public key, SubjectPublicKeyInfo DER (read from the token).
+    pub public_spki: Vec<u8>,
+}
+
+/// The answer to one PKCS#11 function passed through to the token (the
+/// KMIP PKCS#11 operation, KMIP 2.1 §6.1.37).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pkcs11Reply {
+    /// The Correlation Value the client sends with its next calls (given
+    /// when a call opened a client context: `C_Initialize`).
+    pub correlation: Option<Vec<u8>>,
+    /// The function's output parameters, encoded as the KMIP PKCS#11
+    /// profile says (CK_ULONG as 8 bytes big-endian, strings space padded).
+    pub output: Option<Vec<u8>>,
+    /// The `CK_RV` the function returned (`CKR_OK` is 0).
+    pub return_code: u32,
+}
+
+/// A PKCS#11 token whose keys never leave it: generation, encryption and
+/// decryption run inside it. Its calls block, so implementations run them
+/// off the async executor.
+#[async_trait]
+pub trait Token: Send + Sync {
+    /// The token's label.
+    fn label(&self) -> &str;
+
+    /// Generates a non-extractable, sensitive AES key of `bits` bits in the
+    /// token; `label` becomes its `CKA_LABEL`.
+    async fn generate_aes(&self, bits: u32, label: &str) -> Result<TokenKey, KmsError>;
+
+    /// Encrypts with a key held in the token (AES-GCM, AES-CBC, AES-ECB).
+    async fn encrypt(&self, key: &TokenKey, params: &CipherParams<'_>, data: &[u8]) -> Result<EncryptOutput, KmsError>;
+
+    /// Decrypts with a key held in the token, checking `tag` for AES-GCM.
+    async fn decrypt(
+        &self,
+        key: &TokenKey,
+        params: &CipherParams<'_>,
+        data: &[u8],
+        tag: Option<&[u8]>,
+    ) -> Result<Zeroizing<Vec<u8>>, KmsError>;
+
+    /// Generates an RSA or EC key pair in the token (the private key
+    /// sensitive and not extractable); `label` becomes both halves'
+    /// `CKA_LABEL`.
+    async fn generate_key_pair(&self, spec: KeyPairSpec, label: &str) -> Result<TokenKeyPair, KmsError>;
+
+    /// Signs with a private key held in the token (RSASSA-PKCS1-v1_5,
+    /// RSASSA-PSS, ECDSA with a DER signature).
+    async fn sign(&self, key: &TokenKey, scheme: SignatureScheme, input: SignInput<'_>) -> Result<Vec<u8>, KmsError>;
+
+    /// Verifies with the public key the token holds beside the private key
+    /// `key`: `Ok(false)` for a signature that does not match.
+    async fn verify(
+        &self,
+        key: &TokenKey,
+        scheme: SignatureScheme,
+        input: SignInput<'_>,
+        signature: &[u8],
+    ) -> Result<bool, KmsError>;
+
+    /// Removes the key (both halves of a key pair) from the token (no error
+    /// if it is already gone).
+    async fn destroy(&self, key: &TokenKey) -> Result<(), KmsError>;
+
+    /// Runs one PKCS#11 function for a KMIP client: `function` is the KMIP
+    /// PKCS#11 Function value, `correlation` the Correlation Value the client
+    /// sent, `input` its PKCS#11 Input Parameters.
+    async fn pkcs11(&self, function: u32, correlation: Option<&[u8]>, input: &[u8]) -> Result<Pkcs11Reply, KmsError>;
 }

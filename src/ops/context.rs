@@ -21,11 +21,31 @@ pub struct OpsConfig {
     pub lease_time: u32,
     /// What RNG Seed does with the entropy a client sends.
     pub rng_seed: RngSeedPolicy,
+    /// Which new keys are generated in the PKCS#11 token (`hsm.policy`).
+    pub hsm_policy: HsmPolicy,
+}
+
+/// Which keys Create generates inside the PKCS#11 token (config key
+/// `hsm.policy`); a Create's `x-kms-hsm` attribute overrides it per key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HsmPolicy {
+    /// None unless the request asks (`x-kms-hsm` true): the default.
+    #[default]
+    None,
+    /// Every symmetric key Create makes (AES only: other algorithms are
+    /// refused) unless the request says `x-kms-hsm` false.
+    AllSymmetric,
 }
 
 impl Default for OpsConfig {
     fn default() -> OpsConfig {
-        OpsConfig { vendor: "kms".to_owned(), lease_time: 3600, rng_seed: RngSeedPolicy::default() }
+        OpsConfig {
+            vendor: "kms".to_owned(),
+            lease_time: 3600,
+            rng_seed: RngSeedPolicy::default(),
+            hsm_policy: HsmPolicy::default(),
+        }
     }
 }
 

@@ -35,8 +35,13 @@ pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Encrypt, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
-    let key = cached_engine_key(ctx, &object, false)?;
-    let mut cipher = params.cipher_params(key.kind, super::crypto_params::object_algorithm(&object))?;
+    let token_key = super::hsm::token_key(&object);
+    let key = match token_key {
+        Some(_) => None,
+        None => Some(cached_engine_key(ctx, &object, false)?),
+    };
+    let kind = key.as_ref().map_or_else(|| super::hsm::key_kind(&object), |k| k.kind);
+    let mut cipher = params.cipher_params(kind, super::crypto_params::object_algorithm(&object))?;
     require_tag_field(ctx, cipher.cipher)?;
     let iv = fields.bytes(Tag::IV_COUNTER_NONCE)?;
     if params.random_iv == Some(true) && iv.is_some() {
@@ -54,7 +59,11 @@ pub(crate) async fn encrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
         cipher.aad = aad;
     }
     charge_usage(ctx, &object, data.len())?;
-    let out = ctx.crypto.encrypt(key.key_ref(), &cipher, data)?;
+    let out = match (&token_key, &key) {
+        (Some(token_key), _) => super::hsm::token_for(ctx, token_key)?.encrypt(token_key, &cipher, data).await?,
+        (None, Some(key)) => ctx.crypto.encrypt(key.key_ref(), &cipher, data)?,
+        (None, None) => return Err(KmsError::Internal("no key for Encrypt".into())),
+    };
     let mut response = vec![
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
         Ttlv::new(Tag::DATA, Value::ByteString(Bytes::from(out.data))),
@@ -80,8 +89,13 @@ pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
     let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Decrypt, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
-    let key = cached_engine_key(ctx, &object, false)?;
-    let mut cipher = params.cipher_params(key.kind, super::crypto_params::object_algorithm(&object))?;
+    let token_key = super::hsm::token_key(&object);
+    let key = match token_key {
+        Some(_) => None,
+        None => Some(cached_engine_key(ctx, &object, false)?),
+    };
+    let kind = key.as_ref().map_or_else(|| super::hsm::key_kind(&object), |k| k.kind);
+    let mut cipher = params.cipher_params(kind, super::crypto_params::object_algorithm(&object))?;
     require_tag_field(ctx, cipher.cipher)?;
     cipher.iv = fields.bytes(Tag::IV_COUNTER_NONCE)?.map(|b| &b[..]);
     if cipher.iv.is_none() && cipher.cipher.iv_len() > 0 {
@@ -97,7 +111,12 @@ pub(crate) async fn decrypt(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
         return Err(KmsError::InvalidField("the tag does not have the Tag Length given".into()));
     }
     charge_usage(ctx, &object, data.len())?;
-    let plain = ctx.crypto.decrypt(key.key_ref(), &cipher, data, tag.map(|t| &t[..]))?;
+    let tag = tag.map(|t| &t[..]);
+    let plain = match (&token_key, &key) {
+        (Some(token_key), _) => super::hsm::token_for(ctx, token_key)?.decrypt(token_key, &cipher, data, tag).await?,
+        (None, Some(key)) => ctx.crypto.decrypt(key.key_ref(), &cipher, data, tag)?,
+        (None, None) => return Err(KmsError::Internal("no key for Decrypt".into())),
+    };
     Ok(vec![
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
         Ttlv::new(Tag::DATA, Value::ByteString(Bytes::copy_from_slice(&plain))),
@@ -115,6 +134,17 @@ pub(crate) async fn sign(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<
     let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Sign, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
+    if let Some(token_key) = super::hsm::token_key(&object) {
+        // The private key is held in the token: it signs there.
+        let scheme = params.signature_scheme(super::hsm::key_kind(&object))?;
+        let input = sign_input(&fields)?;
+        charge_usage(ctx, &object, input_len(input))?;
+        let signature = super::hsm::token_for(ctx, &token_key)?.sign(&token_key, scheme, input).await?;
+        return Ok(vec![
+            Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
+            Ttlv::new(Tag::SIGNATURE_DATA, Value::ByteString(Bytes::from(signature))),
+        ]);
+    }
     let key = cached_engine_key(ctx, &object, false)?;
     let scheme = params.signature_scheme(key.kind)?;
     let input = sign_input(&fields)?;
@@ -138,12 +168,21 @@ pub(crate) async fn signature_verify(ctx: &mut OpContext<'_>, payload: &Ttlv) ->
     let object = ctx.object_shared(&id).await?;
     check_usable(&object, Use::Verify, ctx.now)?;
     let params = CryptoParams::merged(fields.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &object)?;
-    // A private key verifies with its public half.
-    let key = cached_engine_key(ctx, &object, object.object_type == ObjectType::PRIVATE_KEY)?;
-    let scheme = params.signature_scheme(key.kind)?;
-    let input = sign_input(&fields)?;
-    charge_usage(ctx, &object, input_len(input))?;
-    let valid = ctx.crypto.verify(key.key_ref(), scheme, input, signature)?;
+    let valid = if let Some(token_key) = super::hsm::token_key(&object) {
+        // A private key held in the token verifies there, with the public
+        // key beside it.
+        let scheme = params.signature_scheme(super::hsm::key_kind(&object))?;
+        let input = sign_input(&fields)?;
+        charge_usage(ctx, &object, input_len(input))?;
+        super::hsm::token_for(ctx, &token_key)?.verify(&token_key, scheme, input, signature).await?
+    } else {
+        // A private key verifies with its public half.
+        let key = cached_engine_key(ctx, &object, object.object_type == ObjectType::PRIVATE_KEY)?;
+        let scheme = params.signature_scheme(key.kind)?;
+        let input = sign_input(&fields)?;
+        charge_usage(ctx, &object, input_len(input))?;
+        ctx.crypto.verify(key.key_ref(), scheme, input, signature)?
+    };
     let indicator = if valid { ValidityIndicator::VALID } else { ValidityIndicator::INVALID };
     Ok(vec![
         Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),

@@ -576,6 +576,9 @@ pub(crate) fn engine_key(object: &ManagedObject) -> Result<EngineKey, KmsError> 
 /// The Key Format Type and Key Material of a key object that is usable:
 /// not destroyed, not wrapped.
 fn stored_material(object: &ManagedObject) -> Result<(Option<KeyFormatType>, &Ttlv), KmsError> {
+    if let Some(key) = super::hsm::token_key(object) {
+        return Err(super::hsm::unusable(object, &key));
+    }
     let block = object.key_block().ok_or_else(|| KmsError::ObjectDestroyed(object.id.clone()))?;
     if block.child(Tag::KEY_WRAPPING_DATA).is_some() {
         return Err(KmsError::InvalidField(format!("the key material of {} is wrapped", object.id)));

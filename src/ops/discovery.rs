@@ -3,7 +3,7 @@
 //! version defines.
 
 use kmip_ttlv::enums::{
-    CryptographicAlgorithm, DRBGAlgorithm, ObjectType, ProtectionStorageMask, QueryFunction, RNGAlgorithm,
+    CryptographicAlgorithm, DRBGAlgorithm, ObjectType, Operation, ProtectionStorageMask, QueryFunction, RNGAlgorithm,
 };
 use kmip_ttlv::model::Fields;
 use kmip_ttlv::{ProtocolVersion, Tag, Ttlv, Value};
@@ -40,6 +40,10 @@ pub(crate) fn query(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>
             QueryFunction::QUERY_OPERATIONS => {
                 for op in SUPPORTED_OPERATIONS.iter().filter(|op| defined_in(**op, version)) {
                     out.push(Ttlv::new(Tag::OPERATION, Value::Enumeration(op.0)));
+                }
+                // PKCS#11 is served when a token is configured (ops/hsm.rs).
+                if ctx.crypto.token().is_some() && defined_in(Operation::PKCS_11, version) {
+                    out.push(Ttlv::new(Tag::OPERATION, Value::Enumeration(Operation::PKCS_11.0)));
                 }
             }
             QueryFunction::QUERY_OBJECTS => {

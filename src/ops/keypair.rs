@@ -21,13 +21,17 @@ use crate::error::KmsError;
 /// Create Key Pair.
 pub(crate) async fn create_key_pair(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
     let fields = Fields::of(payload)?;
-    let (private_attributes, public_attributes) = pair_attributes(ctx, &fields).await?;
+    let (mut private_attributes, mut public_attributes) = pair_attributes(ctx, &fields).await?;
+    let in_token = super::hsm::pair_wanted(ctx, &mut private_attributes, &mut public_attributes)?;
     let algorithm = requested_enum(&private_attributes, Tag::CRYPTOGRAPHIC_ALGORITHM)
         .map(CryptographicAlgorithm)
         .ok_or_else(|| KmsError::MissingData("Create Key Pair needs a Cryptographic Algorithm".into()))?;
     let length = requested_int(&private_attributes, Tag::CRYPTOGRAPHIC_LENGTH);
     let curve = requested_curve(&private_attributes);
     let (spec, bits) = key_pair_spec(algorithm, length, curve)?;
+    if in_token {
+        return create_pair_in_token(ctx, spec, algorithm, bits, private_attributes, public_attributes).await;
+    }
     let pair = ctx.crypto.generate_key_pair(spec)?;
     let (private_value, private_material, public_value, public_material) = match spec {
         KeyPairSpec::Rsa { .. } => {
@@ -67,6 +71,57 @@ pub(crate) async fn create_key_pair(ctx: &mut OpContext<'_>, payload: &Ttlv) -> 
         revision: 0,
     };
     stamp_new(ctx, &mut private, &private_material, true)?;
+    stamp_new(ctx, &mut public, &public_material, true)?;
+    private.attributes.push(link(LinkType::PUBLIC_KEY_LINK, &public_id));
+    public.attributes.push(link(LinkType::PRIVATE_KEY_LINK, &private_id));
+    ctx.save(private);
+    ctx.save(public);
+    ctx.id_placeholder = Some(private_id.clone());
+    Ok(vec![
+        Ttlv::new(Tag::PRIVATE_KEY_UNIQUE_IDENTIFIER, Value::TextString(private_id)),
+        Ttlv::new(Tag::PUBLIC_KEY_UNIQUE_IDENTIFIER, Value::TextString(public_id)),
+    ])
+}
+
+/// Create Key Pair in the PKCS#11 token (ops/hsm.rs): the private half
+/// stays there, the public half is stored as any public key is.
+async fn create_pair_in_token(
+    ctx: &mut OpContext<'_>,
+    spec: KeyPairSpec,
+    algorithm: CryptographicAlgorithm,
+    bits: i32,
+    mut private_attributes: Vec<Attribute>,
+    public_attributes: Vec<Attribute>,
+) -> Result<Vec<Ttlv>, KmsError> {
+    let private_id = new_id(ctx)?;
+    let public_id = new_id(ctx)?;
+    let (private_value, public_spki) = super::hsm::generate_pair(ctx, spec, &format!("kms:{private_id}")).await?;
+    let (public_value, public_material) = match spec {
+        KeyPairSpec::Rsa { .. } => {
+            let public = formats::public_to_pkcs1(&public_spki).map_err(format_error)?;
+            (key_object(Tag::PUBLIC_KEY, KeyFormatType::PKCS_1, &public, algorithm, bits), public)
+        }
+        _ => (key_object(Tag::PUBLIC_KEY, KeyFormatType::X_509, &public_spki, algorithm, bits), public_spki),
+    };
+    super::hsm::mark_new(&mut private_attributes);
+    let mut private = ManagedObject {
+        id: private_id.clone(),
+        object_type: ObjectType::PRIVATE_KEY,
+        owner: ctx.peer.identity.clone(),
+        value: Some(private_value),
+        attributes: with_length(private_attributes, bits),
+        revision: 0,
+    };
+    let mut public = ManagedObject {
+        id: public_id.clone(),
+        object_type: ObjectType::PUBLIC_KEY,
+        owner: ctx.peer.identity.clone(),
+        value: Some(public_value),
+        attributes: with_length(public_attributes, bits),
+        revision: 0,
+    };
+    stamp_new(ctx, &mut private, &[], true)?;
+    super::hsm::after_stamp(&mut private);
     stamp_new(ctx, &mut public, &public_material, true)?;
     private.attributes.push(link(LinkType::PUBLIC_KEY_LINK, &public_id));
     public.attributes.push(link(LinkType::PRIVATE_KEY_LINK, &private_id));

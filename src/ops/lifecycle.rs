@@ -28,6 +28,10 @@ pub(crate) async fn create(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
         .ok_or_else(|| KmsError::MissingData("Create of a symmetric key needs a Cryptographic Length".into()))?;
     let bytes = key_bytes(algorithm, length)?;
     check_quantum_safe(&requested, algorithm, length)?;
+    let mut requested = requested;
+    if super::hsm::wanted(ctx, &mut requested)? {
+        return create_in_token(ctx, object_type, requested, algorithm, length).await;
+    }
     let material = ctx.crypto.generate_key(bytes)?;
     let value = symmetric_key(&material, algorithm, length);
     let id = new_id(ctx)?;
@@ -40,6 +44,35 @@ pub(crate) async fn create(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
         revision: 0,
     };
     stamp_new(ctx, &mut object, &material, true)?;
+    ctx.save(object);
+    ctx.id_placeholder = Some(id.clone());
+    Ok(vec![
+        Ttlv::new(Tag::OBJECT_TYPE, Value::Enumeration(object_type.0)),
+        Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)),
+    ])
+}
+
+/// Create of a key generated inside the PKCS#11 token (ops/hsm.rs).
+async fn create_in_token(
+    ctx: &mut OpContext<'_>,
+    object_type: ObjectType,
+    mut requested: Vec<Attribute>,
+    algorithm: CryptographicAlgorithm,
+    length: i32,
+) -> Result<Vec<Ttlv>, KmsError> {
+    let id = new_id(ctx)?;
+    let value = super::hsm::generate(ctx, algorithm, length, &format!("kms:{id}")).await?;
+    super::hsm::mark_new(&mut requested);
+    let mut object = ManagedObject {
+        id: id.clone(),
+        object_type,
+        owner: ctx.peer.identity.clone(),
+        value: Some(value),
+        attributes: requested,
+        revision: 0,
+    };
+    stamp_new(ctx, &mut object, &[], true)?;
+    super::hsm::after_stamp(&mut object);
     ctx.save(object);
     ctx.id_placeholder = Some(id.clone());
     Ok(vec![
@@ -195,6 +228,9 @@ pub(crate) async fn rekey(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec
     let mut old = ctx.object(&id).await?;
     if old.object_type != ObjectType::SYMMETRIC_KEY {
         return Err(KmsError::Unsupported(format!("Re-key of {:?} objects", old.object_type)));
+    }
+    if let Some(key) = super::hsm::token_key(&old) {
+        return Err(super::hsm::unusable(&old, &key));
     }
     if old.value.is_none() {
         return Err(KmsError::ObjectDestroyed(id));
@@ -352,6 +388,9 @@ pub(crate) async fn destroy(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
         }
         _ => return Err(KmsError::ObjectDestroyed(id)),
     };
+    // A key held in the token leaves it now (see docs/hsm.md: if the
+    // commit then fails, the record stays and its key is gone).
+    super::hsm::destroy(ctx, &object).await?;
     object.value = None;
     object.set(Tag::STATE, Value::Enumeration(next.0));
     object.set(Tag::DESTROY_DATE, Value::DateTime(ctx.now));

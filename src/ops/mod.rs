@@ -15,6 +15,7 @@ mod crypto_ops;
 mod crypto_params;
 mod derive;
 mod discovery;
+mod hsm;
 mod import_export;
 mod keypair;
 mod lifecycle;
@@ -43,7 +44,8 @@ use tokio::sync::broadcast;
 use tracing::{Instrument, debug, debug_span, error, warn};
 
 use self::context::CommitError;
-pub use self::context::{Committed, ObjectCache, OpContext, OpsConfig, RngSeedMode, RngSeedPolicy, Txn};
+pub use self::context::{Committed, HsmPolicy, ObjectCache, OpContext, OpsConfig, RngSeedMode, RngSeedPolicy, Txn};
+pub use self::hsm::HSM_ATTRIBUTE;
 pub use self::object::ManagedObject;
 use self::push::{Change, Events, Expected, ObjectEvent, ServerRequest};
 use crate::clock::Clock;
@@ -655,6 +657,7 @@ async fn dispatch(ctx: &mut OpContext<'_>, operation: Operation, payload: &Ttlv)
         Operation::JOIN_SPLIT_KEY => split::join_split_key(ctx, payload).await,
         Operation::LOG => session::log(ctx, payload),
         Operation::SET_ENDPOINT_ROLE => session::set_endpoint_role(ctx, payload),
+        Operation::PKCS_11 => hsm::pkcs11(ctx, payload).await,
         // KMIP 2.1 §7 / 1.4 §5: Notify and Put are "only ever sent by a
         // server to a client". A request carrying one still parses and
         // names an operation its version defines, so it is not an Invalid

@@ -63,6 +63,10 @@ pub(crate) fn exportable(object: &ManagedObject) -> Result<&Ttlv, KmsError> {
         return Err(KmsError::ObjectArchived(object.id.clone()));
     }
     let value = object.value.as_ref().ok_or_else(|| KmsError::ObjectDestroyed(object.id.clone()))?;
+    // Its key never leaves the token (ops/hsm.rs).
+    if super::hsm::token_key(object).is_some() {
+        return Err(KmsError::NotExtractable(object.id.clone()));
+    }
     if object.attribute(Tag::SENSITIVE).and_then(Value::as_boolean) == Some(true) {
         return Err(KmsError::Sensitive(object.id.clone()));
     }

@@ -57,7 +57,7 @@ use crate::audit::{AuditKey, AuditLog, ChainSealer, HeadFile};
 use crate::backup::BackupKey;
 use crate::clock::SystemClock;
 use crate::config::{Config, ConfigError, RootKey};
-use crate::crypto::{CryptoEngine, SoftwareEngine};
+use crate::crypto::{CryptoEngine, HsmEngine, Pkcs11Token, SoftwareEngine};
 use crate::ops::Kms;
 use crate::pki::{self, InitReport, PkiError};
 use crate::store::{SledStore, Store, StoreError};
@@ -130,6 +130,9 @@ pub enum ServerError {
     /// The server task ended abnormally.
     #[error("server task failed: {0}")]
     Task(String),
+    /// The PKCS#11 token could not be opened.
+    #[error("PKCS#11 token: {0}")]
+    Hsm(String),
 }
 
 /// A server running in this process.
@@ -250,6 +253,20 @@ pub fn check_bind_policy(config: &Config) -> Result<(), ServerError> {
     })
 }
 
+/// The software engine, with the configured PKCS#11 token attached if any
+/// (opened now: a missing token or a wrong PIN stops the start).
+async fn crypto_engine(config: &Config) -> Result<Arc<dyn CryptoEngine>, ServerError> {
+    let software: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+    let Some(settings) = config.pkcs11_settings()? else {
+        return Ok(software);
+    };
+    let token = tokio::task::spawn_blocking(move || Pkcs11Token::open(settings))
+        .await
+        .map_err(|e| ServerError::Task(e.to_string()))?
+        .map_err(|e| ServerError::Hsm(e.to_string()))?;
+    Ok(Arc::new(HsmEngine::new(software, token)))
+}
+
 async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, ServerError> {
     prepare(&config)?;
     // Read now so a missing or malformed key stops the start; the key
@@ -269,7 +286,7 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
             let store = tokio::task::spawn_blocking(move || SledStore::open(&dir))
                 .await
                 .map_err(|e| ServerError::Task(e.to_string()))??;
-            let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+            let crypto = crypto_engine(&config).await?;
             let sealer = Arc::new(audit_sealer(&root_key, crypto.clone())?);
             store.set_log_sealer(sealer.clone());
             let store: Arc<dyn Store> = Arc::new(store);

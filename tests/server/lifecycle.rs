@@ -176,16 +176,23 @@ async fn a_root_key_from_outside_the_data_dir_is_used_and_none_is_generated() {
 
 // ---- the real binary ----
 
-struct Serving {
-    child: Child,
-    info: ServerInfo,
+pub(crate) struct Serving {
+    pub(crate) child: Child,
+    pub(crate) info: ServerInfo,
     stderr: std::sync::mpsc::Receiver<String>,
 }
 
 fn serve(dir: &TempDir, extra: &[&str]) -> Serving {
+    serve_with_env(dir, extra, &[])
+}
+
+/// `kms serve` on `dir` with the flags `extra` and the variables `env`
+/// added to its environment.
+pub(crate) fn serve_with_env(dir: &TempDir, extra: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Serving {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kms"))
         .args(["serve", "--data-dir", dir.path().to_str().expect("path"), "--kmip-addr", "127.0.0.1:0"])
         .args(extra)
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -217,7 +224,7 @@ fn serve(dir: &TempDir, extra: &[&str]) -> Serving {
 
 impl Serving {
     /// The standard-error lines up to the one saying it serves.
-    fn startup_output(&self) -> String {
+    pub(crate) fn startup_output(&self) -> String {
         let mut lines = Vec::new();
         while let Ok(line) = self.stderr.recv_timeout(Duration::from_secs(30)) {
             let done = line.contains("serving KMIP on");
@@ -230,7 +237,7 @@ impl Serving {
     }
 }
 
-fn wait_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+pub(crate) fn wait_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
     let deadline = std::time::Instant::now() + limit;
     loop {
         if let Some(status) = child.try_wait().expect("wait") {
@@ -244,7 +251,7 @@ fn wait_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
     }
 }
 
-fn signal(pid: u32, name: &str) {
+pub(crate) fn signal(pid: u32, name: &str) {
     let status = Command::new("kill").args([&format!("-{name}"), &pid.to_string()]).status().expect("kill runs");
     assert!(status.success());
 }

@@ -8,6 +8,7 @@ mod backup;
 mod captures;
 mod durability;
 mod framing;
+mod hsm;
 mod lifecycle;
 mod pki;
 mod push;
