@@ -1,6 +1,7 @@
 //! The server side of the admin socket: one task per connection, one JSON
 //! request per line, answered in order.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -11,6 +12,7 @@ use tokio::sync::mpsc;
 use tracing::{Instrument, debug, info_span, warn};
 
 use super::{MAX_LINE, ServerInfo};
+use crate::keys::RootKeySource;
 use crate::ops::Kms;
 use crate::server::{Shutdown, Stats};
 
@@ -111,8 +113,30 @@ async fn dispatch(context: &AdminContext, request: &Value) -> Result<Value, Stri
     debug!(command, "admin command");
     match command {
         "status" => Ok(status(context).await),
-        other => Err(format!("unknown command {other:?} (known: status)")),
+        "rotate-root" => rotate_root(context, request).await,
+        other => Err(format!("unknown command {other:?} (known: status, rotate-root)")),
     }
+}
+
+/// `{"command":"rotate-root","new_key_file":"/abs/path"}`: re-wraps every
+/// organisation key under the root key in that file while serving.
+async fn rotate_root(context: &AdminContext, request: &Value) -> Result<Value, String> {
+    let Some(file) = request.get("new_key_file").and_then(Value::as_str) else {
+        return Err("rotate-root needs \"new_key_file\": the new root key file's path".into());
+    };
+    let source = RootKeySource::File(PathBuf::from(file));
+    let crypto = context.kms.crypto().clone();
+    let new = tokio::task::spawn_blocking(move || source.load(crypto))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())?;
+    let report = context
+        .kms
+        .key_hierarchy()
+        .rotate_root(context.kms.store().as_ref(), new)
+        .await
+        .map_err(|e| format!("root key rotation failed: {e}"))?;
+    serde_json::to_value(report).map_err(|e| e.to_string())
 }
 
 async fn status(context: &AdminContext) -> Value {

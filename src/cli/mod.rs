@@ -2,6 +2,7 @@
 
 mod cert;
 mod init;
+mod rotate_root;
 mod serve;
 mod status;
 mod ttlv;
@@ -27,6 +28,8 @@ enum Command {
     Cert(cert::CertCommand),
     /// Show the running server's status (through its admin socket).
     Status(status::StatusArgs),
+    /// Re-wrap every organisation key under a new root key (through the admin socket while a server runs).
+    RotateRoot(rotate_root::RotateRootArgs),
     /// Read and write KMIP TTLV: binary or hex <-> the KMIP XML or JSON encoding.
     #[command(subcommand)]
     Ttlv(ttlv::TtlvCommand),
@@ -72,6 +75,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Init(args) => init::run(args),
         Command::Cert(command) => cert::run(command),
         Command::Status(args) => status::run(args),
+        Command::RotateRoot(args) => rotate_root::run(args),
         Command::Ttlv(command) => ttlv::run(command),
     }
 }

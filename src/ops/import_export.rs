@@ -125,6 +125,7 @@ pub(crate) async fn import(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
         id: id.clone(),
         object_type,
         owner: ctx.peer.identity.clone(),
+        organisation: ctx.peer.organisation.clone(),
         value: Some(value),
         attributes: front,
         revision,

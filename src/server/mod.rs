@@ -54,7 +54,9 @@ use self::listener::Listener;
 pub use self::listener::Stats;
 use crate::admin::{self, AdminContext, ServerInfo};
 use crate::clock::SystemClock;
-use crate::config::{Config, ConfigError, RootKey};
+use crate::config::{Config, ConfigError};
+use crate::crypto::{CryptoEngine, SoftwareEngine};
+use crate::keys::{KeyError, KeyHierarchy, RootKeySource, RootKeys, RotationReport};
 use crate::ops::Kms;
 use crate::pki::{self, InitReport, PkiError};
 use crate::store::{SledStore, StoreError};
@@ -73,6 +75,10 @@ pub enum ServerError {
     /// The development PKI could not be created.
     #[error(transparent)]
     Pki(#[from] PkiError),
+    /// The root key is unusable or does not match the data (the wrong
+    /// root key).
+    #[error(transparent)]
+    Keys(#[from] KeyError),
     /// A non-loopback address with the development root key.
     #[error(
         "refusing to listen on {addrs} (not a loopback address) with the development root key {root_key}: \
@@ -228,9 +234,49 @@ pub fn prepare(config: &Config) -> Result<Option<InitReport>, ServerError> {
     if !pki::is_empty_data_dir(&config.data_dir) {
         return Ok(None);
     }
-    let report = pki::init(&config.data_dir, config.root_key_file.is_none())?;
+    let report = pki::init(&config.data_dir, config.root_key_file.is_none() && config.root_key.is_none())?;
     warn!(data_dir = %config.data_dir.display(), "created a development PKI and root key in an empty data dir");
     Ok(Some(report))
+}
+
+/// The root keys `config` names, read (with a loud warning for the
+/// development key).
+pub fn root_keys(config: &Config, crypto: &Arc<dyn CryptoEngine>) -> Result<RootKeys, ServerError> {
+    let (global, organisations) = config.root_key_sources()?;
+    if let RootKeySource::Development(path) = &global {
+        warn!(
+            root_key = %path.display(),
+            "USING THE DEVELOPMENT ROOT KEY from inside the data dir: whoever can read the data dir holds every \
+             key. Production needs a root key from outside it (keys.root_key_file or KMS_ROOT_KEY)"
+        );
+    }
+    Ok(RootKeys::load(&global, &organisations, crypto)?)
+}
+
+/// Re-wraps every organisation key of `config`'s data dir under the root
+/// key in `new_key_file`, with no server running (the store is opened
+/// directly; a running server holds it, and rotates through its admin
+/// socket instead).
+pub async fn rotate_root_offline(config: &Config, new_key_file: &Path) -> Result<RotationReport, ServerError> {
+    let socket_path = config.data_dir.join(admin::SOCKET_FILE);
+    if tokio::net::UnixStream::connect(&socket_path).await.is_ok() {
+        return Err(ServerError::AlreadyRunning { data_dir: config.data_dir.clone(), pid: String::new() });
+    }
+    let store_dir = config.data_dir.join("store");
+    if !store_dir.exists() {
+        return Err(ServerError::Io {
+            path: store_dir,
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no store in this data dir"),
+        });
+    }
+    let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+    let roots = root_keys(config, &crypto)?;
+    let new = RootKeySource::File(new_key_file.to_owned()).load(crypto.clone())?;
+    let store = tokio::task::spawn_blocking(move || SledStore::open(&store_dir))
+        .await
+        .map_err(|e| ServerError::Task(e.to_string()))??;
+    let keys = KeyHierarchy::open(&store, crypto, roots).await?;
+    Ok(keys.rotate_root(&store, new).await?)
 }
 
 /// Refuses a non-loopback address while the root key is the development
@@ -249,9 +295,9 @@ pub fn check_bind_policy(config: &Config) -> Result<(), ServerError> {
 
 async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, ServerError> {
     prepare(&config)?;
-    // Read now so a missing or malformed key stops the start; the key
-    // hierarchy (keys/) will take it from here.
-    drop(RootKey::read(&config.root_key_path())?);
+    // Read now so a missing or malformed key stops the start.
+    let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+    let roots = root_keys(&config, &crypto)?;
     let data_dir = config.data_dir.clone();
     let socket_path = data_dir.join(admin::SOCKET_FILE);
     let info_path = data_dir.join(admin::SERVER_FILE);
@@ -262,10 +308,20 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
         Some(kms) => kms,
         None => {
             let dir = data_dir.join("store");
-            let store = tokio::task::spawn_blocking(move || SledStore::open(&dir))
-                .await
-                .map_err(|e| ServerError::Task(e.to_string()))??;
-            Arc::new(Kms::with_config(Arc::new(store), Arc::new(SystemClock), config.ops_config()))
+            let store: Arc<dyn crate::store::Store> = Arc::new(
+                tokio::task::spawn_blocking(move || SledStore::open(&dir))
+                    .await
+                    .map_err(|e| ServerError::Task(e.to_string()))??,
+            );
+            // Every organisation key is unwrapped now: the wrong root key
+            // stops the start here, before anything is written.
+            let keys = KeyHierarchy::open(store.as_ref(), crypto.clone(), roots).await?;
+            info!(
+                root_key = %keys.global_check_value()?,
+                organisation_keys = keys.organisation_keys(),
+                "key hierarchy open"
+            );
+            Arc::new(Kms::with_keys(store, Arc::new(SystemClock), crypto, config.ops_config(), Arc::new(keys)))
         }
     };
     raise_open_files_limit(config.limits.max_connections);

@@ -1,0 +1,641 @@
+//! The key hierarchy (SPEC section 3): a root key protects organisation
+//! keys; organisation keys wrap object key material.
+//!
+//! ```text
+//! root key (RootKeyProvider: env, file, development file; per organisation optionally)
+//!   └─ organisation key (32 random bytes; stored only wrapped, with the root key's check value)
+//!        └─ object value (the whole Key Block / Secret Data / Opaque Data TTLV),
+//!           AES-256-GCM, AAD = object id ‖ revision
+//! ```
+//!
+//! Organisation keys live in the store as records whose ids start with
+//! [`RECORD_PREFIX`] (object ids never do), indexed under
+//! [`INDEX_HIERARCHY`]. All of them are unwrapped when the hierarchy opens
+//! ([`KeyHierarchy::open`]): a root key that does not match the data
+//! refuses the start before anything is written. Objects without an
+//! organisation use the default organisation's key.
+//!
+//! [`KeyHierarchy::rotate_root`] re-wraps every organisation key under a
+//! new global root key while the server serves. Each record names the
+//! check value of the key that wrapped it, so a rotation interrupted
+//! half-way leaves records readable with the old or the new key, as
+//! recorded; running it again finishes it.
+
+mod provider;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use bytes::Bytes;
+use serde::{Deserialize, Serialize};
+use tracing::{info, warn};
+use zeroize::Zeroizing;
+
+pub use self::provider::{KeyCheckValue, ROOT_KEY_LEN, RootKey, RootKeyProvider, RootKeySource, SoftwareRootKey};
+use crate::crypto::CryptoEngine;
+use crate::store::{IndexKey, Store, StoreError, StoredObject, WriteBatch};
+
+/// Store ids of the hierarchy's own records start with this.
+pub const RECORD_PREFIX: &str = "_kms/";
+/// Index field of the hierarchy's records (a pseudo-field above the tag
+/// range, like `ops`' owner index).
+pub const INDEX_HIERARCHY: u32 = 0x0100_0100;
+/// The length of an organisation key (AES-256).
+pub const ORG_KEY_LEN: usize = 32;
+
+const ORG_KEY_PREFIX: &str = "_kms/org-key/";
+const ROTATION_ID: &str = "_kms/root-rotation";
+const ORG_KEY_INDEX: &[u8] = b"org-key";
+/// The organisation of objects created by identities without one.
+const DEFAULT_ORG: &str = "";
+
+/// True for store ids of the hierarchy's own records (not objects).
+pub fn is_hierarchy_record(id: &str) -> bool {
+    id.starts_with(RECORD_PREFIX)
+}
+
+/// Why the key hierarchy failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// A root key file is missing, unreadable or malformed.
+    #[error("root key file {path}: {message}")]
+    RootKeyFile {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// The root key variable is malformed.
+    #[error("root key environment variable {name}: {message}")]
+    RootKeyVariable {
+        /// The variable.
+        name: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// An organisation key was wrapped by a root key that is not available:
+    /// the server was started with the wrong root key.
+    #[error(
+        "wrong root key: the organisation key of {organisation} in this data dir was wrapped by the root key with \
+         check value {recorded}, but the root key{available_plural} available {available_verb} {available}. Start \
+         the server with the root key this data dir was created with (keys.root_key_file, KMS_ROOT_KEY_FILE or \
+         KMS_ROOT_KEY; after a root key rotation, the new key); nothing was written"
+    )]
+    WrongRootKey {
+        /// The organisation (quoted; "the default organisation" for none).
+        organisation: String,
+        /// The check value the record names.
+        recorded: KeyCheckValue,
+        /// The available keys' check values and sources.
+        available: String,
+        /// "s" or "".
+        available_plural: &'static str,
+        /// "are" or "is".
+        available_verb: &'static str,
+    },
+    /// Wrapped data did not authenticate: the wrong key, or changed data.
+    #[error("wrapped data does not authenticate (wrong key, or the data was changed)")]
+    Unauthentic,
+    /// An organisation key record is not readable.
+    #[error("organisation key record {id}: {message}")]
+    Corrupt {
+        /// The record.
+        id: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// No key for this organisation is loaded (another replica made it).
+    #[error("the organisation key of {0:?} is not loaded")]
+    NotLoaded(String),
+    /// A rotation is already running.
+    #[error("a root key rotation is already running")]
+    RotationRunning,
+    /// A rotation stopped before its end (test hook).
+    #[error("root key rotation interrupted after {0} organisation keys")]
+    Interrupted(usize),
+    /// The cryptographic engine failed.
+    #[error("cryptographic engine: {0}")]
+    Crypto(String),
+    /// The store failed.
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+}
+
+/// The root keys a hierarchy may use.
+pub struct RootKeys {
+    /// The global root key: wraps the keys of organisations without their
+    /// own, and the default organisation's.
+    pub global: Arc<dyn RootKeyProvider>,
+    /// Per-organisation root keys.
+    pub organisations: HashMap<String, Arc<dyn RootKeyProvider>>,
+}
+
+impl RootKeys {
+    /// Only a global key.
+    pub fn global(global: Arc<dyn RootKeyProvider>) -> RootKeys {
+        RootKeys { global, organisations: HashMap::new() }
+    }
+
+    /// The sources loaded.
+    pub fn load(
+        global: &RootKeySource,
+        organisations: &[(String, RootKeySource)],
+        crypto: &Arc<dyn CryptoEngine>,
+    ) -> Result<RootKeys, KeyError> {
+        let global = global.load(crypto.clone())?;
+        let mut map = HashMap::new();
+        for (org, source) in organisations {
+            map.insert(org.clone(), source.load(crypto.clone())?);
+        }
+        Ok(RootKeys { global, organisations: map })
+    }
+}
+
+/// An unwrapped organisation key. No `Clone`, a redacting `Debug`,
+/// zeroized on drop.
+struct OrgKey {
+    material: Zeroizing<Vec<u8>>,
+}
+
+impl std::fmt::Debug for OrgKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OrgKey(..)")
+    }
+}
+
+/// An organisation key record as stored (JSON).
+#[derive(Debug, Serialize, Deserialize)]
+struct OrgKeyRecord {
+    format: u32,
+    organisation: String,
+    /// The check value of the root key that wrapped it.
+    root_key_check_value: String,
+    /// `nonce ‖ ciphertext ‖ tag`, hex.
+    wrapped: String,
+}
+
+/// A rotation in progress (JSON), so an interrupted one can be finished.
+#[derive(Debug, Serialize, Deserialize)]
+struct RotationRecord {
+    format: u32,
+    new_root_key_check_value: String,
+    new_root_key_file: Option<PathBuf>,
+    old_root_key_check_value: String,
+    old_root_key_file: Option<PathBuf>,
+}
+
+/// What a rotation did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RotationReport {
+    /// Organisation keys re-wrapped now.
+    pub rewrapped: usize,
+    /// Organisation keys already under the new key (an earlier, interrupted
+    /// run).
+    pub already_rotated: usize,
+    /// Organisation keys under their own organisation's root key (not
+    /// touched).
+    pub own_root_key: usize,
+    /// The new root key's check value.
+    pub new_check_value: String,
+}
+
+/// The key hierarchy: root keys and the unwrapped organisation keys.
+pub struct KeyHierarchy {
+    crypto: Arc<dyn CryptoEngine>,
+    roots: RwLock<Roots>,
+    org_keys: RwLock<HashMap<String, Arc<OrgKey>>>,
+    /// Held (read) while an organisation key is wrapped and written, and
+    /// (write) while a rotation swaps the global key: no key is wrapped
+    /// under a global key a rotation has already passed.
+    wrapping: tokio::sync::RwLock<()>,
+    rotating: tokio::sync::Mutex<()>,
+}
+
+struct Roots {
+    keys: RootKeys,
+    /// Keys only read with: a pending rotation's other key.
+    extra: Vec<Arc<dyn RootKeyProvider>>,
+}
+
+impl Roots {
+    fn for_org(&self, org: &str) -> Arc<dyn RootKeyProvider> {
+        self.keys.organisations.get(org).cloned().unwrap_or_else(|| self.keys.global.clone())
+    }
+
+    fn with_check_value(&self, org: &str, check: KeyCheckValue) -> Option<Arc<dyn RootKeyProvider>> {
+        self.keys
+            .organisations
+            .get(org)
+            .into_iter()
+            .chain(std::iter::once(&self.keys.global))
+            .chain(self.extra.iter())
+            .chain(self.keys.organisations.values())
+            .find(|p| p.check_value() == check)
+            .cloned()
+    }
+
+    fn describe(&self, org: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut push = |p: &Arc<dyn RootKeyProvider>| {
+            let line = format!("{} ({})", p.check_value(), p.description());
+            if !out.contains(&line) {
+                out.push(line);
+            }
+        };
+        if let Some(own) = self.keys.organisations.get(org) {
+            push(own);
+        }
+        push(&self.keys.global);
+        self.extra.iter().for_each(&mut push);
+        out
+    }
+}
+
+impl std::fmt::Debug for KeyHierarchy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyHierarchy").finish_non_exhaustive()
+    }
+}
+
+impl KeyHierarchy {
+    /// A hierarchy with a random root key kept in memory: for in-memory
+    /// stores (tests), whose data dies with the process anyway.
+    pub fn ephemeral(crypto: Arc<dyn CryptoEngine>) -> Result<KeyHierarchy, KeyError> {
+        let root = SoftwareRootKey::ephemeral(crypto.clone())?;
+        Ok(KeyHierarchy::new(crypto, RootKeys::global(Arc::new(root))))
+    }
+
+    fn new(crypto: Arc<dyn CryptoEngine>, keys: RootKeys) -> KeyHierarchy {
+        KeyHierarchy {
+            crypto,
+            roots: RwLock::new(Roots { keys, extra: Vec::new() }),
+            org_keys: RwLock::new(HashMap::new()),
+            wrapping: tokio::sync::RwLock::new(()),
+            rotating: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// Opens the hierarchy of `store`: unwraps every organisation key with
+    /// the root key its record names. Reads only: a root key that does not
+    /// match fails with [`KeyError::WrongRootKey`] and nothing is written.
+    /// An interrupted rotation's keys are read from the files it recorded.
+    pub async fn open(
+        store: &dyn Store,
+        crypto: Arc<dyn CryptoEngine>,
+        keys: RootKeys,
+    ) -> Result<KeyHierarchy, KeyError> {
+        let hierarchy = KeyHierarchy::new(crypto, keys);
+        if let Some(rotation) = hierarchy.pending_rotation(store).await? {
+            // The configured key must be one of the two: the other is then
+            // read from the file the rotation recorded.
+            let configured = hierarchy.global_check_value()?.to_string();
+            let files = if configured == rotation.new_root_key_check_value {
+                vec![&rotation.old_root_key_file]
+            } else if configured == rotation.old_root_key_check_value {
+                vec![&rotation.new_root_key_file]
+            } else {
+                Vec::new()
+            };
+            let mut extra = Vec::new();
+            for file in files.into_iter().flatten() {
+                match RootKeySource::File(file.clone()).load(hierarchy.crypto.clone()) {
+                    Ok(provider) => extra.push(provider),
+                    Err(e) => warn!(error = %e, "a root key recorded by an unfinished rotation cannot be read"),
+                }
+            }
+            warn!(
+                new = %rotation.new_root_key_check_value,
+                file = ?rotation.new_root_key_file,
+                "a root key rotation is unfinished: run `kms rotate-root --new-key-file FILE` again with the same \
+                 new key to finish it"
+            );
+            hierarchy.write_roots()?.extra = extra;
+        }
+        for record in hierarchy.org_key_records(store).await? {
+            let (org, key) = hierarchy.unwrap_record(&record)?;
+            hierarchy.write_org_keys()?.insert(org, Arc::new(key));
+        }
+        Ok(hierarchy)
+    }
+
+    /// The global root key's check value.
+    pub fn global_check_value(&self) -> Result<KeyCheckValue, KeyError> {
+        Ok(self.read_roots()?.keys.global.check_value())
+    }
+
+    /// The number of organisation keys loaded.
+    pub fn organisation_keys(&self) -> usize {
+        self.org_keys.read().map(|m| m.len()).unwrap_or(0)
+    }
+
+    /// Makes sure the key of `organisation` is loaded, creating it (wrapped
+    /// by the organisation's root key, else the global one) and storing
+    /// it if it does not exist yet.
+    pub async fn ensure_org_key(&self, store: &dyn Store, organisation: Option<&str>) -> Result<(), KeyError> {
+        let org = organisation.unwrap_or(DEFAULT_ORG);
+        if self.read_org_keys()?.contains_key(org) {
+            return Ok(());
+        }
+        if self.load_org_key(store, organisation).await? {
+            return Ok(());
+        }
+        let _gate = self.wrapping.read().await;
+        let mut material = self.crypto.generate_key(ORG_KEY_LEN).map_err(|e| KeyError::Crypto(e.to_string()))?;
+        let provider = self.read_roots()?.for_org(org);
+        let record = OrgKeyRecord {
+            format: 1,
+            organisation: org.to_owned(),
+            root_key_check_value: provider.check_value().to_string(),
+            wrapped: hex::encode(provider.wrap(&material, &org_key_aad(org))?),
+        };
+        let mut batch = WriteBatch::new();
+        batch.put(org_key_stored(org, 1, &record)?, None);
+        match store.commit(batch).await {
+            Ok(()) => {
+                info!(organisation = org, root_key = %provider.check_value(), "created an organisation key");
+                let key = OrgKey { material: std::mem::take(&mut material) };
+                self.write_org_keys()?.entry(org.to_owned()).or_insert_with(|| Arc::new(key));
+                Ok(())
+            }
+            // Someone else created it first: theirs is the one.
+            Err(StoreError::Conflict { .. }) => {
+                if self.load_org_key(store, organisation).await? {
+                    Ok(())
+                } else {
+                    Err(KeyError::NotLoaded(org.to_owned()))
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Loads the key of `organisation` from the store if it is there;
+    /// true if it is now loaded.
+    pub async fn load_org_key(&self, store: &dyn Store, organisation: Option<&str>) -> Result<bool, KeyError> {
+        let org = organisation.unwrap_or(DEFAULT_ORG);
+        let Some(record) = store.get(&org_key_id(org)).await? else {
+            return Ok(false);
+        };
+        let (org, key) = self.unwrap_record(&record)?;
+        self.write_org_keys()?.entry(org).or_insert_with(|| Arc::new(key));
+        Ok(true)
+    }
+
+    /// Encrypts an object's value (its TTLV) under its organisation's key,
+    /// bound to the object's id and revision. The key must be loaded
+    /// ([`KeyHierarchy::ensure_org_key`]).
+    pub fn seal_value(
+        &self,
+        organisation: Option<&str>,
+        id: &str,
+        revision: u64,
+        plaintext: &[u8],
+    ) -> Result<Vec<u8>, KeyError> {
+        let key = self.org_key(organisation)?;
+        provider::seal(self.crypto.as_ref(), &key.material, plaintext, &value_aad(id, revision))
+    }
+
+    /// Decrypts what [`KeyHierarchy::seal_value`] made.
+    pub fn open_value(
+        &self,
+        organisation: Option<&str>,
+        id: &str,
+        revision: u64,
+        sealed: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>, KeyError> {
+        let key = self.org_key(organisation)?;
+        provider::open(self.crypto.as_ref(), &key.material, sealed, &value_aad(id, revision))
+    }
+
+    /// Re-wraps every organisation key wrapped by the global root key
+    /// under `new`, which becomes the global root key; organisation keys
+    /// under their own organisation's root key stay as they are. New
+    /// organisation keys made meanwhile are wrapped under `new`. The new
+    /// key's file (if any) and the old one's are recorded first, so an
+    /// interrupted rotation can be read and finished.
+    pub async fn rotate_root(
+        &self,
+        store: &dyn Store,
+        new: Arc<dyn RootKeyProvider>,
+    ) -> Result<RotationReport, KeyError> {
+        self.rotate_root_until(store, new, usize::MAX).await
+    }
+
+    /// [`KeyHierarchy::rotate_root`] that stops (as a crash would, leaving
+    /// everything as it is) after re-wrapping `stop_after` keys: for tests
+    /// of interrupted rotations. Nothing in the server calls it with
+    /// anything but `usize::MAX`.
+    #[doc(hidden)]
+    pub async fn rotate_root_until(
+        &self,
+        store: &dyn Store,
+        new: Arc<dyn RootKeyProvider>,
+        stop_after: usize,
+    ) -> Result<RotationReport, KeyError> {
+        let Ok(_running) = self.rotating.try_lock() else {
+            return Err(KeyError::RotationRunning);
+        };
+        let old = self.read_roots()?.keys.global.clone();
+        let new_check = new.check_value();
+        if old.check_value() != new_check {
+            let record = RotationRecord {
+                format: 1,
+                new_root_key_check_value: new_check.to_string(),
+                new_root_key_file: new.source_file().map(absolute),
+                old_root_key_check_value: old.check_value().to_string(),
+                old_root_key_file: old.source_file().map(absolute),
+            };
+            let body = serde_json::to_vec(&record).map_err(|e| KeyError::Crypto(e.to_string()))?;
+            let revision = store.revision(ROTATION_ID).await?;
+            let mut batch = WriteBatch::new();
+            batch.put(
+                StoredObject {
+                    id: ROTATION_ID.to_owned(),
+                    revision: revision.unwrap_or(0) + 1,
+                    body: Bytes::from(body),
+                    index: Vec::new(),
+                },
+                revision,
+            );
+            store.commit(batch).await?;
+            let _gate = self.wrapping.write().await;
+            let mut roots = self.write_roots()?;
+            roots.keys.global = new.clone();
+            if !roots.extra.iter().any(|p| p.check_value() == old.check_value()) {
+                roots.extra.push(old.clone());
+            }
+        }
+        info!(new = %new_check, "root key rotation: re-wrapping organisation keys");
+        let mut report = RotationReport {
+            rewrapped: 0,
+            already_rotated: 0,
+            own_root_key: 0,
+            new_check_value: new_check.to_string(),
+        };
+        for record in self.org_key_records(store).await? {
+            let parsed = parse_org_key_record(&record)?;
+            let recorded = check_value_of(&record.id, &parsed)?;
+            let own = self.read_roots()?.keys.organisations.get(&parsed.organisation).map(|p| p.check_value());
+            if recorded == new_check {
+                report.already_rotated += 1;
+                continue;
+            }
+            if own == Some(recorded) {
+                report.own_root_key += 1;
+                continue;
+            }
+            if report.rewrapped >= stop_after {
+                return Err(KeyError::Interrupted(report.rewrapped));
+            }
+            let (org, key) = self.unwrap_record(&record)?;
+            let rewrapped = OrgKeyRecord {
+                format: 1,
+                organisation: org.clone(),
+                root_key_check_value: new_check.to_string(),
+                wrapped: hex::encode(new.wrap(&key.material, &org_key_aad(&org))?),
+            };
+            let mut batch = WriteBatch::new();
+            batch.put(org_key_stored(&org, record.revision + 1, &rewrapped)?, Some(record.revision));
+            store.commit(batch).await?;
+            report.rewrapped += 1;
+        }
+        if let Some(revision) = store.revision(ROTATION_ID).await? {
+            let mut batch = WriteBatch::new();
+            batch.delete(ROTATION_ID, revision);
+            store.commit(batch).await?;
+        }
+        self.write_roots()?.extra.clear();
+        info!(
+            new = %new_check,
+            rewrapped = report.rewrapped,
+            already = report.already_rotated,
+            "root key rotation finished: configure the new root key before the next start"
+        );
+        Ok(report)
+    }
+
+    async fn pending_rotation(&self, store: &dyn Store) -> Result<Option<RotationRecord>, KeyError> {
+        let Some(record) = store.get(ROTATION_ID).await? else {
+            return Ok(None);
+        };
+        serde_json::from_slice(&record.body)
+            .map(Some)
+            .map_err(|e| KeyError::Corrupt { id: ROTATION_ID.into(), message: e.to_string() })
+    }
+
+    async fn org_key_records(&self, store: &dyn Store) -> Result<Vec<StoredObject>, KeyError> {
+        let ids = store.find(&org_key_index()).await?;
+        let mut records = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(record) = store.get(&id).await? {
+                records.push(record);
+            }
+        }
+        Ok(records)
+    }
+
+    fn unwrap_record(&self, record: &StoredObject) -> Result<(String, OrgKey), KeyError> {
+        let parsed = parse_org_key_record(record)?;
+        let recorded = check_value_of(&record.id, &parsed)?;
+        let org = parsed.organisation;
+        let provider = {
+            let roots = self.read_roots()?;
+            match roots.with_check_value(&org, recorded) {
+                Some(provider) => provider,
+                None => {
+                    let available = roots.describe(&org);
+                    let plural = available.len() > 1;
+                    return Err(KeyError::WrongRootKey {
+                        organisation: if org.is_empty() {
+                            "the default organisation".into()
+                        } else {
+                            format!("{org:?}")
+                        },
+                        recorded,
+                        available_plural: if plural { "s" } else { "" },
+                        available_verb: if plural { "are" } else { "is" },
+                        available: available.join(", "),
+                    });
+                }
+            }
+        };
+        let wrapped = hex::decode(&parsed.wrapped)
+            .map_err(|e| KeyError::Corrupt { id: record.id.clone(), message: e.to_string() })?;
+        let material = provider.unwrap(&wrapped, &org_key_aad(&org))?;
+        if material.len() != ORG_KEY_LEN {
+            return Err(KeyError::Corrupt { id: record.id.clone(), message: "not a 32-byte key".into() });
+        }
+        Ok((org, OrgKey { material }))
+    }
+
+    fn org_key(&self, organisation: Option<&str>) -> Result<Arc<OrgKey>, KeyError> {
+        let org = organisation.unwrap_or(DEFAULT_ORG);
+        self.read_org_keys()?.get(org).cloned().ok_or_else(|| KeyError::NotLoaded(org.to_owned()))
+    }
+
+    fn read_roots(&self) -> Result<std::sync::RwLockReadGuard<'_, Roots>, KeyError> {
+        self.roots.read().map_err(|_| KeyError::Crypto("root key lock poisoned".into()))
+    }
+
+    fn write_roots(&self) -> Result<std::sync::RwLockWriteGuard<'_, Roots>, KeyError> {
+        self.roots.write().map_err(|_| KeyError::Crypto("root key lock poisoned".into()))
+    }
+
+    fn read_org_keys(&self) -> Result<std::sync::RwLockReadGuard<'_, HashMap<String, Arc<OrgKey>>>, KeyError> {
+        self.org_keys.read().map_err(|_| KeyError::Crypto("organisation key lock poisoned".into()))
+    }
+
+    fn write_org_keys(&self) -> Result<std::sync::RwLockWriteGuard<'_, HashMap<String, Arc<OrgKey>>>, KeyError> {
+        self.org_keys.write().map_err(|_| KeyError::Crypto("organisation key lock poisoned".into()))
+    }
+}
+
+fn org_key_id(org: &str) -> String {
+    format!("{ORG_KEY_PREFIX}{org}")
+}
+
+fn org_key_index() -> IndexKey {
+    IndexKey { field: INDEX_HIERARCHY, value: ORG_KEY_INDEX.to_vec() }
+}
+
+fn org_key_aad(org: &str) -> Vec<u8> {
+    let mut aad = b"kms organisation key v1\0".to_vec();
+    aad.extend_from_slice(org.as_bytes());
+    aad
+}
+
+fn value_aad(id: &str, revision: u64) -> Vec<u8> {
+    let mut aad = Vec::with_capacity(24 + id.len());
+    aad.extend_from_slice(b"kms object v1\0");
+    aad.extend_from_slice(id.as_bytes());
+    aad.push(0);
+    aad.extend_from_slice(&revision.to_be_bytes());
+    aad
+}
+
+fn org_key_stored(org: &str, revision: u64, record: &OrgKeyRecord) -> Result<StoredObject, KeyError> {
+    let body = serde_json::to_vec(record).map_err(|e| KeyError::Crypto(e.to_string()))?;
+    Ok(StoredObject { id: org_key_id(org), revision, body: Bytes::from(body), index: vec![org_key_index()] })
+}
+
+fn parse_org_key_record(record: &StoredObject) -> Result<OrgKeyRecord, KeyError> {
+    let parsed: OrgKeyRecord = serde_json::from_slice(&record.body)
+        .map_err(|e| KeyError::Corrupt { id: record.id.clone(), message: e.to_string() })?;
+    if parsed.format != 1 || record.id != org_key_id(&parsed.organisation) {
+        return Err(KeyError::Corrupt { id: record.id.clone(), message: "unknown format or misplaced record".into() });
+    }
+    Ok(parsed)
+}
+
+fn check_value_of(id: &str, record: &OrgKeyRecord) -> Result<KeyCheckValue, KeyError> {
+    KeyCheckValue::parse(&record.root_key_check_value)
+        .ok_or_else(|| KeyError::Corrupt { id: id.to_owned(), message: "malformed root key check value".into() })
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+}
