@@ -46,6 +46,11 @@ pub const INDEX_HIERARCHY: u32 = 0x0100_0100;
 /// The length of an organisation key (AES-256).
 pub const ORG_KEY_LEN: usize = 32;
 
+/// The file beside the store naming the root keys that wrap organisation
+/// keys (their check values only), so the wrong root key is refused before
+/// the store is opened (opening a sled store writes to it).
+pub const CHECK_FILE: &str = "root-key-check.json";
+
 const ORG_KEY_PREFIX: &str = "_kms/org-key/";
 const ROTATION_ID: &str = "_kms/root-rotation";
 const ORG_KEY_INDEX: &[u8] = b"org-key";
@@ -96,6 +101,33 @@ pub enum KeyError {
         available_plural: &'static str,
         /// "are" or "is".
         available_verb: &'static str,
+    },
+    /// The data dir's check file names the root keys in use, and the
+    /// configured global root key is not one of them (found before the
+    /// store is opened).
+    #[error(
+        "wrong root key: the organisation keys in this data dir are wrapped by the root key with check value \
+         {recorded} (as {file} records), but the configured root key ({configured_source}) has check value \
+         {configured}. Start the server with the root key this data dir was created with (keys.root_key_file, \
+         KMS_ROOT_KEY_FILE or KMS_ROOT_KEY; after a root key rotation, the new key); nothing was written"
+    )]
+    WrongRootKeyForDataDir {
+        /// The check values in use (comma-separated).
+        recorded: String,
+        /// The check file.
+        file: PathBuf,
+        /// The configured key's check value.
+        configured: KeyCheckValue,
+        /// Where the configured key comes from.
+        configured_source: String,
+    },
+    /// The check file could not be read or written.
+    #[error("root key check file {path}: {message}")]
+    CheckFile {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
     },
     /// Wrapped data did not authenticate: the wrong key, or changed data.
     #[error("wrapped data does not authenticate (wrong key, or the data was changed)")]
@@ -188,6 +220,69 @@ struct RotationRecord {
     old_root_key_file: Option<PathBuf>,
 }
 
+/// The check file: the check values of the root keys that wrap at least
+/// one organisation key (during a rotation, both keys).
+#[derive(Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct CheckFile {
+    format: u32,
+    root_key_check_values: Vec<String>,
+}
+
+/// Refuses `roots` before the store is opened if the data dir's check file
+/// (`path`) names root keys in use and the global one is not among them.
+/// A missing or empty file passes (a new data dir).
+pub fn precheck(path: &Path, roots: &RootKeys) -> Result<(), KeyError> {
+    let Some(file) = read_check_file(path)? else {
+        return Ok(());
+    };
+    let configured = roots.global.check_value();
+    if file.root_key_check_values.is_empty() || file.root_key_check_values.contains(&configured.to_string()) {
+        return Ok(());
+    }
+    Err(KeyError::WrongRootKeyForDataDir {
+        recorded: file.root_key_check_values.join(", "),
+        file: path.to_owned(),
+        configured,
+        configured_source: roots.global.description(),
+    })
+}
+
+fn read_check_file(path: &Path) -> Result<Option<CheckFile>, KeyError> {
+    let err = |message: String| KeyError::CheckFile { path: path.to_owned(), message };
+    match std::fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| err(e.to_string())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(err(e.to_string())),
+    }
+}
+
+/// Writes the check file atomically and durably (a temporary file, fsync,
+/// rename, fsync of the directory).
+fn write_check_file(path: &Path, values: &[String]) -> Result<(), KeyError> {
+    use std::io::Write;
+    let err = |message: String| KeyError::CheckFile { path: path.to_owned(), message };
+    let mut sorted = values.to_vec();
+    sorted.sort();
+    sorted.dedup();
+    let file = CheckFile { format: 1, root_key_check_values: sorted };
+    if read_check_file(path).ok().flatten().as_ref() == Some(&file) {
+        return Ok(());
+    }
+    let mut text = serde_json::to_vec_pretty(&file).map_err(|e| err(e.to_string()))?;
+    text.push(b'\n');
+    let tmp = path.with_extension("json.tmp");
+    let mut out = std::fs::File::create(&tmp).map_err(|e| err(e.to_string()))?;
+    out.write_all(&text).map_err(|e| err(e.to_string()))?;
+    out.sync_all().map_err(|e| err(e.to_string()))?;
+    std::fs::rename(&tmp, path).map_err(|e| err(e.to_string()))?;
+    if let Some(dir) = path.parent()
+        && let Ok(dir) = std::fs::File::open(dir)
+    {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
 /// What a rotation did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RotationReport {
@@ -213,6 +308,9 @@ pub struct KeyHierarchy {
     /// under a global key a rotation has already passed.
     wrapping: tokio::sync::RwLock<()>,
     rotating: tokio::sync::Mutex<()>,
+    /// The check file, and the check values it names.
+    check_file: Option<PathBuf>,
+    check_values: std::sync::Mutex<Vec<String>>,
 }
 
 struct Roots {
@@ -276,7 +374,74 @@ impl KeyHierarchy {
             org_keys: RwLock::new(HashMap::new()),
             wrapping: tokio::sync::RwLock::new(()),
             rotating: tokio::sync::Mutex::new(()),
+            check_file: None,
+            check_values: std::sync::Mutex::new(Vec::new()),
         }
+    }
+
+    /// [`KeyHierarchy::open`], keeping the check file `check_file` (see
+    /// [`precheck`]) up to date: written now from the store's records, and
+    /// before any organisation key is stored under a root key it does not
+    /// name yet.
+    pub async fn open_with_check_file(
+        store: &dyn Store,
+        crypto: Arc<dyn CryptoEngine>,
+        keys: RootKeys,
+        check_file: &Path,
+    ) -> Result<KeyHierarchy, KeyError> {
+        precheck(check_file, &keys)?;
+        let mut hierarchy = KeyHierarchy::open(store, crypto, keys).await?;
+        hierarchy.check_file = Some(check_file.to_owned());
+        let mut values = hierarchy.check_values_in_use(store).await?;
+        if let Some(rotation) = hierarchy.pending_rotation(store).await? {
+            values.push(rotation.old_root_key_check_value);
+            values.push(rotation.new_root_key_check_value);
+        }
+        write_check_file(check_file, &values)?;
+        *hierarchy.lock_check_values()? = values;
+        Ok(hierarchy)
+    }
+
+    /// Adds `check` to the check file before anything is stored under it.
+    fn note_check_value(&self, check: KeyCheckValue) -> Result<(), KeyError> {
+        let Some(path) = &self.check_file else {
+            return Ok(());
+        };
+        let mut values = self.lock_check_values()?;
+        let check = check.to_string();
+        if !values.contains(&check) {
+            let mut next = values.clone();
+            next.push(check);
+            write_check_file(path, &next)?;
+            *values = next;
+        }
+        Ok(())
+    }
+
+    /// Rewrites the check file with exactly the check values the records
+    /// name.
+    async fn refresh_check_file(&self, store: &dyn Store) -> Result<(), KeyError> {
+        let Some(path) = &self.check_file else {
+            return Ok(());
+        };
+        let values = self.check_values_in_use(store).await?;
+        write_check_file(path, &values)?;
+        *self.lock_check_values()? = values;
+        Ok(())
+    }
+
+    async fn check_values_in_use(&self, store: &dyn Store) -> Result<Vec<String>, KeyError> {
+        let mut values = Vec::new();
+        for record in self.org_key_records(store).await? {
+            values.push(parse_org_key_record(&record)?.root_key_check_value);
+        }
+        values.sort();
+        values.dedup();
+        Ok(values)
+    }
+
+    fn lock_check_values(&self) -> Result<std::sync::MutexGuard<'_, Vec<String>>, KeyError> {
+        self.check_values.lock().map_err(|_| KeyError::Crypto("check value lock poisoned".into()))
     }
 
     /// Opens the hierarchy of `store`: unwraps every organisation key with
@@ -346,6 +511,7 @@ impl KeyHierarchy {
         let _gate = self.wrapping.read().await;
         let mut material = self.crypto.generate_key(ORG_KEY_LEN).map_err(|e| KeyError::Crypto(e.to_string()))?;
         let provider = self.read_roots()?.for_org(org);
+        self.note_check_value(provider.check_value())?;
         let record = OrgKeyRecord {
             format: 1,
             organisation: org.to_owned(),
@@ -462,6 +628,7 @@ impl KeyHierarchy {
                 revision,
             );
             store.commit(batch).await?;
+            self.note_check_value(new_check)?;
             let _gate = self.wrapping.write().await;
             let mut roots = self.write_roots()?;
             roots.keys.global = new.clone();
@@ -509,6 +676,7 @@ impl KeyHierarchy {
             store.commit(batch).await?;
         }
         self.write_roots()?.extra.clear();
+        self.refresh_check_file(store).await?;
         info!(
             new = %new_check,
             rewrapped = report.rewrapped,

@@ -224,3 +224,28 @@ fn sealed_values_are_bound_to_their_id_and_revision() {
     assert!(matches!(keys.open_value(None, "obj", 7, &flipped), Err(KeyError::Unauthentic)));
     assert!(matches!(keys.open_value(None, "obj", 7, &sealed[..10]), Err(KeyError::Unauthentic)));
 }
+
+#[tokio::test]
+async fn the_check_file_refuses_the_wrong_key_before_the_store_is_read_and_follows_rotations() {
+    let dir = Dir::new();
+    let store = MemoryStore::new();
+    let file = dir.0.join(CHECK_FILE);
+    let old = dir.key("old.key", 1);
+    precheck(&file, &RootKeys::global(old.clone())).expect("no file yet: a new data dir");
+    let keys = KeyHierarchy::open_with_check_file(&store, crypto(), RootKeys::global(old.clone()), &file)
+        .await
+        .expect("opens");
+    keys.ensure_org_key(&store, Some("a")).await.expect("creates");
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(text.contains(&old.check_value().to_string()), "{text}");
+
+    let other = dir.key("other.key", 9);
+    let err = precheck(&file, &RootKeys::global(other.clone())).expect_err("refused");
+    assert!(matches!(err, KeyError::WrongRootKeyForDataDir { .. }), "{err}");
+    assert!(err.to_string().contains(&other.check_value().to_string()), "{err}");
+
+    let new = dir.key("new.key", 2);
+    keys.rotate_root(&store, new.clone()).await.expect("rotates");
+    precheck(&file, &RootKeys::global(dir.provider("new.key"))).expect("the new key passes");
+    assert!(precheck(&file, &RootKeys::global(dir.provider("old.key"))).is_err(), "the old key is retired");
+}

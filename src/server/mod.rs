@@ -56,7 +56,7 @@ use crate::admin::{self, AdminContext, ServerInfo};
 use crate::clock::SystemClock;
 use crate::config::{Config, ConfigError};
 use crate::crypto::{CryptoEngine, SoftwareEngine};
-use crate::keys::{KeyError, KeyHierarchy, RootKeySource, RootKeys, RotationReport};
+use crate::keys::{self, KeyError, KeyHierarchy, RootKeySource, RootKeys, RotationReport};
 use crate::ops::Kms;
 use crate::pki::{self, InitReport, PkiError};
 use crate::store::{SledStore, StoreError};
@@ -272,10 +272,12 @@ pub async fn rotate_root_offline(config: &Config, new_key_file: &Path) -> Result
     let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
     let roots = root_keys(config, &crypto)?;
     let new = RootKeySource::File(new_key_file.to_owned()).load(crypto.clone())?;
+    let check_file = config.data_dir.join(keys::CHECK_FILE);
+    keys::precheck(&check_file, &roots)?;
     let store = tokio::task::spawn_blocking(move || SledStore::open(&store_dir))
         .await
         .map_err(|e| ServerError::Task(e.to_string()))??;
-    let keys = KeyHierarchy::open(&store, crypto, roots).await?;
+    let keys = KeyHierarchy::open_with_check_file(&store, crypto, roots, &check_file).await?;
     Ok(keys.rotate_root(&store, new).await?)
 }
 
@@ -308,6 +310,10 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
         Some(kms) => kms,
         None => {
             let dir = data_dir.join("store");
+            // The wrong root key is refused before the store is opened
+            // (opening a sled store writes to it).
+            let check_file = data_dir.join(keys::CHECK_FILE);
+            keys::precheck(&check_file, &roots)?;
             let store: Arc<dyn crate::store::Store> = Arc::new(
                 tokio::task::spawn_blocking(move || SledStore::open(&dir))
                     .await
@@ -315,7 +321,7 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
             );
             // Every organisation key is unwrapped now: the wrong root key
             // stops the start here, before anything is written.
-            let keys = KeyHierarchy::open(store.as_ref(), crypto.clone(), roots).await?;
+            let keys = KeyHierarchy::open_with_check_file(store.as_ref(), crypto.clone(), roots, &check_file).await?;
             info!(
                 root_key = %keys.global_check_value()?,
                 organisation_keys = keys.organisation_keys(),

@@ -6,6 +6,7 @@
 mod captures;
 mod durability;
 mod framing;
+mod keys;
 mod lifecycle;
 mod pki;
 mod push;
