@@ -11,7 +11,12 @@
 //! data_dir = "/var/lib/kms"
 //! kmip_addr = "0.0.0.0:5696"
 //! http_addr = "127.0.0.1:8443"
-//! root_key_file = "/etc/kms/root.key"   # outside the data dir
+//!
+//! [keys]
+//! root_key_file = "/etc/kms/root.key"   # outside the data dir (also top-level root_key_file);
+//!                                       # or the key itself in KMS_ROOT_KEY (environment only)
+//! [keys.organisation_root_keys]         # per-organisation root keys (docs/keys.md)
+//! acme = "/etc/kms/acme-root.key"       # or "env:VAR"
 //!
 //! [tls]
 //! ca_file = "/etc/kms/clients-ca.pem"   # default DATA_DIR/certs/ca.pem
@@ -30,8 +35,8 @@
 //! rng_seed_max_bytes = 32               # most seed bytes used per RNG Seed (default: all)
 //! ```
 //!
-//! The root key file holds 32 random bytes in base64 (SPEC section 3); this
-//! module reads and writes that format.
+//! The root key file holds 32 random bytes in base64 (SPEC section 3);
+//! [`RootKey`] (from `keys`) reads and writes that format.
 
 use std::fmt;
 use std::net::SocketAddr;

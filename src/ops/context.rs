@@ -252,15 +252,13 @@ impl<'a> Txn<'a> {
         self.dirty.is_empty()
     }
 
-    /// The staged writes as one store batch, their values sealed: the key
+    /// The staged writes as one store batch, sealed: the key
     /// of every organisation involved is made first if it does not exist.
     pub async fn into_batch(self) -> Result<WriteBatch, KmsError> {
         let mut batch = WriteBatch::new();
         for id in &self.dirty {
             if let Some(Some(object)) = self.cache.get(id) {
-                if object.value.is_some() {
-                    self.keys.ensure_org_key(self.store, object.organisation.as_deref()).await?;
-                }
+                self.keys.ensure_org_key(self.store, object.organisation.as_deref()).await?;
                 let expected = (object.revision > 0).then_some(object.revision);
                 batch.put(object.to_stored(self.keys)?, expected);
             }

@@ -9,11 +9,14 @@
 //!
 //! The object value (the whole Key Block, Secret Data or Opaque Data
 //! structure in its KMIP 2.x form: key material in every format,
-//! transparent components, wrapping data) never reaches the store in the
-//! clear: format 2 records hold it sealed by [`KeyHierarchy`] under the
-//! organisation's key, bound to the object's id and revision. Format 1
-//! records (before the key hierarchy) hold it in the clear; they are read,
-//! and written back sealed at their next change.
+//! transparent components, wrapping data) and the attributes (among them
+//! the Digest of the key material, a dictionary oracle for a weak Secret
+//! Data) never reach the store in the clear: format 2 records hold them
+//! sealed by [`KeyHierarchy`] under the organisation's key, bound to the
+//! object's id and revision. Only the type, the owner and the organisation
+//! stay readable (and the index keys, which the store keeps apart). Format
+//! 1 records (before the key hierarchy) hold everything in the clear; they
+//! are read, and written back sealed at their next change.
 
 use bytes::Bytes;
 use kmip_ttlv::enums::{ObjectType, State};
@@ -35,8 +38,10 @@ const FORMAT: Tag = extension(0x54_FF02);
 const OWNER: Tag = extension(0x54_FF03);
 /// `0x54FF04`: the organisation whose key seals the value.
 const ORGANISATION: Tag = extension(0x54_FF04);
-/// `0x54FF05`: the sealed object value (`nonce ‖ ciphertext ‖ tag`).
-const SEALED_VALUE: Tag = extension(0x54_FF05);
+/// `0x54FF05`: the sealed content (`nonce ‖ ciphertext ‖ tag`).
+const SEALED: Tag = extension(0x54_FF05);
+/// `0x54FF06`: what is sealed: the object value and the `Attributes`.
+const SEALED_CONTENT: Tag = extension(0x54_FF06);
 /// The record format written: 2, the value sealed.
 const FORMAT_SEALED: i32 = 2;
 
@@ -151,7 +156,7 @@ impl ManagedObject {
         self.value.as_ref()?.child(Tag::KEY_BLOCK)
     }
 
-    /// The encoded record for the store, the value sealed by `keys` (the
+    /// The encoded record for the store, sealed by `keys` (the
     /// organisation's key must be loaded: `KeyHierarchy::ensure_org_key`).
     pub fn to_stored(&self, keys: &KeyHierarchy) -> Result<StoredObject, KmsError> {
         let revision = self.revision + 1;
@@ -163,12 +168,16 @@ impl ManagedObject {
         if let Some(organisation) = &self.organisation {
             children.push(Ttlv::new(ORGANISATION, Value::TextString(organisation.clone())));
         }
+        let mut content = Vec::with_capacity(2);
         if let Some(value) = &self.value {
-            let plain = Zeroizing::new(wire::to_vec(value).map_err(|e| KmsError::Internal(e.to_string()))?);
-            let sealed = keys.seal_value(self.organisation.as_deref(), &self.id, revision, &plain)?;
-            children.push(Ttlv::new(SEALED_VALUE, Value::ByteString(Bytes::from(sealed))));
+            content.push(value.clone());
         }
-        children.push(Ttlv::structure(Tag::ATTRIBUTES, self.attributes.iter().map(Attribute::to_2x).collect()));
+        content.push(Ttlv::structure(Tag::ATTRIBUTES, self.attributes.iter().map(Attribute::to_2x).collect()));
+        let plain = Zeroizing::new(
+            wire::to_vec(&Ttlv::structure(SEALED_CONTENT, content)).map_err(|e| KmsError::Internal(e.to_string()))?,
+        );
+        let sealed = keys.seal_value(self.organisation.as_deref(), &self.id, revision, &plain)?;
+        children.push(Ttlv::new(SEALED, Value::ByteString(Bytes::from(sealed))));
         let body = wire::to_vec(&Ttlv::structure(RECORD, children)).map_err(|e| KmsError::Internal(e.to_string()))?;
         Ok(StoredObject { id: self.id.clone(), revision, body: Bytes::from(body), index: self.index_keys() })
     }
@@ -200,31 +209,27 @@ impl ManagedObject {
             .ok_or_else(|| corrupt("no object type".into()))?;
         let owner = fields.text(OWNER).map_err(|e| corrupt(e.to_string()))?.unwrap_or_default().to_owned();
         let organisation = fields.text(ORGANISATION).map_err(|e| corrupt(e.to_string()))?.map(str::to_owned);
-        let value = if format == Some(FORMAT_SEALED) {
-            match fields.items().iter().find(|c| c.tag == SEALED_VALUE) {
-                Some(sealed) => {
-                    let sealed = sealed.value.as_bytes().ok_or_else(|| corrupt("sealed value not bytes".into()))?;
-                    let plain = keys.open_value(organisation.as_deref(), &stored.id, stored.revision, sealed)?;
-                    let plain = Bytes::copy_from_slice(&plain);
-                    Some(wire::decode(&plain, &limits).map_err(|e| corrupt(e.to_string()))?)
-                }
-                None => None,
+        let (value, attributes) = if format == Some(FORMAT_SEALED) {
+            let sealed = fields
+                .items()
+                .iter()
+                .find(|c| c.tag == SEALED)
+                .and_then(|c| c.value.as_bytes())
+                .ok_or_else(|| corrupt("no sealed content".into()))?;
+            let plain = keys.open_value(organisation.as_deref(), &stored.id, stored.revision, sealed)?;
+            let content = wire::decode(&Bytes::copy_from_slice(&plain), &limits).map_err(|e| corrupt(e.to_string()))?;
+            if content.tag != SEALED_CONTENT {
+                return Err(corrupt("not sealed object content".into()));
             }
+            let value = content.children().and_then(|c| c.iter().find(|c| c.tag != Tag::ATTRIBUTES)).cloned();
+            (value, attributes_of(content.child(Tag::ATTRIBUTES)).map_err(corrupt)?)
         } else {
-            fields
+            let value = fields
                 .items()
                 .iter()
                 .find(|c| !matches!(c.tag, t if t == FORMAT || t == OWNER || t == Tag::OBJECT_TYPE || t == Tag::ATTRIBUTES))
-                .cloned()
-        };
-        let attributes = match fields.structure(Tag::ATTRIBUTES).map_err(|e| corrupt(e.to_string()))? {
-            Some(list) => list
-                .items()
-                .iter()
-                .map(Attribute::from_2x)
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| corrupt(e.to_string()))?,
-            None => Vec::new(),
+                .cloned();
+            (value, attributes_of(record.child(Tag::ATTRIBUTES)).map_err(corrupt)?)
         };
         Ok(ManagedObject {
             id: stored.id.clone(),
@@ -255,6 +260,14 @@ impl ManagedObject {
         keys.sort();
         keys.dedup();
         keys
+    }
+}
+
+/// The attributes in a stored `Attributes` structure (none if absent).
+fn attributes_of(list: Option<&Ttlv>) -> Result<Vec<Attribute>, String> {
+    match list.and_then(Ttlv::children) {
+        Some(items) => items.iter().map(Attribute::from_2x).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string()),
+        None => Ok(Vec::new()),
     }
 }
 
@@ -337,7 +350,7 @@ mod tests {
     }
 
     #[test]
-    fn the_value_is_sealed_under_the_organisation_key_and_bound_to_id_and_revision() {
+    fn the_value_and_attributes_are_sealed_under_the_organisation_key_and_bound_to_id_and_revision() {
         let keys = hierarchy();
         let material = [0x5Au8; 32];
         let mut object = key();
@@ -346,11 +359,25 @@ mod tests {
             Tag::SYMMETRIC_KEY,
             vec![Ttlv::new(Tag::KEY_MATERIAL, Value::ByteString(Bytes::copy_from_slice(&material)))],
         ));
+        object.attributes.push(Attribute::standard(
+            Tag::DIGEST,
+            Value::Structure(vec![Ttlv::new(Tag::DIGEST_VALUE, Value::ByteString(Bytes::from_static(&[0xD1; 32])))]),
+        ));
+        object.attributes.push(Attribute::standard(
+            Tag::NAME,
+            Value::Structure(vec![
+                Ttlv::new(Tag::NAME_VALUE, Value::TextString("a-distinctive-object-name".into())),
+                Ttlv::new(Tag::NAME_TYPE, Value::Enumeration(1)),
+            ]),
+        ));
         let stored = object.to_stored(&keys).expect("encodes");
         assert!(!stored.body.windows(32).any(|w| w == material), "key material in the clear");
+        assert!(!stored.body.windows(32).any(|w| w == [0xD1; 32]), "the Digest in the clear");
+        let name = b"a-distinctive-object-name";
+        assert!(!stored.body.windows(name.len()).any(|w| w == name), "attributes (a Name) in the clear");
         assert_eq!(ManagedObject::stored_organisation(&stored).as_deref(), Some("acme"));
         let back = ManagedObject::from_stored(&stored, &keys).expect("decodes");
-        assert_eq!(back.value, object.value);
+        assert_eq!(back, ManagedObject { revision: 1, ..object });
 
         // The sealed value moved to another id or revision does not open.
         let moved = StoredObject { id: "id-2".into(), ..stored.clone() };
