@@ -229,14 +229,20 @@ struct CheckFile {
 }
 
 /// Refuses `roots` before the store is opened if the data dir's check file
-/// (`path`) names root keys in use and the global one is not among them.
-/// A missing or empty file passes (a new data dir).
+/// (`path`) names root keys in use and none of the configured ones (the
+/// global key, the per-organisation keys) is among them. A missing or
+/// empty file passes (a new data dir). This is the first line: opening the
+/// hierarchy then checks every organisation key against the key its record
+/// names.
 pub fn precheck(path: &Path, roots: &RootKeys) -> Result<(), KeyError> {
     let Some(file) = read_check_file(path)? else {
         return Ok(());
     };
     let configured = roots.global.check_value();
-    if file.root_key_check_values.is_empty() || file.root_key_check_values.contains(&configured.to_string()) {
+    let available = std::iter::once(configured)
+        .chain(roots.organisations.values().map(|p| p.check_value()))
+        .any(|check| file.root_key_check_values.contains(&check.to_string()));
+    if file.root_key_check_values.is_empty() || available {
         return Ok(());
     }
     Err(KeyError::WrongRootKeyForDataDir {

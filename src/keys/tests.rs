@@ -249,3 +249,23 @@ async fn the_check_file_refuses_the_wrong_key_before_the_store_is_read_and_follo
     precheck(&file, &RootKeys::global(dir.provider("new.key"))).expect("the new key passes");
     assert!(precheck(&file, &RootKeys::global(dir.provider("old.key"))).is_err(), "the old key is retired");
 }
+
+#[tokio::test]
+async fn the_check_file_accepts_a_data_dir_whose_keys_are_all_under_an_organisation_root_key() {
+    let dir = Dir::new();
+    let store = MemoryStore::new();
+    let file = dir.0.join(CHECK_FILE);
+    let roots = || RootKeys {
+        global: dir.provider("global.key"),
+        organisations: HashMap::from([("acme".to_owned(), dir.provider("acme.key"))]),
+    };
+    dir.key("global.key", 1);
+    dir.key("acme.key", 2);
+    let keys = KeyHierarchy::open_with_check_file(&store, crypto(), roots(), &file).await.expect("opens");
+    keys.ensure_org_key(&store, Some("acme")).await.expect("creates");
+    drop(keys);
+    precheck(&file, &roots()).expect("acme's key is configured");
+    KeyHierarchy::open_with_check_file(&store, crypto(), roots(), &file).await.expect("reopens");
+    let err = precheck(&file, &RootKeys::global(dir.provider("global.key"))).expect_err("acme's key missing");
+    assert!(matches!(err, KeyError::WrongRootKeyForDataDir { .. }), "{err}");
+}
