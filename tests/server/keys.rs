@@ -505,3 +505,71 @@ async fn rotate_root_through_the_admin_socket_while_serving() {
     server.shutdown().await.expect("shutdown");
     assert!(wrong_root_key(&start_with(&dir, &old).await));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn organisations_made_while_a_rotation_runs_end_up_under_the_new_key() {
+    let dir = TempDir::new("rotate-busy");
+    let keys = key_dir("rotate-busy-keys");
+    let old = root_key_file(&keys, "old.key");
+    let new = root_key_file(&keys, "new.key");
+    let server = start_with(&dir, &old).await.expect("starts");
+    let mut identities = Vec::new();
+    let mut made = Vec::new();
+    for n in 0..12 {
+        let identity = identity_in(dir.path(), &format!("app-{n}"), Some(&format!("early-{n}")), None);
+        let connector = client(dir.path(), Some(clone_identity(&identity)), Versions::Both);
+        let mut stream = connect(server.kmip_addr(), &connector).await.expect("connects");
+        let bytes = random(32);
+        made.push(Made { identity: identities.len(), id: register_aes(&mut stream, &bytes).await, bytes });
+        identities.push(identity);
+    }
+
+    // Writers keep making organisations (each a new organisation key)
+    // while the rotation runs through the admin socket.
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut writers = Vec::new();
+    for writer in 0..3 {
+        let stop = stop.clone();
+        let data_dir = dir.path().to_owned();
+        let addr = server.kmip_addr();
+        writers.push(tokio::spawn(async move {
+            let mut out = Vec::new();
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) || n < 2 {
+                let identity =
+                    identity_in(&data_dir, &format!("late-{writer}-{n}"), Some(&format!("late-{writer}-{n}")), None);
+                let connector = client(&data_dir, Some(clone_identity(&identity)), Versions::Both);
+                let mut stream = connect(addr, &connector).await.expect("connects");
+                let bytes = random(32);
+                let id = register_aes(&mut stream, &bytes).await;
+                out.push((identity, id, bytes));
+                n += 1;
+            }
+            out
+        }));
+    }
+    let data_dir = dir.path().to_str().expect("path").to_owned();
+    let new_file = new.to_str().expect("path").to_owned();
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new(env!("CARGO_BIN_EXE_kms"))
+            .args(["rotate-root", "--data-dir", &data_dir, "--new-key-file", &new_file, "--json"])
+            .output()
+            .expect("kms rotate-root")
+    })
+    .await
+    .expect("task");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for writer in writers {
+        for (identity, id, bytes) in writer.await.expect("writer") {
+            made.push(Made { identity: identities.len(), id, bytes });
+            identities.push(identity);
+        }
+    }
+    server.shutdown().await.expect("shutdown");
+
+    let server = start_with(&dir, &new).await.expect("starts with the new key");
+    read_all(&server, &identities, &made).await;
+    server.shutdown().await.expect("shutdown");
+    assert!(wrong_root_key(&start_with(&dir, &old).await), "no organisation key is left under the old key");
+}
