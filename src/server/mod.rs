@@ -83,9 +83,9 @@ pub enum ServerError {
     #[error(
         "refusing to listen on {addrs} (not a loopback address) with the development root key {root_key}: \
          whoever can read the data dir {data_dir} would hold every key. Production needs a root key from \
-         outside the data dir: set root_key_file in the config file (or KMS_ROOT_KEY_FILE) to a file outside \
-         it holding 32 random bytes in base64 (e.g. `head -c 32 /dev/urandom | base64 > /etc/kms/root.key`), \
-         or listen on 127.0.0.1 / ::1 for development"
+         outside the data dir: set keys.root_key_file in the config file (or --root-key-file, KMS_ROOT_KEY_FILE) \
+         to a file outside it holding 32 random bytes in base64 (e.g. `head -c 32 /dev/urandom | base64 > \
+         /etc/kms/root.key`), or the key itself in KMS_ROOT_KEY, or listen on 127.0.0.1 / ::1 for development"
     )]
     DevelopmentRootKey {
         /// The non-loopback addresses.

@@ -82,6 +82,14 @@
 //! [`SledStore::open_without_group_commit`] turns this off (each commit
 //! applies its own transaction and syncs on its own, on a blocking thread)
 //! to measure what it gains; `docs/storage.md` has the numbers.
+//!
+//! # Snapshots
+//!
+//! [`Store::snapshot`] reads the whole records tree while holding
+//! `snapshot_gate` exclusively; transactions hold it shared while they
+//! apply. So a snapshot sees every batch whole or not at all, and commits
+//! wait while a snapshot reads (the reading is memory-bound: about as long
+//! as the records take to copy).
 
 use std::collections::HashMap;
 use std::ffi::OsString;
