@@ -167,6 +167,11 @@ impl<'a> Txn<'a> {
         if let Some(cached) = self.cache.get(id) {
             return Ok(cached.clone());
         }
+        // The key hierarchy's own records are not objects: no request
+        // reaches them.
+        if keys::is_hierarchy_record(id) {
+            return Ok(None);
+        }
         // An object decoded before at its current revision is not read again.
         let Some(revision) = self.store.revision(id).await? else {
             self.cache.insert(id.to_owned(), None);
@@ -258,6 +263,12 @@ impl<'a> Txn<'a> {
         let mut batch = WriteBatch::new();
         for id in &self.dirty {
             if let Some(Some(object)) = self.cache.get(id) {
+                if keys::is_hierarchy_record(&object.id) {
+                    return Err(KmsError::InvalidField(format!(
+                        "Unique Identifier {:?} is reserved for the server",
+                        object.id
+                    )));
+                }
                 self.keys.ensure_org_key(self.store, object.organisation.as_deref()).await?;
                 let expected = (object.revision > 0).then_some(object.revision);
                 batch.put(object.to_stored(self.keys)?, expected);
