@@ -573,3 +573,89 @@ async fn organisations_made_while_a_rotation_runs_end_up_under_the_new_key() {
     server.shutdown().await.expect("shutdown");
     assert!(wrong_root_key(&start_with(&dir, &old).await), "no organisation key is left under the old key");
 }
+
+/// How long after the rotation starts its server is killed.
+const KILL_AFTER_MS: u64 = 20;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn kill_9_during_a_rotation_then_every_object_reads_back_and_the_rotation_finishes() {
+    let dir = TempDir::new("rotate-kill");
+    let keys = key_dir("rotate-kill-keys");
+    let old = root_key_file(&keys, "old.key");
+    let new = root_key_file(&keys, "new.key");
+    let mut serving = crate::support::serve(&dir, &["--root-key-file", old.to_str().expect("path")]);
+    let mut identities = Vec::new();
+    let mut made = Vec::new();
+    for n in 0..40 {
+        let identity = identity_in(dir.path(), &format!("app-{n}"), Some(&format!("org-{n}")), None);
+        let connector = client(dir.path(), Some(clone_identity(&identity)), Versions::Both);
+        let mut stream = connect(serving.info.kmip_addr, &connector).await.expect("connects");
+        let bytes = random(32);
+        made.push(Made { identity: identities.len(), id: register_aes(&mut stream, &bytes).await, bytes });
+        identities.push(identity);
+    }
+
+    // The rotation notes the new key in the check file before it re-wraps
+    // anything: the server is killed as soon as that shows.
+    let check_file = dir.join(kms::keys::CHECK_FILE);
+    let mut rotation = Command::new(env!("CARGO_BIN_EXE_kms"))
+        .args(["rotate-root", "--data-dir", dir.path().to_str().expect("path")])
+        .args(["--new-key-file", new.to_str().expect("path")])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("kms rotate-root");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let text = std::fs::read_to_string(&check_file).unwrap_or_default();
+        let listed = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| v["root_key_check_values"].as_array().map(Vec::len));
+        if listed == Some(2) {
+            break; // the old key and the new one
+        }
+        assert!(std::time::Instant::now() < deadline, "the rotation did not start: {text}");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    // Each re-wrap is one durable commit: a few milliseconds in, some are
+    // done and some are not.
+    std::thread::sleep(Duration::from_millis(KILL_AFTER_MS));
+    signal(serving.info.pid, "KILL");
+    wait_exit(&mut serving.child, Duration::from_secs(20));
+    let _ = wait_exit(&mut rotation, Duration::from_secs(20));
+
+    // Whichever key the records need: the old one (with the new one read
+    // from the file the rotation recorded) or, had it finished, the new.
+    let (server, with) = match start_with(&dir, &old).await {
+        Ok(server) => (server, "old"),
+        Err(e) => {
+            assert!(wrong_root_key(&Err::<(), _>(e)), "only a finished rotation retires the old key");
+            (start_with(&dir, &new).await.expect("starts with the new key"), "new")
+        }
+    };
+    read_all(&server, &identities, &made).await;
+    server.shutdown().await.expect("shutdown");
+    if with == "old" {
+        // Half-way, the new key reads everything too (the old one from the
+        // file the rotation recorded).
+        let server = start_with(&dir, &new).await.expect("starts with the new key half-way");
+        read_all(&server, &identities, &made).await;
+        server.shutdown().await.expect("shutdown");
+    }
+    eprintln!("rotate-kill: read every object with the {with} key after kill -9");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_kms"))
+        .args(["rotate-root", "--data-dir", dir.path().to_str().expect("path"), "--json"])
+        .args(["--root-key-file", if with == "old" { old.to_str() } else { new.to_str() }.expect("path")])
+        .args(["--new-key-file", new.to_str().expect("path")])
+        .output()
+        .expect("kms rotate-root");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    eprintln!("rotate-kill: the second run {report}");
+    assert_eq!(report["rewrapped"].as_u64().zip(report["already_rotated"].as_u64()).map(|(a, b)| a + b), Some(40));
+    let server = start_with(&dir, &new).await.expect("starts with the new key");
+    read_all(&server, &identities, &made).await;
+    server.shutdown().await.expect("shutdown");
+    assert!(wrong_root_key(&start_with(&dir, &old).await));
+}
