@@ -3,7 +3,6 @@
 //! ```text
 //! server/  tokio + rustls: accept, framing, limits      (I/O shell)
 //! admin/   the admin socket: JSON lines over DIR/admin.sock
-//! backup   kms backup / kms restore: a consistent snapshot of the store to a file
 //! config   the TOML file, KMS_* variables, flags
 //! pki      the development PKI (rcgen) and root key
 //! keys/    the key hierarchy: root key -> organisation keys -> wrapped object material
@@ -14,7 +13,6 @@
 #![forbid(unsafe_code)]
 
 pub mod admin;
-pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod crypto;

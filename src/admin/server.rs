@@ -114,8 +114,7 @@ async fn dispatch(context: &AdminContext, request: &Value) -> Result<Value, Stri
     match command {
         "status" => Ok(status(context).await),
         "rotate-root" => rotate_root(context, request).await,
-        "backup" => backup(context, request).await,
-        other => Err(format!("unknown command {other:?} (known: status, rotate-root, backup)")),
+        other => Err(format!("unknown command {other:?} (known: status, rotate-root)")),
     }
 }
 
@@ -137,18 +136,6 @@ async fn rotate_root(context: &AdminContext, request: &Value) -> Result<Value, S
         .rotate_root(context.kms.store().as_ref(), new)
         .await
         .map_err(|e| format!("root key rotation failed: {e}"))?;
-    serde_json::to_value(report).map_err(|e| e.to_string())
-}
-
-/// `{"command":"backup","out":"/abs/path"}`: a consistent snapshot of the
-/// store to that file, while serving.
-async fn backup(context: &AdminContext, request: &Value) -> Result<Value, String> {
-    let Some(out) = request.get("out").and_then(Value::as_str) else {
-        return Err("backup needs \"out\": the backup file's path".into());
-    };
-    let report = crate::backup::backup(context.kms.store().as_ref(), &PathBuf::from(out))
-        .await
-        .map_err(|e| format!("backup failed: {e}"))?;
     serde_json::to_value(report).map_err(|e| e.to_string())
 }
 

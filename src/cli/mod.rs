@@ -1,6 +1,5 @@
 //! The command line (SPEC section 7). Each subcommand family has a module.
 
-mod backup;
 mod cert;
 mod init;
 mod rotate_root;
@@ -31,10 +30,6 @@ enum Command {
     Status(status::StatusArgs),
     /// Re-wrap every organisation key under a new root key (through the admin socket while a server runs).
     RotateRoot(rotate_root::RotateRootArgs),
-    /// Write a consistent snapshot of the store to a file (through the admin socket while a server runs).
-    Backup(backup::BackupArgs),
-    /// Restore a backup into an empty data dir (checked against the root key before anything is written).
-    Restore(backup::RestoreArgs),
     /// Read and write KMIP TTLV: binary or hex <-> the KMIP XML or JSON encoding.
     #[command(subcommand)]
     Ttlv(ttlv::TtlvCommand),
@@ -81,8 +76,6 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Cert(command) => cert::run(command),
         Command::Status(args) => status::run(args),
         Command::RotateRoot(args) => rotate_root::run(args),
-        Command::Backup(args) => backup::backup(args),
-        Command::Restore(args) => backup::restore(args),
         Command::Ttlv(command) => ttlv::run(command),
     }
 }

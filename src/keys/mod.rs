@@ -768,20 +768,6 @@ impl KeyHierarchy {
     }
 }
 
-/// The check values of the root keys wrapping the organisation keys among
-/// `records` (sorted, each once).
-pub fn check_values_of(records: &[StoredObject]) -> Vec<String> {
-    let mut values: Vec<String> = records
-        .iter()
-        .filter(|r| r.id.starts_with(ORG_KEY_PREFIX))
-        .filter_map(|r| parse_org_key_record(r).ok())
-        .map(|r| r.root_key_check_value)
-        .collect();
-    values.sort();
-    values.dedup();
-    values
-}
-
 fn org_key_id(org: &str) -> String {
     format!("{ORG_KEY_PREFIX}{org}")
 }

@@ -73,10 +73,6 @@ impl Store for MemoryStore {
     async fn count(&self) -> Result<u64, StoreError> {
         Ok(self.read(|state| state.records.len() as u64))
     }
-
-    async fn snapshot(&self) -> Result<Vec<StoredObject>, StoreError> {
-        Ok(self.read(|state| state.records.values().cloned().collect()))
-    }
 }
 
 #[derive(Debug, Default)]

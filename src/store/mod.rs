@@ -150,8 +150,4 @@ pub trait Store: Send + Sync {
 
     /// The number of records.
     async fn count(&self) -> Result<u64, StoreError>;
-
-    /// Every record, in ascending id order, as of one moment: no commit is
-    /// half in it (a consistent snapshot, for backups).
-    async fn snapshot(&self) -> Result<Vec<StoredObject>, StoreError>;
 }

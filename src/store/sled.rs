@@ -82,14 +82,6 @@
 //! [`SledStore::open_without_group_commit`] turns this off (each commit
 //! applies its own transaction and syncs on its own, on a blocking thread)
 //! to measure what it gains; `docs/storage.md` has the numbers.
-//!
-//! # Snapshots
-//!
-//! [`Store::snapshot`] reads the whole records tree while holding
-//! `snapshot_gate` exclusively; transactions hold it shared while they
-//! apply. So a snapshot sees every batch whole or not at all, and commits
-//! wait while a snapshot reads (the reading is memory-bound: about as long
-//! as the records take to copy).
 
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -161,7 +153,6 @@ impl SledStore {
             poisoned: Mutex::new(None),
             rounds: AtomicU64::new(0),
             synced_files: Mutex::new(SyncedDir::default()),
-            snapshot_gate: std::sync::RwLock::new(()),
         });
         // The format marker and the new trees are durable before the first
         // commit is acknowledged.
@@ -262,20 +253,6 @@ impl Store for SledStore {
         // sled counts by scanning the tree.
         self.blocking(|inner| Ok(inner.records.len() as u64)).await
     }
-
-    async fn snapshot(&self) -> Result<Vec<StoredObject>, StoreError> {
-        self.blocking(|inner| {
-            // No transaction runs while this is held (see `snapshot_gate`).
-            let _gate = inner.snapshot_gate.write().unwrap_or_else(PoisonError::into_inner);
-            let mut records = Vec::new();
-            for entry in inner.records.iter() {
-                let (key, value) = entry.map_err(backend)?;
-                records.push(decode_record(utf8_id(&key)?, &value)?);
-            }
-            Ok(records)
-        })
-        .await
-    }
 }
 
 const RECORDS: &[u8] = b"records";
@@ -299,10 +276,6 @@ struct Inner {
     rounds: AtomicU64,
     /// What the last sync found in the database directory.
     synced_files: Mutex<SyncedDir>,
-    /// Held shared while a transaction applies and exclusively while a
-    /// snapshot reads the records tree, so a snapshot never sees part of a
-    /// transaction (sled's iterators are not isolated from transactions).
-    snapshot_gate: std::sync::RwLock<()>,
 }
 
 /// A commit on its way to the commit thread.
@@ -362,7 +335,6 @@ impl Inner {
     /// as if committed one after the other. One result per batch.
     fn apply_all(&self, batches: &[&WriteBatch]) -> Vec<Result<(), StoreError>> {
         let encoded: Vec<Result<Vec<Option<Vec<u8>>>, StoreError>> = batches.iter().map(|b| encode_batch(b)).collect();
-        let gate = self.snapshot_gate.read().unwrap_or_else(PoisonError::into_inner);
         let result = (&self.records, &self.index).transaction(|(records, index)| {
             let mut outcomes = Vec::with_capacity(batches.len());
             for (batch, encoded) in batches.iter().zip(&encoded) {
@@ -381,7 +353,6 @@ impl Inner {
             }
             Ok(outcomes)
         });
-        drop(gate);
         match result {
             Ok(outcomes) => encoded
                 .into_iter()

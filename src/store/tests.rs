@@ -54,7 +54,6 @@ suite!(
     many_records,
     concurrent_commits_all_succeed,
     concurrent_replaces_of_one_record_one_wins,
-    snapshot_holds_every_record_and_never_half_a_batch,
 );
 
 /// A fresh store of one backend, and what it needs to stay alive.
@@ -480,41 +479,4 @@ async fn concurrent_replaces_of_one_record_one_wins(store: Arc<dyn Store>) {
     let name = String::from_utf8(hot.body.to_vec()).expect("utf-8");
     assert_eq!(store.find(&key(NAME, &name)).await.expect("find"), ["hot"]);
     assert!(store.find(&key(NAME, "v1")).await.expect("find").is_empty());
-}
-
-/// Two records always changed together: a snapshot taken while such
-/// batches commit sees both at one revision, never one ahead of the other.
-async fn snapshot_holds_every_record_and_never_half_a_batch(store: Arc<dyn Store>) {
-    let record = |id: &str, revision: u64| StoredObject {
-        id: id.to_owned(),
-        revision,
-        body: Bytes::from(revision.to_be_bytes().to_vec()),
-        index: vec![IndexKey { field: 1, value: id.as_bytes().to_vec() }],
-    };
-    let mut batch = WriteBatch::new();
-    batch.put(record("a", 1), None).put(record("b", 1), None).put(record("c", 1), None);
-    store.commit(batch).await.expect("create");
-    let writer = {
-        let store = store.clone();
-        tokio::spawn(async move {
-            for revision in 1..200u64 {
-                let mut batch = WriteBatch::new();
-                batch.put(record("a", revision + 1), Some(revision)).put(record("b", revision + 1), Some(revision));
-                store.commit(batch).await.expect("replace both");
-            }
-        })
-    };
-    let mut seen = 0;
-    while !writer.is_finished() || seen == 0 {
-        let snapshot = store.snapshot().await.expect("snapshot");
-        let ids: Vec<&str> = snapshot.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["a", "b", "c"]);
-        assert_eq!(snapshot[0].revision, snapshot[1].revision, "half a batch in the snapshot");
-        assert_eq!(snapshot[0].body, snapshot[1].body);
-        assert_eq!(snapshot[2], record("c", 1));
-        seen += 1;
-    }
-    writer.await.expect("writer");
-    let last = store.snapshot().await.expect("snapshot");
-    assert_eq!(last[0], record("a", 200));
 }

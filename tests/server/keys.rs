@@ -25,21 +25,21 @@ use crate::support::{
     start, wait_exit,
 };
 
-pub(crate) fn random(len: usize) -> Vec<u8> {
+fn random(len: usize) -> Vec<u8> {
     let mut bytes = vec![0u8; len];
     SoftwareEngine::new().random(&mut bytes).expect("random");
     bytes
 }
 
 /// A directory outside the data dir holding root key files.
-pub(crate) fn key_dir(name: &str) -> TempDir {
+fn key_dir(name: &str) -> TempDir {
     let dir = TempDir::new(name);
     std::fs::create_dir_all(dir.path()).expect("dir");
     dir
 }
 
 /// A new random root key file `name` in `dir`; its path.
-pub(crate) fn root_key_file(dir: &TempDir, name: &str) -> PathBuf {
+fn root_key_file(dir: &TempDir, name: &str) -> PathBuf {
     let path = dir.join(name);
     let bytes: [u8; 32] = random(32).try_into().expect("32 bytes");
     RootKey::from_bytes(bytes).write_new(&path).expect("key file");
@@ -47,7 +47,7 @@ pub(crate) fn root_key_file(dir: &TempDir, name: &str) -> PathBuf {
 }
 
 /// Sends one item and returns its response payload; it must succeed.
-pub(crate) async fn call<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S, item: RequestBatchItem) -> Ttlv {
+async fn call<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S, item: RequestBatchItem) -> Ttlv {
     let response = exchange(stream, &request(vec![item])).await;
     let item = response.batch_items.into_iter().next().expect("one item");
     assert_eq!(item.result_status, ResultStatus::SUCCESS, "{item:?}");
@@ -58,7 +58,7 @@ fn id_of(payload: &Ttlv, tag: Tag) -> String {
     payload.child(tag).and_then(|u| u.value.as_text()).expect("id").to_owned()
 }
 
-pub(crate) async fn register_aes<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S, key: &[u8]) -> String {
+async fn register_aes<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S, key: &[u8]) -> String {
     let xml = format!(
         r#"<ObjectType type="Enumeration" value="SymmetricKey"/>
            <Attributes><CryptographicAlgorithm type="Enumeration" value="AES"/>
@@ -74,7 +74,7 @@ pub(crate) async fn register_aes<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut
     id_of(&call(stream, RequestBatchItem::new(Operation::REGISTER, payload(&xml))).await, Tag::UNIQUE_IDENTIFIER)
 }
 
-pub(crate) async fn create_aes<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S) -> String {
+async fn create_aes<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S) -> String {
     let xml = r#"<ObjectType type="Enumeration" value="SymmetricKey"/>
         <Attributes><CryptographicAlgorithm type="Enumeration" value="AES"/>
           <CryptographicLength type="Integer" value="256"/>
@@ -82,7 +82,7 @@ pub(crate) async fn create_aes<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S
     id_of(&call(stream, RequestBatchItem::new(Operation::CREATE, payload(xml))).await, Tag::UNIQUE_IDENTIFIER)
 }
 
-pub(crate) async fn register_secret<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S, secret: &[u8]) -> String {
+async fn register_secret<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S, secret: &[u8]) -> String {
     let xml = format!(
         r#"<ObjectType type="Enumeration" value="SecretData"/>
            <Attributes><CryptographicUsageMask type="Integer" value="0"/></Attributes>
@@ -121,7 +121,7 @@ async fn create_rsa_pair<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S) -> S
 
 /// Every byte string in the Key Value Get returns for `id`, in the
 /// object's default format.
-pub(crate) async fn get_secrets<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S, id: &str) -> Vec<Bytes> {
+async fn get_secrets<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S, id: &str) -> Vec<Bytes> {
     let xml = format!(r#"<UniqueIdentifier type="TextString" value="{id}"/>"#);
     let payload = call(stream, RequestBatchItem::new(Operation::GET, payload(&xml))).await;
     let mut out = Vec::new();
@@ -164,7 +164,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 /// Every regular file under `dir` with its bytes.
-pub(crate) fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut pending = vec![dir.to_owned()];
     while let Some(dir) = pending.pop() {
@@ -183,7 +183,7 @@ pub(crate) fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// The files whose bytes differ between two snapshots (or that exist in
 /// one only).
-pub(crate) fn changed(before: &BTreeMap<PathBuf, Vec<u8>>, after: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<String> {
+fn changed(before: &BTreeMap<PathBuf, Vec<u8>>, after: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<String> {
     let mut out: Vec<String> = before
         .iter()
         .filter(|(path, bytes)| after.get(*path) != Some(*bytes))
@@ -194,7 +194,7 @@ pub(crate) fn changed(before: &BTreeMap<PathBuf, Vec<u8>>, after: &BTreeMap<Path
 }
 
 /// The places (file or log) where any form of any secret appears.
-pub(crate) fn leaks(files: &BTreeMap<PathBuf, Vec<u8>>, log: &str, secrets: &[(String, Bytes)]) -> Vec<String> {
+fn leaks(files: &BTreeMap<PathBuf, Vec<u8>>, log: &str, secrets: &[(String, Bytes)]) -> Vec<String> {
     let mut found = Vec::new();
     for (label, secret) in secrets {
         for (form, needle) in needles(secret) {

@@ -3,7 +3,6 @@
 //! a real TLS client (tokio-rustls) on 127.0.0.1:0, each test with its own
 //! temporary data dir. One test binary with submodules (STYLE §7).
 
-mod backup;
 mod captures;
 mod durability;
 mod framing;
