@@ -52,6 +52,7 @@ pub const ORG_KEY_LEN: usize = 32;
 pub const CHECK_FILE: &str = "root-key-check.json";
 
 const ORG_KEY_PREFIX: &str = "_kms/org-key/";
+const SERVICE_KEY_PREFIX: &str = "_kms/service-key/";
 const ROTATION_ID: &str = "_kms/root-rotation";
 const ORG_KEY_INDEX: &[u8] = b"org-key";
 /// The organisation of objects created by identities without one.
@@ -204,6 +205,9 @@ impl std::fmt::Debug for OrgKey {
 struct OrgKeyRecord {
     format: u32,
     organisation: String,
+    /// Set for a service key (then `organisation` is empty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    service: Option<String>,
     /// The check value of the root key that wrapped it.
     root_key_check_value: String,
     /// `nonce ‖ ciphertext ‖ tag`, hex.
@@ -498,7 +502,7 @@ impl KeyHierarchy {
         Ok(self.read_roots()?.keys.global.check_value())
     }
 
-    /// The number of organisation keys loaded.
+    /// The number of organisation keys (and service keys) loaded.
     pub fn organisation_keys(&self) -> usize {
         self.org_keys.read().map(|m| m.len()).unwrap_or(0)
     }
@@ -507,35 +511,47 @@ impl KeyHierarchy {
     /// by the organisation's root key, else the global one) and storing
     /// it if it does not exist yet.
     pub async fn ensure_org_key(&self, store: &dyn Store, organisation: Option<&str>) -> Result<(), KeyError> {
-        let org = organisation.unwrap_or(DEFAULT_ORG);
+        self.ensure_slot(store, organisation.unwrap_or(DEFAULT_ORG)).await
+    }
+
+    /// A 32-byte key the server itself uses for `purpose` (to derive the
+    /// audit chain's key, or backups'): made on first use, stored wrapped
+    /// by the global root key like an organisation key, and re-wrapped by
+    /// rotations, so what it protects outlives a root key rotation. The
+    /// root key itself is never read (a token's key never leaves it).
+    pub async fn service_key(&self, store: &dyn Store, purpose: &str) -> Result<Zeroizing<Vec<u8>>, KeyError> {
+        let slot = service_slot(purpose);
+        self.ensure_slot(store, &slot).await?;
+        let key = self.read_org_keys()?.get(&slot).cloned().ok_or_else(|| KeyError::NotLoaded(purpose.to_owned()))?;
+        Ok(Zeroizing::new(key.material.to_vec()))
+    }
+
+    /// Makes sure the key in `slot` (an organisation, or a service key's
+    /// [`service_slot`]) is loaded, creating and storing it if needed.
+    async fn ensure_slot(&self, store: &dyn Store, org: &str) -> Result<(), KeyError> {
         if self.read_org_keys()?.contains_key(org) {
             return Ok(());
         }
-        if self.load_org_key(store, organisation).await? {
+        if self.load_slot(store, org).await? {
             return Ok(());
         }
         let _gate = self.wrapping.read().await;
         let mut material = self.crypto.generate_key(ORG_KEY_LEN).map_err(|e| KeyError::Crypto(e.to_string()))?;
         let provider = self.read_roots()?.for_org(org);
         self.note_check_value(provider.check_value())?;
-        let record = OrgKeyRecord {
-            format: 1,
-            organisation: org.to_owned(),
-            root_key_check_value: provider.check_value().to_string(),
-            wrapped: hex::encode(provider.wrap(&material, &org_key_aad(org))?),
-        };
+        let record = new_record(org, provider.check_value(), &provider.wrap(&material, &org_key_aad(org))?);
         let mut batch = WriteBatch::new();
         batch.put(org_key_stored(org, 1, &record)?, None);
         match store.commit(batch).await {
             Ok(()) => {
-                info!(organisation = org, root_key = %provider.check_value(), "created an organisation key");
+                info!(key = %slot_name(org), root_key = %provider.check_value(), "created an organisation key");
                 let key = OrgKey { material: std::mem::take(&mut material) };
                 self.write_org_keys()?.entry(org.to_owned()).or_insert_with(|| Arc::new(key));
                 Ok(())
             }
             // Someone else created it first: theirs is the one.
             Err(StoreError::Conflict { .. }) => {
-                if self.load_org_key(store, organisation).await? {
+                if self.load_slot(store, org).await? {
                     Ok(())
                 } else {
                     Err(KeyError::NotLoaded(org.to_owned()))
@@ -548,7 +564,10 @@ impl KeyHierarchy {
     /// Loads the key of `organisation` from the store if it is there;
     /// true if it is now loaded.
     pub async fn load_org_key(&self, store: &dyn Store, organisation: Option<&str>) -> Result<bool, KeyError> {
-        let org = organisation.unwrap_or(DEFAULT_ORG);
+        self.load_slot(store, organisation.unwrap_or(DEFAULT_ORG)).await
+    }
+
+    async fn load_slot(&self, store: &dyn Store, org: &str) -> Result<bool, KeyError> {
         let Some(record) = store.get(&org_key_id(org)).await? else {
             return Ok(false);
         };
@@ -652,7 +671,7 @@ impl KeyHierarchy {
         for record in self.org_key_records(store).await? {
             let parsed = parse_org_key_record(&record)?;
             let recorded = check_value_of(&record.id, &parsed)?;
-            let own = self.read_roots()?.keys.organisations.get(&parsed.organisation).map(|p| p.check_value());
+            let own = self.read_roots()?.keys.organisations.get(&slot_of(&parsed)).map(|p| p.check_value());
             if recorded == new_check {
                 report.already_rotated += 1;
                 continue;
@@ -665,12 +684,7 @@ impl KeyHierarchy {
                 return Err(KeyError::Interrupted(report.rewrapped));
             }
             let (org, key) = self.unwrap_record(&record)?;
-            let rewrapped = OrgKeyRecord {
-                format: 1,
-                organisation: org.clone(),
-                root_key_check_value: new_check.to_string(),
-                wrapped: hex::encode(new.wrap(&key.material, &org_key_aad(&org))?),
-            };
+            let rewrapped = new_record(&org, new_check, &new.wrap(&key.material, &org_key_aad(&org))?);
             let mut batch = WriteBatch::new();
             batch.put(org_key_stored(&org, record.revision + 1, &rewrapped)?, Some(record.revision));
             store.commit(batch).await?;
@@ -715,7 +729,7 @@ impl KeyHierarchy {
     fn unwrap_record(&self, record: &StoredObject) -> Result<(String, OrgKey), KeyError> {
         let parsed = parse_org_key_record(record)?;
         let recorded = check_value_of(&record.id, &parsed)?;
-        let org = parsed.organisation;
+        let org = slot_of(&parsed);
         let provider = {
             let roots = self.read_roots()?;
             match roots.with_check_value(&org, recorded) {
@@ -724,11 +738,7 @@ impl KeyHierarchy {
                     let available = roots.describe(&org);
                     let plural = available.len() > 1;
                     return Err(KeyError::WrongRootKey {
-                        organisation: if org.is_empty() {
-                            "the default organisation".into()
-                        } else {
-                            format!("{org:?}")
-                        },
+                        organisation: slot_name(&org),
                         recorded,
                         available_plural: if plural { "s" } else { "" },
                         available_verb: if plural { "are" } else { "is" },
@@ -768,17 +778,61 @@ impl KeyHierarchy {
     }
 }
 
-fn org_key_id(org: &str) -> String {
-    format!("{ORG_KEY_PREFIX}{org}")
+/// The slot of a service key: its purpose behind a NUL, which no
+/// organisation name holds (certificates' O and OU with one are ignored).
+fn service_slot(purpose: &str) -> String {
+    format!("\0{purpose}")
+}
+
+/// What a slot holds, for messages: `"acme"`, the default organisation,
+/// the service key "audit".
+fn slot_name(slot: &str) -> String {
+    match slot.strip_prefix('\0') {
+        Some(purpose) => format!("the service key {purpose:?}"),
+        None if slot.is_empty() => "the default organisation".into(),
+        None => format!("{slot:?}"),
+    }
+}
+
+fn slot_of(record: &OrgKeyRecord) -> String {
+    match &record.service {
+        Some(purpose) => service_slot(purpose),
+        None => record.organisation.clone(),
+    }
+}
+
+fn new_record(slot: &str, check: KeyCheckValue, wrapped: &[u8]) -> OrgKeyRecord {
+    let (organisation, service) = match slot.strip_prefix('\0') {
+        Some(purpose) => (String::new(), Some(purpose.to_owned())),
+        None => (slot.to_owned(), None),
+    };
+    OrgKeyRecord {
+        format: 1,
+        organisation,
+        service,
+        root_key_check_value: check.to_string(),
+        wrapped: hex::encode(wrapped),
+    }
+}
+
+fn org_key_id(slot: &str) -> String {
+    match slot.strip_prefix('\0') {
+        Some(purpose) => format!("{SERVICE_KEY_PREFIX}{purpose}"),
+        None => format!("{ORG_KEY_PREFIX}{slot}"),
+    }
 }
 
 fn org_key_index() -> IndexKey {
     IndexKey { field: INDEX_HIERARCHY, value: ORG_KEY_INDEX.to_vec() }
 }
 
-fn org_key_aad(org: &str) -> Vec<u8> {
-    let mut aad = b"kms organisation key v1\0".to_vec();
-    aad.extend_from_slice(org.as_bytes());
+fn org_key_aad(slot: &str) -> Vec<u8> {
+    let (label, name): (&[u8], &str) = match slot.strip_prefix('\0') {
+        Some(purpose) => (b"kms service key v1\0", purpose),
+        None => (b"kms organisation key v1\0", slot),
+    };
+    let mut aad = label.to_vec();
+    aad.extend_from_slice(name.as_bytes());
     aad
 }
 
@@ -799,7 +853,7 @@ fn org_key_stored(org: &str, revision: u64, record: &OrgKeyRecord) -> Result<Sto
 fn parse_org_key_record(record: &StoredObject) -> Result<OrgKeyRecord, KeyError> {
     let parsed: OrgKeyRecord = serde_json::from_slice(&record.body)
         .map_err(|e| KeyError::Corrupt { id: record.id.clone(), message: e.to_string() })?;
-    if parsed.format != 1 || record.id != org_key_id(&parsed.organisation) {
+    if parsed.format != 1 || record.id != org_key_id(&slot_of(&parsed)) {
         return Err(KeyError::Corrupt { id: record.id.clone(), message: "unknown format or misplaced record".into() });
     }
     Ok(parsed)

@@ -269,3 +269,32 @@ async fn the_check_file_accepts_a_data_dir_whose_keys_are_all_under_an_organisat
     let err = precheck(&file, &RootKeys::global(dir.provider("global.key"))).expect_err("acme's key missing");
     assert!(matches!(err, KeyError::WrongRootKeyForDataDir { .. }), "{err}");
 }
+
+#[tokio::test]
+async fn service_keys_persist_and_outlive_a_root_key_rotation() {
+    let dir = Dir::new();
+    let store = MemoryStore::new();
+    let keys = open(&store, dir.key("old.key", 1)).await.expect("opens");
+    let audit = keys.service_key(&store, "audit").await.expect("made");
+    assert_eq!(audit.len(), 32);
+    assert_eq!(keys.service_key(&store, "audit").await.expect("again").as_slice(), audit.as_slice());
+    let backup = keys.service_key(&store, "backup").await.expect("made");
+    assert_ne!(audit.as_slice(), backup.as_slice());
+    // An organisation of the same name has its own key and record.
+    keys.ensure_org_key(&store, Some("audit")).await.expect("org");
+    assert!(store.get("_kms/service-key/audit").await.expect("get").is_some());
+    assert!(store.get("_kms/org-key/audit").await.expect("get").is_some());
+    let record = store.get("_kms/service-key/audit").await.expect("get").expect("present");
+    assert!(!record.body.windows(32).any(|w| w == audit.as_slice()), "stored only wrapped");
+
+    let reopened = open(&store, dir.provider("old.key")).await.expect("reopens");
+    assert_eq!(reopened.service_key(&store, "audit").await.expect("read").as_slice(), audit.as_slice());
+    let report = reopened.rotate_root(&store, dir.key("new.key", 2)).await.expect("rotates");
+    assert_eq!(report.rewrapped, 3, "two service keys and one organisation key");
+    let rotated = open(&store, dir.provider("new.key")).await.expect("opens with the new key");
+    assert_eq!(rotated.service_key(&store, "audit").await.expect("read").as_slice(), audit.as_slice());
+    assert_eq!(rotated.service_key(&store, "backup").await.expect("read").as_slice(), backup.as_slice());
+    // The old key no longer opens it; the message names the service key.
+    let err = open(&store, dir.provider("old.key")).await.expect_err("retired");
+    assert!(err.to_string().contains("service key") || err.to_string().contains("organisation"), "{err}");
+}

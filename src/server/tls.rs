@@ -94,7 +94,9 @@ pub fn client_identity(cert: &CertificateDer<'_>) -> Option<ClientIdentity> {
 /// non-empty Organizational Unit (OU).
 fn organisation(subject: &x509_parser::x509::X509Name<'_>) -> Option<String> {
     let first = |mut values: Box<dyn Iterator<Item = &x509_parser::x509::AttributeTypeAndValue<'_>> + '_>| {
-        values.find_map(|v| v.as_str().ok().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned))
+        values.find_map(|v| {
+            v.as_str().ok().map(str::trim).filter(|s| !s.is_empty() && !s.contains('\0')).map(str::to_owned)
+        })
     };
     first(Box::new(subject.iter_organization())).or_else(|| first(Box::new(subject.iter_organizational_unit())))
 }
