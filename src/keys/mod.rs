@@ -1,22 +1,25 @@
 //! The key hierarchy (SPEC section 3): a root key protects organisation
-//! keys; organisation keys wrap object key material.
+//! keys; organisation keys seal object records. docs/keys.md has the
+//! whole story.
 //!
 //! ```text
 //! root key (RootKeyProvider: env, file, development file; per organisation optionally)
-//!   └─ organisation key (32 random bytes; stored only wrapped, with the root key's check value)
-//!        └─ object value (the whole Key Block / Secret Data / Opaque Data TTLV),
-//!           AES-256-GCM, AAD = object id ‖ revision
+//!   ├─ organisation key (32 random bytes; stored only wrapped, with the root key's check value)
+//!   │    └─ object record content (the value in every key format, and the attributes),
+//!   │       AES-256-GCM, AAD = object id ‖ revision
+//!   └─ service keys (32 random bytes for the server's own uses: the audit chain, backups)
 //! ```
 //!
-//! Organisation keys live in the store as records whose ids start with
-//! [`RECORD_PREFIX`] (object ids never do), indexed under
+//! Organisation and service keys live in the store as records whose ids
+//! start with [`RECORD_PREFIX`] (object ids never do), indexed under
 //! [`INDEX_HIERARCHY`]. All of them are unwrapped when the hierarchy opens
-//! ([`KeyHierarchy::open`]): a root key that does not match the data
-//! refuses the start before anything is written. Objects without an
-//! organisation use the default organisation's key.
+//! ([`KeyHierarchy::open`]); the check file ([`CHECK_FILE`], [`precheck`])
+//! refuses the wrong root key even before the store is opened, so nothing
+//! is written. Objects without an organisation use the default
+//! organisation's key.
 //!
-//! [`KeyHierarchy::rotate_root`] re-wraps every organisation key under a
-//! new global root key while the server serves. Each record names the
+//! [`KeyHierarchy::rotate_root`] re-wraps every key the global root key
+//! wraps under a new one while the server serves. Each record names the
 //! check value of the key that wrapped it, so a rotation interrupted
 //! half-way leaves records readable with the old or the new key, as
 //! recorded; running it again finishes it.
