@@ -49,7 +49,7 @@ impl Server {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
         Server {
             kms: Kms::new(store, Arc::new(SystemClock)),
-            peer: Peer { identity: "bench".into(), address: None },
+            peer: Peer { identity: "bench".into(), organisation: None, address: None },
             runtime,
         }
     }

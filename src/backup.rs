@@ -2,23 +2,24 @@
 //! issue 5 "Backup and restore").
 //!
 //! A backup is a consistent snapshot of the store ([`Store::snapshot`]:
-//! every object, the audit log and its head; key material in it is as the
-//! store keeps it), authenticated with HMAC-SHA-256 under a key derived
-//! from the root key:
+//! every object, the key hierarchy's records, the audit log and its head;
+//! everything secret in it is sealed as the store keeps it), authenticated
+//! with HMAC-SHA-256 under the hierarchy's backup service key:
 //!
 //! ```text
 //! "KMS BACKUP 1\n" | snapshot length (u64 BE) | snapshot | HMAC over everything before it
 //! ```
 //!
-//! Restoring checks the HMAC before anything is written, so a backup made
-//! under another root key (or damaged) is refused with nothing written.
+//! Restoring opens the snapshot's key hierarchy with the configured root
+//! key, then checks the HMAC under its backup key, before anything is
+//! written: a backup made under another root key, or damaged, is refused
+//! with nothing written.
 
 use std::io::Write;
 use std::path::Path;
 
 use zeroize::Zeroizing;
 
-use crate::config::RootKey;
 use crate::crypto::{CryptoEngine, HashAlgorithm, KeyKind, KeyRef, MacAlgorithm};
 use crate::store::{Snapshot, Store};
 
@@ -42,18 +43,14 @@ impl Summary {
     }
 }
 
-/// The backup authentication key: HMAC-SHA-256 of a fixed label under the
-/// root key.
+/// The backup authentication key: a service key of the key hierarchy
+/// (random, stored wrapped by the root key).
 pub struct BackupKey(Zeroizing<Vec<u8>>);
 
 impl BackupKey {
-    /// The key for backups made under `root`.
-    pub fn derive(root: &RootKey, crypto: &dyn CryptoEngine) -> Result<BackupKey, String> {
-        let key = KeyRef { kind: KeyKind::Hmac, material: root.expose_secret().as_slice() };
-        let mac = crypto
-            .mac(key, MacAlgorithm::Hmac(HashAlgorithm::Sha256), b"kms backup key v1")
-            .map_err(|e| format!("deriving the backup key: {e}"))?;
-        Ok(BackupKey(Zeroizing::new(mac)))
+    /// The key from its bytes.
+    pub fn new(key: Zeroizing<Vec<u8>>) -> BackupKey {
+        BackupKey(key)
     }
 
     fn mac(&self, crypto: &dyn CryptoEngine, data: &[u8]) -> Result<Vec<u8>, String> {
@@ -88,21 +85,23 @@ pub async fn write(
     Ok(Summary::of(&snapshot, out.len() as u64))
 }
 
-/// Reads and authenticates a backup; its snapshot.
-pub fn read(path: &Path, key: &BackupKey, crypto: &dyn CryptoEngine) -> Result<(Snapshot, Summary), String> {
+/// A backup file read but not yet authenticated: its snapshot (needed to
+/// find the key that authenticates it) and the signed bytes.
+pub struct Unverified {
+    path: std::path::PathBuf,
+    bytes: Zeroizing<Vec<u8>>,
+    /// The snapshot the file holds.
+    pub snapshot: Snapshot,
+}
+
+/// Reads a backup file.
+pub fn read(path: &Path) -> Result<Unverified, String> {
     let bytes = Zeroizing::new(std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?);
     let not_backup = || format!("{}: not a kms backup", path.display());
     if bytes.len() < MAGIC.len() + 8 + MAC_LEN || !bytes.starts_with(MAGIC) {
         return Err(not_backup());
     }
-    let (signed, mac) = bytes.split_at(bytes.len() - MAC_LEN);
-    let expected = key.mac(crypto, signed)?;
-    if !same(&expected, mac) {
-        return Err(format!(
-            "{}: the backup was made under another root key, or it is damaged: nothing restored",
-            path.display()
-        ));
-    }
+    let signed = &bytes[..bytes.len() - MAC_LEN];
     let mut len = [0u8; 8];
     len.copy_from_slice(&signed[MAGIC.len()..MAGIC.len() + 8]);
     let body = &signed[MAGIC.len() + 8..];
@@ -110,8 +109,23 @@ pub fn read(path: &Path, key: &BackupKey, crypto: &dyn CryptoEngine) -> Result<(
         return Err(not_backup());
     }
     let snapshot = Snapshot::from_bytes(body).map_err(|e| format!("{}: {e}", path.display()))?;
-    let summary = Summary::of(&snapshot, bytes.len() as u64);
-    Ok((snapshot, summary))
+    Ok(Unverified { path: path.to_owned(), bytes, snapshot })
+}
+
+impl Unverified {
+    /// Checks the file's HMAC under `key`; the snapshot and what it holds.
+    pub fn authenticate(self, key: &BackupKey, crypto: &dyn CryptoEngine) -> Result<(Snapshot, Summary), String> {
+        let (signed, mac) = self.bytes.split_at(self.bytes.len() - MAC_LEN);
+        let expected = key.mac(crypto, signed)?;
+        if !same(&expected, mac) {
+            return Err(format!(
+                "{}: the backup does not authenticate (damaged?): nothing restored",
+                self.path.display()
+            ));
+        }
+        let summary = Summary::of(&self.snapshot, self.bytes.len() as u64);
+        Ok((self.snapshot, summary))
+    }
 }
 
 /// Compares two MACs in time independent of where they differ.

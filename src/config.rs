@@ -11,7 +11,12 @@
 //! data_dir = "/var/lib/kms"
 //! kmip_addr = "0.0.0.0:5696"
 //! http_addr = "127.0.0.1:8443"
-//! root_key_file = "/etc/kms/root.key"   # outside the data dir
+//!
+//! [keys]
+//! root_key_file = "/etc/kms/root.key"   # outside the data dir (also top-level root_key_file);
+//!                                       # or the key itself in KMS_ROOT_KEY (environment only)
+//! [keys.organisation_root_keys]         # per-organisation root keys (docs/keys.md)
+//! acme = "/etc/kms/acme-root.key"       # or "env:VAR"
 //!
 //! [tls]
 //! ca_file = "/etc/kms/clients-ca.pem"   # default DATA_DIR/certs/ca.pem
@@ -37,22 +42,20 @@
 //! max_sessions = 4
 //! ```
 //!
-//! The root key file holds 32 random bytes in base64 (SPEC section 3); this
-//! module reads and writes that format.
+//! The root key file holds 32 random bytes in base64 (SPEC section 3);
+//! [`RootKey`] (from `keys`) reads and writes that format.
 
 use std::fmt;
-use std::io::Write;
 use std::net::SocketAddr;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as BASE64;
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 use crate::crypto::Pkcs11Settings;
 use crate::crypto::pkcs11::{DEFAULT_LIBRARY, DEFAULT_SESSIONS};
+use crate::keys::RootKeySource;
+pub use crate::keys::{ROOT_KEY_LEN, RootKey};
 use crate::ops::{HsmPolicy, OpsConfig, RngSeedMode, RngSeedPolicy};
 
 /// The data directory when none is configured.
@@ -65,8 +68,8 @@ pub const DEFAULT_HTTP_ADDR: &str = "127.0.0.1:8443";
 pub const CONFIG_ENV: &str = "KMS_CONFIG";
 /// The development root key's file name inside the data directory.
 pub const DEV_ROOT_KEY_FILE: &str = "root.key";
-/// The length of a root key in bytes (AES-256).
-pub const ROOT_KEY_LEN: usize = 32;
+/// The environment variable that may hold the root key itself (base64).
+pub const ROOT_KEY_ENV: &str = "KMS_ROOT_KEY";
 
 /// The server's whole configuration.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,9 +82,17 @@ pub struct Config {
     /// The HTTPS side listener (accepted and reported; served by a later
     /// issue).
     pub http_addr: SocketAddr,
-    /// The root key file; None means the development key
+    /// The root key file (`keys.root_key_file`, also `root_key_file`);
+    /// None (and no `KMS_ROOT_KEY`) means the development key
     /// `DATA_DIR/root.key`.
     pub root_key_file: Option<PathBuf>,
+    /// The root key itself, from the environment variable `KMS_ROOT_KEY`
+    /// only (never from the config file).
+    pub root_key: Option<SecretText>,
+    /// Per-organisation root keys (`keys.organisation_root_keys`): the
+    /// organisation and a file path, or `env:NAME` for a variable holding
+    /// the key in base64. Organisations not named use the global root key.
+    pub organisation_root_keys: Vec<(String, String)>,
     /// The TLS files.
     pub tls: TlsFiles,
     /// Connection and message limits.
@@ -121,6 +132,24 @@ impl Default for HsmSettings {
             policy: HsmPolicy::None,
             max_sessions: DEFAULT_SESSIONS,
         }
+    }
+}
+
+/// A secret configuration value (the root key from the environment): a
+/// redacting `Debug`, zeroized on drop.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretText(Zeroizing<String>);
+
+impl SecretText {
+    /// The value.
+    pub fn expose_secret(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretText(..)")
     }
 }
 
@@ -183,6 +212,8 @@ pub struct Overrides {
     pub kmip_addr: Option<SocketAddr>,
     /// `--http-addr ADDR`.
     pub http_addr: Option<SocketAddr>,
+    /// `--root-key-file FILE`.
+    pub root_key_file: Option<PathBuf>,
 }
 
 /// A configuration value that could not be used.
@@ -222,14 +253,9 @@ pub enum ConfigError {
         /// What is wrong with it.
         message: String,
     },
-    /// The root key file is missing, unreadable or malformed.
-    #[error("root key file {path}: {message}")]
-    RootKey {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong.
-        message: String,
-    },
+    /// The root key settings contradict each other.
+    #[error("{0}")]
+    RootKeys(String),
 }
 
 /// One configuration key: its dotted path in the file, and how to set it.
@@ -261,8 +287,24 @@ pub const KEYS: &[Key] = &[
     Key { path: "http_addr", help: "the HTTPS listener (IP:PORT)", set: |c, v| v.addr().map(|x| c.http_addr = x) },
     Key {
         path: "root_key_file",
+        help: "the root key file (32 bytes, base64), outside the data dir in production (also keys.root_key_file)",
+        set: |c, v| v.path().map(|x| c.root_key_file = Some(x)),
+    },
+    Key {
+        path: "root_key",
+        help: "the root key itself, 32 bytes in base64: environment variable KMS_ROOT_KEY only",
+        set: |c, v| v.secret_from_env().map(|x| c.root_key = Some(x)),
+    },
+    Key {
+        path: "keys.root_key_file",
         help: "the root key file (32 bytes, base64), outside the data dir in production",
         set: |c, v| v.path().map(|x| c.root_key_file = Some(x)),
+    },
+    Key {
+        path: "keys.organisation_root_keys",
+        help: "per-organisation root keys: a table organisation = \"FILE\" or \"env:VAR\" \
+               (environment: \"org=FILE,org2=env:VAR\"); others use the global root key",
+        set: |c, v| v.organisation_map().map(|x| c.organisation_root_keys = x),
     },
     Key {
         path: "tls.ca_file",
@@ -357,6 +399,8 @@ impl Config {
             kmip_addr: SocketAddr::from(([127, 0, 0, 1], 5696)),
             http_addr: SocketAddr::from(([127, 0, 0, 1], 8443)),
             root_key_file: None,
+            root_key: None,
+            organisation_root_keys: Vec::new(),
             tls: TlsFiles::default(),
             limits: ServerLimits::default(),
             crypto: CryptoSettings::default(),
@@ -392,6 +436,9 @@ impl Config {
         }
         if let Some(addr) = overrides.http_addr {
             config.http_addr = addr;
+        }
+        if let Some(file) = &overrides.root_key_file {
+            config.root_key_file = Some(file.clone());
         }
         Ok(config)
     }
@@ -494,12 +541,48 @@ impl Config {
         self.root_key_file.clone().unwrap_or_else(|| self.data_dir.join(DEV_ROOT_KEY_FILE))
     }
 
+    /// Where the global root key and the per-organisation ones come from.
+    pub fn root_key_sources(&self) -> Result<(RootKeySource, Vec<(String, RootKeySource)>), ConfigError> {
+        let global = match (&self.root_key, &self.root_key_file) {
+            (Some(_), Some(file)) => {
+                return Err(ConfigError::RootKeys(format!(
+                    "both {ROOT_KEY_ENV} and a root key file ({}) are set: set one of them",
+                    file.display()
+                )));
+            }
+            (Some(text), None) => RootKeySource::Environment {
+                name: ROOT_KEY_ENV.to_owned(),
+                value: Zeroizing::new(text.expose_secret().to_owned()),
+            },
+            (None, Some(file)) if self.uses_development_root_key() => RootKeySource::Development(file.clone()),
+            (None, Some(file)) => RootKeySource::File(file.clone()),
+            (None, None) => RootKeySource::Development(self.root_key_path()),
+        };
+        let mut organisations = Vec::new();
+        for (org, value) in &self.organisation_root_keys {
+            let source = match value.strip_prefix("env:") {
+                Some(name) => {
+                    let text = std::env::var(name).map_err(|_| {
+                        ConfigError::RootKeys(format!(
+                            "the root key of organisation {org:?} is to come from the environment variable {name}, \
+                             which is not set"
+                        ))
+                    })?;
+                    RootKeySource::Environment { name: name.to_owned(), value: Zeroizing::new(text) }
+                }
+                None => RootKeySource::File(PathBuf::from(value)),
+            };
+            organisations.push((org.clone(), source));
+        }
+        Ok((global, organisations))
+    }
+
     /// True when the root key is the development one: none configured, or
     /// one inside the data directory (whoever has the directory has the
-    /// key).
+    /// key). A key from `KMS_ROOT_KEY` is not.
     pub fn uses_development_root_key(&self) -> bool {
         let Some(file) = &self.root_key_file else {
-            return true;
+            return self.root_key.is_none();
         };
         let dir = absolute(&self.data_dir);
         let file = absolute(file);
@@ -536,7 +619,7 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut Vec<(String, toml::Value
     for (name, value) in table {
         let path = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
         match value {
-            toml::Value::Table(inner) => flatten(&path, inner, out),
+            toml::Value::Table(inner) if !KEYS.iter().any(|k| k.path == path) => flatten(&path, inner, out),
             other => out.push((path, other.clone())),
         }
     }
@@ -563,6 +646,48 @@ impl Raw<'_> {
             return Err("expected a path, found an empty string".into());
         }
         Ok(PathBuf::from(text))
+    }
+
+    /// A secret only the environment may give (never the config file).
+    fn secret_from_env(&self) -> Result<SecretText, String> {
+        match self {
+            Raw::Env(s) => Ok(SecretText(Zeroizing::new((*s).to_owned()))),
+            Raw::Toml(_) => Err("the root key itself is not read from the config file (anyone who can read the \
+                                 config would hold it): put it in a file and set keys.root_key_file, or set the \
+                                 environment variable KMS_ROOT_KEY"
+                .into()),
+        }
+    }
+
+    /// A map organisation -> key source: a TOML table of strings, or
+    /// `org=value,org2=value` in the environment.
+    fn organisation_map(&self) -> Result<Vec<(String, String)>, String> {
+        let mut out = Vec::new();
+        match self {
+            Raw::Toml(toml::Value::Table(table)) => {
+                for (org, value) in table {
+                    let toml::Value::String(value) = value else {
+                        return Err(format!("organisation {org:?}: expected a string (a file, or \"env:VAR\")"));
+                    };
+                    out.push((org.clone(), value.clone()));
+                }
+            }
+            Raw::Toml(other) => {
+                return Err(format!("expected a table organisation = \"FILE\", found {}", other.type_str()));
+            }
+            Raw::Env(text) => {
+                for entry in text.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+                    let Some((org, value)) = entry.split_once('=') else {
+                        return Err(format!("{entry:?} is not of the form organisation=FILE or organisation=env:VAR"));
+                    };
+                    out.push((org.trim().to_owned(), value.trim().to_owned()));
+                }
+            }
+        }
+        if let Some((org, _)) = out.iter().find(|(org, value)| org.is_empty() || value.is_empty()) {
+            return Err(format!("organisation {org:?}: an empty organisation or key source"));
+        }
+        Ok(out)
     }
 
     fn addr(&self) -> Result<SocketAddr, String> {
@@ -669,64 +794,13 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         .ok_or_else(|| format!("{text:?} is not a positive duration"))
 }
 
-/// The root key: 32 bytes that protect every other key (SPEC section 3).
-/// No `Clone`, a redacting `Debug`, zeroized on drop (STYLE §6).
-pub struct RootKey(Zeroizing<[u8; ROOT_KEY_LEN]>);
-
-impl RootKey {
-    /// A root key from its bytes.
-    pub fn from_bytes(bytes: [u8; ROOT_KEY_LEN]) -> RootKey {
-        RootKey(Zeroizing::new(bytes))
-    }
-
-    /// The key bytes.
-    pub fn expose_secret(&self) -> &[u8; ROOT_KEY_LEN] {
-        &self.0
-    }
-
-    /// Reads a root key file: 32 bytes in base64, surrounding white space
-    /// ignored. A file others can read gets a warning in the log.
-    pub fn read(path: &Path) -> Result<RootKey, ConfigError> {
-        let err = |message: String| ConfigError::RootKey { path: path.to_owned(), message };
-        let mut text = Zeroizing::new(std::fs::read(path).map_err(|e| err(e.to_string()))?);
-        if let Ok(meta) = std::fs::metadata(path)
-            && meta.permissions().mode() & 0o077 != 0
-        {
-            tracing::warn!(path = %path.display(), "the root key file can be read by other users: chmod 600 it");
-        }
-        let trimmed = text.trim_ascii();
-        let mut bytes = Zeroizing::new(
-            BASE64.decode(trimmed).map_err(|_| err("expected 32 bytes in base64 (44 characters)".into()))?,
-        );
-        text.zeroize();
-        let key: [u8; ROOT_KEY_LEN] = bytes
-            .as_slice()
-            .try_into()
-            .map_err(|_| err(format!("expected 32 bytes in base64, found {} bytes", bytes.len())))?;
-        bytes.zeroize();
-        Ok(RootKey::from_bytes(key))
-    }
-
-    /// Writes the key to a new file (mode 0600) in base64; refuses to
-    /// overwrite an existing file.
-    pub fn write_new(&self, path: &Path) -> std::io::Result<()> {
-        let mut text = Zeroizing::new(BASE64.encode(self.0.as_slice()));
-        text.push('\n');
-        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()
-    }
-}
-
-impl fmt::Debug for RootKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("RootKey(..)")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
+    use std::os::unix::fs::PermissionsExt;
+
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD as BASE64;
 
     use super::*;
 
@@ -870,6 +944,42 @@ mod tests {
         assert!(!config.uses_development_root_key());
         config.root_key_file = Some("/srv/kms-data-other/root.key".into());
         assert!(!config.uses_development_root_key());
+    }
+
+    #[test]
+    fn root_key_sources_from_file_environment_and_flags() {
+        let config = load(None, &[], Overrides::default()).expect("defaults");
+        let (global, orgs) = config.root_key_sources().expect("sources");
+        assert_eq!(global, RootKeySource::Development(PathBuf::from(DEFAULT_DATA_DIR).join(DEV_ROOT_KEY_FILE)));
+        assert!(orgs.is_empty());
+
+        let file = "[keys]\nroot_key_file = \"/etc/kms/root.key\"\n[keys.organisation_root_keys]\nacme = \"/etc/kms/acme.key\"\n";
+        let config = load(Some(file), &[], Overrides::default()).expect("loads");
+        let (global, orgs) = config.root_key_sources().expect("sources");
+        assert_eq!(global, RootKeySource::File("/etc/kms/root.key".into()));
+        assert_eq!(orgs, vec![("acme".to_owned(), RootKeySource::File("/etc/kms/acme.key".into()))]);
+        assert!(!config.uses_development_root_key());
+
+        let flags = Overrides { root_key_file: Some("/flag.key".into()), ..Overrides::default() };
+        let config = load(Some(file), &[("KMS_KEYS_ROOT_KEY_FILE", "/env.key")], flags).expect("loads");
+        assert_eq!(config.root_key_file, Some(PathBuf::from("/flag.key")));
+
+        let env = [("KMS_ROOT_KEY", "AAAA"), ("KMS_KEYS_ORGANISATION_ROOT_KEYS", "a=/a.key, b=/b.key")];
+        let config = load(None, &env, Overrides::default()).expect("loads");
+        assert!(!config.uses_development_root_key(), "a key from the environment is not the development key");
+        assert!(!format!("{config:?}").contains("AAAA"), "the key is not in Debug");
+        let (global, orgs) = config.root_key_sources().expect("sources");
+        assert!(matches!(global, RootKeySource::Environment { ref name, .. } if name == "KMS_ROOT_KEY"));
+        assert_eq!(orgs.len(), 2);
+        assert_eq!(orgs[1], ("b".to_owned(), RootKeySource::File("/b.key".into())));
+
+        let env = [("KMS_ROOT_KEY", "AAAA"), ("KMS_ROOT_KEY_FILE", "/k")];
+        let err = load(None, &env, Overrides::default()).expect("loads").root_key_sources().expect_err("both");
+        assert!(err.to_string().contains("set one of them"), "{err}");
+        let err = load(Some("root_key = \"AAAA\"\n"), &[], Overrides::default()).expect_err("not in a file");
+        assert!(err.to_string().contains("KMS_ROOT_KEY"), "{err}");
+        let err = load(None, &[("KMS_KEYS_ORGANISATION_ROOT_KEYS", "acme")], Overrides::default()).expect_err("bad");
+        assert!(err.to_string().contains("organisation=FILE"), "{err}");
     }
 
     #[test]

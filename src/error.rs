@@ -4,6 +4,7 @@
 use kmip_ttlv::enums::ResultReason;
 use kmip_ttlv::{ErrorKind, ProtocolVersion};
 
+use crate::keys::KeyError;
 use crate::store::StoreError;
 
 /// Why an operation failed.
@@ -98,6 +99,11 @@ pub enum KmsError {
     /// The store failed; the detail goes to the log, not the client.
     #[error("storage failure")]
     Store(#[from] StoreError),
+    /// The key hierarchy failed (an organisation key could not be made or
+    /// read, wrapped material did not authenticate); the detail goes to
+    /// the log.
+    #[error("key hierarchy failure: {0}")]
+    Keys(#[from] KeyError),
     /// An invariant of the server was broken; the detail goes to the log.
     #[error("internal error")]
     Internal(String),
@@ -155,7 +161,7 @@ impl KmsError {
             KmsError::InvalidCorrelationValue(_) => ResultReason::ITEM_NOT_FOUND,
             KmsError::Crypto(_) | KmsError::AuthenticationFailed(_) => ResultReason::CRYPTOGRAPHIC_FAILURE,
             KmsError::Policy(_) => ResultReason::GENERAL_FAILURE,
-            KmsError::Store(_) | KmsError::Internal(_) => ResultReason::GENERAL_FAILURE,
+            KmsError::Store(_) | KmsError::Keys(_) | KmsError::Internal(_) => ResultReason::GENERAL_FAILURE,
         }
     }
 
@@ -164,6 +170,7 @@ impl KmsError {
     pub fn result_message(&self) -> String {
         match self {
             KmsError::Store(_) => "storage failure".to_owned(),
+            KmsError::Keys(_) => "key hierarchy failure".to_owned(),
             KmsError::Internal(_) => "internal error".to_owned(),
             other => other.to_string(),
         }
@@ -171,7 +178,7 @@ impl KmsError {
 
     /// True for failures that are the server's fault (logged as errors).
     pub fn is_internal(&self) -> bool {
-        matches!(self, KmsError::Store(_) | KmsError::Internal(_))
+        matches!(self, KmsError::Store(_) | KmsError::Keys(_) | KmsError::Internal(_))
     }
 }
 

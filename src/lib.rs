@@ -5,6 +5,7 @@
 //! admin/   the admin socket: JSON lines over DIR/admin.sock
 //! config   the TOML file, KMS_* variables, flags
 //! pki      the development PKI (rcgen) and root key
+//! keys/    the key hierarchy: root key -> organisation keys -> wrapped object material
 //! ops/     one module per operation family             (no I/O types)
 //! store/   trait Store + sled (default) + in-memory    (persistence)
 //! ```
@@ -18,6 +19,7 @@ pub mod clock;
 pub mod config;
 pub mod crypto;
 pub mod error;
+pub mod keys;
 pub mod ops;
 pub mod pki;
 pub mod server;

@@ -33,7 +33,7 @@ pub const DEVELOPMENT_WARNING: &str = "\
 WARNING: this is a DEVELOPMENT setup. The CA key and the root key were generated into the data
 WARNING: directory: whoever can read the directory holds every key. The server refuses to listen on a
 WARNING: non-loopback address with this root key; production needs a root key from outside the data
-WARNING: directory (root_key_file / KMS_ROOT_KEY_FILE) and certificates from your own CA.";
+WARNING: directory (keys.root_key_file / --root-key-file / KMS_ROOT_KEY) and certificates from your own CA.";
 
 /// The development PKI's file names under `DATA_DIR/certs/`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -12,7 +12,9 @@
 //!    "started_at":1763820000,"uptime_seconds":12,"open_connections":1,"max_connections":10000,
 //!    "accepted_connections":3,"refused_connections":0,"records":17}}
 //! → {"command":"frobnicate"}
-//! ← {"ok":false,"error":"unknown command \"frobnicate\" (known: status, audit-verify, audit-export, audit-prune, backup)"}
+//! ← {"ok":false,"error":"unknown command \"frobnicate\" (known: status, audit-verify, audit-export, audit-prune, backup, rotate-root)"}
+//! → {"command":"rotate-root","new_key_file":"/etc/kms/root-2026.key"}
+//! ← {"ok":true,"result":{"rewrapped":3,"already_rotated":0,"own_root_key":0,"new_check_value":"9F…"}}
 //! ```
 //!
 //! Several requests may follow each other on one connection. Commands are

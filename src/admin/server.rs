@@ -1,6 +1,7 @@
 //! The server side of the admin socket: one task per connection, one JSON
 //! request per line, answered in order.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -12,6 +13,7 @@ use tracing::{Instrument, debug, info_span, warn};
 
 use super::{MAX_LINE, ServerInfo};
 use crate::audit::{self, HeadFile};
+use crate::keys::RootKeySource;
 use crate::ops::Kms;
 use crate::server::{AuditService, Shutdown, Stats};
 
@@ -116,9 +118,10 @@ async fn dispatch(context: &AdminContext, request: &Value) -> Result<Value, Stri
         "status" => Ok(status(context).await),
         "audit-verify" | "audit-export" | "audit-prune" => audit_command(context, command, request).await,
         "backup" => backup(context, request).await,
-        other => {
-            Err(format!("unknown command {other:?} (known: status, audit-verify, audit-export, audit-prune, backup)"))
-        }
+        "rotate-root" => rotate_root(context, request).await,
+        other => Err(format!(
+            "unknown command {other:?} (known: status, audit-verify, audit-export, audit-prune, backup, rotate-root)"
+        )),
     }
 }
 
@@ -193,9 +196,31 @@ pub fn pruned_json(pruned: Option<&audit::PrunedThrough>) -> Value {
     }
 }
 
+/// `{"command":"rotate-root","new_key_file":"/abs/path"}`: re-wraps every
+/// organisation key under the root key in that file while serving.
+async fn rotate_root(context: &AdminContext, request: &Value) -> Result<Value, String> {
+    let Some(file) = request.get("new_key_file").and_then(Value::as_str) else {
+        return Err("rotate-root needs \"new_key_file\": the new root key file's path".into());
+    };
+    let source = RootKeySource::File(PathBuf::from(file));
+    let crypto = context.kms.crypto().clone();
+    let new = tokio::task::spawn_blocking(move || source.load(crypto))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())?;
+    let report = context
+        .kms
+        .key_hierarchy()
+        .rotate_root(context.kms.store().as_ref(), new)
+        .await
+        .map_err(|e| format!("root key rotation failed: {e}"))?;
+    serde_json::to_value(report).map_err(|e| e.to_string())
+}
+
 async fn status(context: &AdminContext) -> Value {
-    let records = match context.kms.store().count().await {
-        Ok(n) => json!(n),
+    // Managed objects, not the key hierarchy's own records.
+    let records = match context.kms.store().all_ids().await {
+        Ok(ids) => json!(ids.iter().filter(|id| !crate::keys::is_hierarchy_record(id)).count()),
         Err(e) => {
             warn!(error = %e, "status: counting records failed");
             Value::Null

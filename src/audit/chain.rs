@@ -20,29 +20,13 @@ const CHECKPOINT_PREVIOUS: &[u8] = b"kms audit checkpoint";
 /// Entries read from the store at a time.
 const PAGE: usize = 4096;
 
-/// The chain's HMAC key (32 bytes, derived from the root key by `keys`).
+/// The chain's HMAC key (32 bytes: the key hierarchy's audit service key).
 pub struct AuditKey(Zeroizing<[u8; 32]>);
 
 impl AuditKey {
     /// A key from its bytes.
     pub fn new(bytes: [u8; 32]) -> AuditKey {
         AuditKey(Zeroizing::new(bytes))
-    }
-}
-
-impl AuditKey {
-    /// The audit key derived from the root key's bytes: HMAC-SHA-256 under
-    /// the root key of a fixed label, so that it differs from every other
-    /// use of the root key.
-    pub fn derive(root: &[u8; 32], crypto: &dyn CryptoEngine) -> Result<AuditKey, crate::error::KmsError> {
-        let key = KeyRef { kind: KeyKind::Hmac, material: root.as_slice() };
-        let mac =
-            Zeroizing::new(crypto.mac(key, MacAlgorithm::Hmac(HashAlgorithm::Sha256), b"kms audit chain key v1")?);
-        let bytes: [u8; 32] = mac
-            .as_slice()
-            .try_into()
-            .map_err(|_| crate::error::KmsError::Internal("HMAC-SHA-256 gave other than 32 bytes".into()))?;
-        Ok(AuditKey::new(bytes))
     }
 }
 

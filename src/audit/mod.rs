@@ -5,7 +5,8 @@
 //! (operation and object ids; never key material or secret values) and the
 //! result. The store keeps the entries in its append-only log and seals
 //! them in commit order with [`ChainSealer`]: each entry's seal is an
-//! HMAC-SHA-256, under a key derived from the root key, over its position,
+//! HMAC-SHA-256, under the key hierarchy's audit service key (random,
+//! stored wrapped by the root key, re-wrapped by rotations), over its position,
 //! the previous entry's seal and its body. Whoever holds the disk but not
 //! the key can neither edit, remove, reorder nor insert an entry without
 //! [`verify`] finding the first one broken. The head (how many entries, the

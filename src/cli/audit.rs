@@ -2,16 +2,15 @@
 //! With a server running on the data dir they go through its admin socket
 //! (the server holds the store open); otherwise they open the store.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::{Args, Subcommand};
 use kms::admin;
 use kms::audit::{self, ExportFilter, HeadFile};
-use kms::config::{Config, Overrides, RootKey};
-use kms::crypto::SoftwareEngine;
-use kms::server::audit_sealer;
-use kms::store::{SledStore, Store};
+use kms::config::{Config, Overrides};
+use kms::server::{open_data_dir, service_keys};
+use kms::store::Store;
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -174,33 +173,23 @@ fn load(common: &Common) -> Result<Config, CliError> {
 }
 
 /// Runs `f` on the data dir's store (no server holds it) and the chain's
-/// sealer.
+/// sealer (the key hierarchy's audit key, under the configured root key).
 fn with_store<T, F, Fut>(config: &Config, f: F) -> Result<T, CliError>
 where
     F: FnOnce(Arc<dyn Store>, Arc<audit::ChainSealer>) -> Fut,
     Fut: std::future::Future<Output = Result<T, CliError>>,
 {
-    let store_dir = config.data_dir.join("store");
-    if !store_dir.exists() {
-        return Err(CliError::Failed(format!("{}: no store here", store_dir.display())));
-    }
-    let root_key = RootKey::read(&config.root_key_path()).map_err(CliError::failed)?;
-    let sealer = Arc::new(audit_sealer(&root_key, Arc::new(SoftwareEngine::new())).map_err(CliError::failed)?);
-    drop(root_key);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| CliError::Failed(format!("starting the runtime: {e}")))?;
     runtime.block_on(async {
-        let store = open_store(&store_dir)?;
+        let (store, keys, crypto) = open_data_dir(config).await.map_err(CliError::failed)?;
+        let (sealer, _) = service_keys(&keys, store.as_ref(), crypto).await.map_err(CliError::failed)?;
+        let sealer = Arc::new(sealer);
         store.set_log_sealer(sealer.clone());
         f(store, sealer).await
     })
-}
-
-fn open_store(dir: &Path) -> Result<Arc<dyn Store>, CliError> {
-    let store = SledStore::open(dir).map_err(|e| CliError::Failed(format!("opening {}: {e}", dir.display())))?;
-    Ok(Arc::new(store))
 }
 
 /// A time: RFC 3339 or seconds since the epoch.

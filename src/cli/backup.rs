@@ -8,11 +8,12 @@ use std::sync::Arc;
 use clap::Args;
 use kms::admin;
 use kms::audit::{self, HeadFile};
-use kms::backup::{self, BackupKey};
-use kms::config::{Config, Overrides, RootKey};
+use kms::backup;
+use kms::config::{Config, Overrides};
 use kms::crypto::{CryptoEngine, SoftwareEngine};
+use kms::keys::KeyHierarchy;
 use kms::pki;
-use kms::server::audit_sealer;
+use kms::server::{open_data_dir, root_keys, service_keys};
 use kms::store::{MemoryStore, SledStore, Store};
 use serde_json::json;
 
@@ -50,20 +51,16 @@ pub fn backup(args: BackupArgs) -> Result<(), CliError> {
     let result = if admin::running_server(&config.data_dir).is_some() {
         admin::request(&config.data_dir, &json!({"command": "backup", "out": out})).map_err(CliError::failed)?
     } else {
-        let store_dir = config.data_dir.join("store");
-        if !store_dir.exists() {
-            return Err(CliError::Failed(format!("{}: no store here", store_dir.display())));
-        }
-        let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
-        let key = backup_key(&config, crypto.as_ref())?;
         runtime()?.block_on(async {
-            let store = SledStore::open(&store_dir).map_err(CliError::failed)?;
-            let summary = backup::write(&store, &key, crypto.as_ref(), &out).await.map_err(CliError::Failed)?;
+            let (store, keys, crypto) = open_data_dir(&config).await.map_err(CliError::failed)?;
+            // The backup key first: a new one is then in the snapshot.
+            let (_, key) = service_keys(&keys, store.as_ref(), crypto.clone()).await.map_err(CliError::failed)?;
+            let summary = backup::write(store.as_ref(), &key, crypto.as_ref(), &out).await.map_err(CliError::Failed)?;
             Ok::<_, CliError>(admin::backup_json(&summary))
         })?
     };
     println!(
-        "backed up {} objects and {} audit entries to {} ({} bytes)",
+        "backed up {} records and {} audit entries to {} ({} bytes)",
         result["records"],
         result["audit_entries"],
         out.display(),
@@ -81,27 +78,36 @@ pub fn restore(args: RestoreArgs) -> Result<(), CliError> {
             dir.display()
         )));
     }
-    let root_path = config.root_key_path();
-    if !root_path.exists() {
+    if config.uses_development_root_key() && !config.root_key_path().exists() {
         return Err(CliError::Failed(format!(
-            "{}: no root key; set root_key_file (or KMS_ROOT_KEY_FILE) to the root key the backup was made under",
-            root_path.display()
+            "{}: no root key; set keys.root_key_file (--root-key-file, KMS_ROOT_KEY_FILE) or KMS_ROOT_KEY to the root \
+             key the backup was made under",
+            config.root_key_path().display()
         )));
     }
-    let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
-    let key = backup_key(&config, crypto.as_ref())?;
-    // Everything is checked before anything is written.
-    let (snapshot, summary) = backup::read(&args.from, &key, crypto.as_ref()).map_err(CliError::Failed)?;
+    let unverified = backup::read(&args.from).map_err(CliError::Failed)?;
     let runtime = runtime()?;
-    runtime.block_on(async {
-        let root = RootKey::read(&root_path).map_err(CliError::failed)?;
-        let sealer = Arc::new(audit_sealer(&root, crypto.clone()).map_err(CliError::failed)?);
+    // Everything is checked in memory before anything is written: the
+    // snapshot's key hierarchy opens under the configured root key, the
+    // file authenticates under its backup key, the audit chain verifies.
+    let (snapshot, summary) = runtime.block_on(async {
+        let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+        let roots = root_keys(&config, &crypto).map_err(CliError::failed)?;
         let check = MemoryStore::new();
-        check.load_snapshot(snapshot.clone()).await.map_err(CliError::failed)?;
+        check.load_snapshot(unverified.snapshot.clone()).await.map_err(CliError::failed)?;
+        let keys = KeyHierarchy::open(&check, crypto.clone(), roots).await.map_err(|e| {
+            CliError::Failed(format!(
+                "{}: the backup's keys do not open under this root key (made under another root key?): {e}: \
+                 nothing restored",
+                args.from.display()
+            ))
+        })?;
+        let (sealer, key) = service_keys(&keys, &check, crypto.clone()).await.map_err(CliError::failed)?;
+        let (snapshot, summary) = unverified.authenticate(&key, crypto.as_ref()).map_err(CliError::Failed)?;
         audit::verify(&check, &sealer, None)
             .await
             .map_err(|e| CliError::Failed(format!("{}: {e}: nothing restored", args.from.display())))?;
-        Ok::<_, CliError>(())
+        Ok::<_, CliError>((snapshot, summary))
     })?;
     let created = !dir.exists();
     let written = runtime.block_on(async {
@@ -109,6 +115,9 @@ pub fn restore(args: RestoreArgs) -> Result<(), CliError> {
         let head = HeadFile { next: snapshot.head.next, seal: hex::encode(&snapshot.head.last_seal) };
         store.load_snapshot(snapshot).await.map_err(CliError::failed)?;
         head.write(&HeadFile::path(&dir)).map_err(|e| CliError::Failed(format!("writing the audit head: {e}")))?;
+        drop(store);
+        // The root key check file, as the server writes it.
+        open_data_dir(&config).await.map_err(CliError::failed)?;
         Ok::<_, CliError>(())
     });
     if let Err(e) = written {
@@ -120,7 +129,7 @@ pub fn restore(args: RestoreArgs) -> Result<(), CliError> {
         pki::init(&dir, false).map_err(CliError::failed)?;
         eprintln!("created a development PKI in {} (the backup holds no certificates)", dir.display());
     }
-    println!("restored {} objects and {} audit entries into {}", summary.records, summary.entries, dir.display());
+    println!("restored {} records and {} audit entries into {}", summary.records, summary.entries, dir.display());
     Ok(())
 }
 
@@ -136,11 +145,6 @@ fn remove_restored(dir: &Path, created: bool) {
 fn load(config_file: Option<PathBuf>, data_dir: Option<PathBuf>) -> Result<Config, CliError> {
     let overrides = Overrides { config_file, data_dir, ..Overrides::default() };
     Config::load(&overrides).map_err(CliError::failed)
-}
-
-fn backup_key(config: &Config, crypto: &dyn CryptoEngine) -> Result<BackupKey, CliError> {
-    let root = RootKey::read(&config.root_key_path()).map_err(CliError::failed)?;
-    BackupKey::derive(&root, crypto).map_err(CliError::Failed)
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, CliError> {

@@ -23,7 +23,8 @@ pub struct InitArgs {
 pub fn run(args: InitArgs) -> Result<(), CliError> {
     let overrides = Overrides { config_file: args.config, data_dir: args.data_dir, ..Overrides::default() };
     let config = Config::load(&overrides).map_err(CliError::failed)?;
-    let report = pki::init(&config.data_dir, config.root_key_file.is_none()).map_err(CliError::failed)?;
+    let report = pki::init(&config.data_dir, config.root_key_file.is_none() && config.root_key.is_none())
+        .map_err(CliError::failed)?;
     println!("{report}");
     eprintln!("{DEVELOPMENT_WARNING}");
     Ok(())

@@ -4,6 +4,7 @@ mod audit;
 mod backup;
 mod cert;
 mod init;
+mod rotate_root;
 mod serve;
 mod status;
 mod ttlv;
@@ -36,6 +37,8 @@ enum Command {
     Cert(cert::CertCommand),
     /// Show the running server's status (through its admin socket).
     Status(status::StatusArgs),
+    /// Re-wrap every organisation key under a new root key (through the admin socket while a server runs).
+    RotateRoot(rotate_root::RotateRootArgs),
     /// Read and write KMIP TTLV: binary or hex <-> the KMIP XML or JSON encoding.
     #[command(subcommand)]
     Ttlv(ttlv::TtlvCommand),
@@ -84,6 +87,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Restore(args) => backup::restore(args),
         Command::Cert(command) => cert::run(command),
         Command::Status(args) => status::run(args),
+        Command::RotateRoot(args) => rotate_root::run(args),
         Command::Ttlv(command) => ttlv::run(command),
     }
 }

@@ -27,6 +27,11 @@ pub struct ServeArgs {
     /// The HTTPS listener, IP:PORT [default: 127.0.0.1:8443; config http_addr; KMS_HTTP_ADDR].
     #[arg(long, value_name = "ADDR")]
     http_addr: Option<SocketAddr>,
+    /// The root key file (32 bytes, base64), outside the data dir in production [config keys.root_key_file;
+    /// KMS_KEYS_ROOT_KEY_FILE or KMS_ROOT_KEY_FILE; or the key itself in KMS_ROOT_KEY; default: the
+    /// development key DATA_DIR/root.key].
+    #[arg(long, value_name = "FILE")]
+    root_key_file: Option<PathBuf>,
 }
 
 pub fn run(args: ServeArgs) -> Result<(), CliError> {
@@ -35,6 +40,7 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
         data_dir: args.data_dir,
         kmip_addr: args.kmip_addr,
         http_addr: args.http_addr,
+        root_key_file: args.root_key_file,
     };
     let config = Config::load(&overrides).map_err(CliError::failed)?;
     if let Some(report) = server::prepare(&config).map_err(CliError::failed)? {

@@ -583,6 +583,7 @@ fn new_certificate(
         id: new_id(ctx)?,
         object_type: ObjectType::CERTIFICATE,
         owner,
+        organisation: ctx.peer.organisation.clone(),
         value: Some(certificate_value(der)),
         attributes,
         revision: 0,

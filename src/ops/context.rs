@@ -10,7 +10,8 @@ use super::object::ManagedObject;
 use super::{Peer, Session};
 use crate::crypto::CryptoEngine;
 use crate::error::KmsError;
-use crate::store::{IndexKey, Store, StoreError, WriteBatch};
+use crate::keys::{self, KeyError, KeyHierarchy};
+use crate::store::{IndexKey, Store, StoreError, StoredObject, WriteBatch};
 
 /// Server settings the operations read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,6 +151,7 @@ impl OpContext<'_> {
 /// when the message is done (or dropped when a batch is undone).
 pub struct Txn<'a> {
     store: &'a dyn Store,
+    keys: &'a KeyHierarchy,
     decoded: &'a ObjectCache,
     cache: BTreeMap<String, Option<Arc<ManagedObject>>>,
     dirty: BTreeSet<String>,
@@ -169,9 +171,10 @@ pub struct Committed {
 }
 
 impl<'a> Txn<'a> {
-    /// A transaction over `store`, with `decoded` shared between messages.
-    pub fn new(store: &'a dyn Store, decoded: &'a ObjectCache) -> Txn<'a> {
-        Txn { store, decoded, cache: BTreeMap::new(), dirty: BTreeSet::new(), before: BTreeMap::new() }
+    /// A transaction over `store`, whose values `keys` seals and opens,
+    /// with `decoded` shared between messages.
+    pub fn new(store: &'a dyn Store, keys: &'a KeyHierarchy, decoded: &'a ObjectCache) -> Txn<'a> {
+        Txn { store, keys, decoded, cache: BTreeMap::new(), dirty: BTreeSet::new(), before: BTreeMap::new() }
     }
 
     /// The object `id` as this message sees it.
@@ -183,6 +186,11 @@ impl<'a> Txn<'a> {
     pub async fn get_shared(&mut self, id: &str) -> Result<Option<Arc<ManagedObject>>, KmsError> {
         if let Some(cached) = self.cache.get(id) {
             return Ok(cached.clone());
+        }
+        // The key hierarchy's own records are not objects: no request
+        // reaches them.
+        if keys::is_hierarchy_record(id) {
+            return Ok(None);
         }
         // An object decoded before at its current revision is not read again.
         let Some(revision) = self.store.revision(id).await? else {
@@ -197,7 +205,7 @@ impl<'a> Txn<'a> {
             Some(stored) => Some(match self.decoded.get(id, stored.revision) {
                 Some(object) => object,
                 None => {
-                    let object = Arc::new(ManagedObject::from_stored(&stored)?);
+                    let object = Arc::new(self.decode(&stored).await?);
                     self.decoded.put(Arc::clone(&object));
                     object
                 }
@@ -206,6 +214,20 @@ impl<'a> Txn<'a> {
         };
         self.cache.insert(id.to_owned(), loaded.clone());
         Ok(loaded)
+    }
+
+    /// Decodes a record, loading its organisation's key first if another
+    /// server made it after this one opened the hierarchy. Once per
+    /// revision: the result goes to the shared cache.
+    async fn decode(&self, stored: &StoredObject) -> Result<ManagedObject, KmsError> {
+        match ManagedObject::from_stored(stored, self.keys) {
+            Err(KmsError::Keys(KeyError::NotLoaded(_))) => {
+                let organisation = ManagedObject::stored_organisation(stored);
+                self.keys.load_org_key(self.store, organisation.as_deref()).await?;
+                ManagedObject::from_stored(stored, self.keys)
+            }
+            other => other,
+        }
     }
 
     /// Stages a new or changed object.
@@ -225,13 +247,14 @@ impl<'a> Txn<'a> {
     /// longer match.
     pub async fn find(&self, key: &IndexKey) -> Result<BTreeSet<String>, KmsError> {
         let mut ids: BTreeSet<String> = self.store.find(key).await?.into_iter().collect();
-        self.overlay(&mut ids, |object| object.to_stored().is_ok_and(|s| s.index.contains(key)));
+        self.overlay(&mut ids, |object| object.index_keys().contains(key));
         Ok(ids)
     }
 
     /// Every id, including staged new objects.
     pub async fn all_ids(&self) -> Result<BTreeSet<String>, KmsError> {
-        let mut ids: BTreeSet<String> = self.store.all_ids().await?.into_iter().collect();
+        let mut ids: BTreeSet<String> =
+            self.store.all_ids().await?.into_iter().filter(|id| !keys::is_hierarchy_record(id)).collect();
         self.overlay(&mut ids, |_| true);
         Ok(ids)
     }
@@ -254,13 +277,21 @@ impl<'a> Txn<'a> {
         self.dirty.is_empty()
     }
 
-    /// The staged writes as one store batch.
-    pub fn into_batch(self) -> Result<WriteBatch, KmsError> {
+    /// The staged writes as one store batch, sealed: the key
+    /// of every organisation involved is made first if it does not exist.
+    pub async fn into_batch(self) -> Result<WriteBatch, KmsError> {
         let mut batch = WriteBatch::new();
         for id in &self.dirty {
             if let Some(Some(object)) = self.cache.get(id) {
+                if keys::is_hierarchy_record(&object.id) {
+                    return Err(KmsError::InvalidField(format!(
+                        "Unique Identifier {:?} is reserved for the server",
+                        object.id
+                    )));
+                }
+                self.keys.ensure_org_key(self.store, object.organisation.as_deref()).await?;
                 let expected = (object.revision > 0).then_some(object.revision);
-                batch.put(object.to_stored()?, expected);
+                batch.put(object.to_stored(self.keys)?, expected);
             }
         }
         Ok(batch)
@@ -278,7 +309,7 @@ impl<'a> Txn<'a> {
         let written: Vec<Arc<ManagedObject>> =
             self.dirty.iter().filter_map(|id| self.cache.get(id).cloned().flatten()).collect();
         let mut before = std::mem::take(&mut self.before);
-        let mut batch = self.into_batch().map_err(CommitError::Kms)?;
+        let mut batch = self.into_batch().await.map_err(CommitError::Kms)?;
         batch.log = log;
         store.commit(batch).await.map_err(|e| {
             for object in &written {

@@ -124,6 +124,7 @@ pub(crate) async fn derive_key(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Resul
         id: id.clone(),
         object_type,
         owner: ctx.peer.identity.clone(),
+        organisation: ctx.peer.organisation.clone(),
         value: Some(value),
         attributes: requested,
         revision: 0,

@@ -53,6 +53,9 @@ pub(crate) async fn export(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
 pub(crate) async fn import(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Vec<Ttlv>, KmsError> {
     let fields = Fields::of(payload)?;
     let id = fields.text(Tag::UNIQUE_IDENTIFIER)?.ok_or_else(|| fields.missing(Tag::UNIQUE_IDENTIFIER))?.to_owned();
+    if crate::keys::is_hierarchy_record(&id) {
+        return Err(reserved_id(&id));
+    }
     if id.is_empty() {
         return Err(KmsError::InvalidField("an imported object needs a non-empty Unique Identifier".into()));
     }
@@ -125,6 +128,7 @@ pub(crate) async fn import(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
         id: id.clone(),
         object_type,
         owner: ctx.peer.identity.clone(),
+        organisation: ctx.peer.organisation.clone(),
         value: Some(value),
         attributes: front,
         revision,
@@ -138,6 +142,14 @@ pub(crate) async fn import(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
 /// True if `value` is a key block with Key Wrapping Data.
 fn is_wrapped(value: Option<&Ttlv>) -> bool {
     value.and_then(|v| v.child(Tag::KEY_BLOCK)).is_some_and(|b| b.child(Tag::KEY_WRAPPING_DATA).is_some())
+}
+
+/// The refusal of an identifier in the key hierarchy's reserved range.
+fn reserved_id(id: &str) -> KmsError {
+    KmsError::InvalidField(format!(
+        "Unique Identifier {id:?}: identifiers starting with {:?} are reserved for the server",
+        crate::keys::RECORD_PREFIX
+    ))
 }
 
 #[cfg(test)]
@@ -220,6 +232,33 @@ mod tests {
                 ),
             )
             .await;
+    }
+
+    #[tokio::test]
+    async fn the_key_hierarchys_records_are_neither_readable_nor_writable() {
+        let h = Harness::new();
+        // An object write makes the default organisation's key record.
+        let id = h.aes_128_key().await;
+        for reserved in ["_kms/org-key/", "_kms/root-rotation"] {
+            h.fails(
+                "2.1",
+                &format!(
+                    r#"<Operation type="Enumeration" value="Get"/><RequestPayload>{}</RequestPayload>"#,
+                    uid(reserved)
+                ),
+                ResultReason::OBJECT_NOT_FOUND,
+            )
+            .await;
+        }
+        let mut exported = h.simple("2.1", "Export", &id).await;
+        if let kmip_ttlv::Value::Structure(children) = &mut exported.value {
+            for child in children.iter_mut().filter(|c| c.tag == Tag::UNIQUE_IDENTIFIER) {
+                child.value = kmip_ttlv::Value::TextString("_kms/org-key/newcorp".into());
+            }
+        }
+        let refused = h.import("2.1", &exported, r#"<ReplaceExisting type="Boolean" value="true"/>"#).await;
+        super::super::test_kms::failed(&refused, ResultReason::INVALID_FIELD);
+        assert!(refused.result_message.as_deref().is_some_and(|m| m.contains("reserved")), "{refused:?}");
     }
 
     #[tokio::test]

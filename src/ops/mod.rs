@@ -51,6 +51,7 @@ use self::push::{Change, Events, Expected, ObjectEvent, ServerRequest};
 use crate::clock::Clock;
 use crate::crypto::CryptoEngine;
 use crate::error::KmsError;
+use crate::keys::KeyHierarchy;
 use crate::store::Store;
 
 /// Who sent a message: the identity from the verified client certificate
@@ -59,6 +60,9 @@ use crate::store::Store;
 pub struct Peer {
     /// The client identity (certificate subject CN, else the first SAN).
     pub identity: String,
+    /// The identity's organisation (the certificate subject's O, else its
+    /// OU): whose organisation key protects the objects it creates.
+    pub organisation: Option<String>,
     /// Where the connection comes from, when known.
     pub address: Option<SocketAddr>,
 }
@@ -103,6 +107,8 @@ pub struct Kms {
     clock: Arc<dyn Clock>,
     crypto: Arc<dyn CryptoEngine>,
     config: OpsConfig,
+    /// Seals and opens object values in the store.
+    hierarchy: Arc<KeyHierarchy>,
     /// Decoded objects, shared between messages.
     objects: ObjectCache,
     /// Open streaming operations (Init ... Final).
@@ -131,8 +137,29 @@ impl Kms {
         Kms::with(store, clock, Arc::new(crate::crypto::SoftwareEngine::new()), config)
     }
 
-    /// A service with every part given.
+    /// A service with every part given, and a key hierarchy whose root key
+    /// is random and kept in memory only: for in-memory stores, whose
+    /// contents die with the process anyway. A server over a lasting store
+    /// uses [`Kms::with_keys`].
+    ///
+    /// # Panics
+    ///
+    /// If the crypto engine cannot make the random root key.
     pub fn with(store: Arc<dyn Store>, clock: Arc<dyn Clock>, crypto: Arc<dyn CryptoEngine>, config: OpsConfig) -> Kms {
+        // The engine's RNG failing is not recoverable here.
+        let keys = KeyHierarchy::ephemeral(crypto.clone()).expect("an in-memory root key");
+        Kms::with_keys(store, clock, crypto, config, Arc::new(keys))
+    }
+
+    /// A service with every part given, including the key hierarchy
+    /// (opened on `store`).
+    pub fn with_keys(
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+        crypto: Arc<dyn CryptoEngine>,
+        config: OpsConfig,
+        keys: Arc<KeyHierarchy>,
+    ) -> Kms {
         let mut prefix = [0u8; 8];
         // A failing RNG leaves a zero prefix: the values are still unique
         // per response within this process.
@@ -142,6 +169,7 @@ impl Kms {
             clock,
             crypto,
             config,
+            hierarchy: keys,
             objects: ObjectCache::new(),
             streams: stream::Streams::new(),
             keys: crypto_params::EngineKeys::new(),
@@ -177,7 +205,12 @@ impl Kms {
         &self.store
     }
 
-    /// The crypto engine, for administrative commands.
+    /// The key hierarchy, for administrative commands (root key rotation).
+    pub fn key_hierarchy(&self) -> &Arc<KeyHierarchy> {
+        &self.hierarchy
+    }
+
+    /// The crypto engine.
     pub fn crypto(&self) -> &Arc<dyn CryptoEngine> {
         &self.crypto
     }
@@ -312,7 +345,7 @@ impl Kms {
             version: effective_version(version),
             crypto: self.crypto.as_ref(),
             config: &self.config,
-            txn: Txn::new(self.store.as_ref(), &self.objects),
+            txn: Txn::new(self.store.as_ref(), &self.hierarchy, &self.objects),
             streams: &self.streams,
             touched_streams: Vec::new(),
             keys: &self.keys,
@@ -430,7 +463,7 @@ impl Kms {
             }
             Change::Created { replaced } => {
                 // Read now, as Get would: a key destroyed meanwhile is not sent.
-                let mut txn = Txn::new(self.store.as_ref(), &self.objects);
+                let mut txn = Txn::new(self.store.as_ref(), &self.hierarchy, &self.objects);
                 let object = match txn.get_shared(&event.id).await {
                     Ok(Some(object)) => object,
                     Ok(None) => return None,

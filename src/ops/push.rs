@@ -535,7 +535,7 @@ mod tests {
         let id = h.register_key().await;
         let created = next(&mut events);
         let admin = &h.peer;
-        let other = Peer { identity: "someone-else".into(), address: None };
+        let other = Peer { identity: "someone-else".into(), organisation: None, address: None };
         let batch_id = Bytes::from_static(b"\x00\x01");
 
         assert!(h.kms.server_request(&other, &created, ProtocolVersion::V2_1, batch_id.clone()).await.is_none());

@@ -33,7 +33,7 @@ impl TestKms {
     pub(crate) fn with(crypto: Arc<dyn CryptoEngine>, config: OpsConfig) -> TestKms {
         let clock = Arc::new(FixedClock::new(NOW));
         let kms = Kms::with(Arc::new(MemoryStore::new()), clock.clone(), crypto, config);
-        TestKms { kms, clock, peer: Peer { identity: "admin".into(), address: None } }
+        TestKms { kms, clock, peer: Peer { identity: "admin".into(), organisation: None, address: None } }
     }
 
     /// A server whose operations are audited into its store's log; the
@@ -47,7 +47,7 @@ impl TestKms {
         store.set_log_sealer(sealer.clone());
         let log = Arc::new(crate::audit::AuditLog::new(store.clone()));
         let kms = Kms::with(store.clone(), clock.clone(), crypto, OpsConfig::default()).with_audit(log.clone());
-        let peer = Peer { identity: "admin".into(), address: Some(([127, 0, 0, 1], 4242).into()) };
+        let peer = Peer { identity: "admin".into(), organisation: None, address: Some(([127, 0, 0, 1], 4242).into()) };
         (TestKms { kms, clock, peer }, store, log, sealer)
     }
 

@@ -103,7 +103,7 @@ impl Handler {
         span.record("identity", identity.name.as_str());
         let version = stream.get_ref().1.protocol_version().map(|v| format!("{v:?}")).unwrap_or_default();
         debug!(tls = %version, "connection established");
-        let peer = Peer { identity: identity.name, address: Some(address) };
+        let peer = Peer { identity: identity.name, organisation: identity.organisation, address: Some(address) };
         self.serve(stream, &peer).await;
     }
 

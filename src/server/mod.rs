@@ -56,8 +56,9 @@ use crate::admin::{self, AdminContext, ServerInfo};
 use crate::audit::{AuditKey, AuditLog, ChainSealer, HeadFile};
 use crate::backup::BackupKey;
 use crate::clock::SystemClock;
-use crate::config::{Config, ConfigError, RootKey};
+use crate::config::{Config, ConfigError};
 use crate::crypto::{CryptoEngine, HsmEngine, Pkcs11Token, SoftwareEngine};
+use crate::keys::{self, KeyError, KeyHierarchy, RootKeySource, RootKeys, RotationReport};
 use crate::ops::Kms;
 use crate::pki::{self, InitReport, PkiError};
 use crate::store::{SledStore, Store, StoreError};
@@ -76,13 +77,17 @@ pub enum ServerError {
     /// The development PKI could not be created.
     #[error(transparent)]
     Pki(#[from] PkiError),
+    /// The root key is unusable or does not match the data (the wrong
+    /// root key).
+    #[error(transparent)]
+    Keys(#[from] KeyError),
     /// A non-loopback address with the development root key.
     #[error(
         "refusing to listen on {addrs} (not a loopback address) with the development root key {root_key}: \
          whoever can read the data dir {data_dir} would hold every key. Production needs a root key from \
-         outside the data dir: set root_key_file in the config file (or KMS_ROOT_KEY_FILE) to a file outside \
-         it holding 32 random bytes in base64 (e.g. `head -c 32 /dev/urandom | base64 > /etc/kms/root.key`), \
-         or listen on 127.0.0.1 / ::1 for development"
+         outside the data dir: set keys.root_key_file in the config file (or --root-key-file, KMS_ROOT_KEY_FILE) \
+         to a file outside it holding 32 random bytes in base64 (e.g. `head -c 32 /dev/urandom | base64 > \
+         /etc/kms/root.key`), or the key itself in KMS_ROOT_KEY, or listen on 127.0.0.1 / ::1 for development"
     )]
     DevelopmentRootKey {
         /// The non-loopback addresses.
@@ -234,9 +239,51 @@ pub fn prepare(config: &Config) -> Result<Option<InitReport>, ServerError> {
     if !pki::is_empty_data_dir(&config.data_dir) {
         return Ok(None);
     }
-    let report = pki::init(&config.data_dir, config.root_key_file.is_none())?;
+    let report = pki::init(&config.data_dir, config.root_key_file.is_none() && config.root_key.is_none())?;
     warn!(data_dir = %config.data_dir.display(), "created a development PKI and root key in an empty data dir");
     Ok(Some(report))
+}
+
+/// The root keys `config` names, read (with a loud warning for the
+/// development key).
+pub fn root_keys(config: &Config, crypto: &Arc<dyn CryptoEngine>) -> Result<RootKeys, ServerError> {
+    let (global, organisations) = config.root_key_sources()?;
+    if let RootKeySource::Development(path) = &global {
+        warn!(
+            root_key = %path.display(),
+            "USING THE DEVELOPMENT ROOT KEY from inside the data dir: whoever can read the data dir holds every \
+             key. Production needs a root key from outside it (keys.root_key_file or KMS_ROOT_KEY)"
+        );
+    }
+    Ok(RootKeys::load(&global, &organisations, crypto)?)
+}
+
+/// Re-wraps every organisation key of `config`'s data dir under the root
+/// key in `new_key_file`, with no server running (the store is opened
+/// directly; a running server holds it, and rotates through its admin
+/// socket instead).
+pub async fn rotate_root_offline(config: &Config, new_key_file: &Path) -> Result<RotationReport, ServerError> {
+    let socket_path = config.data_dir.join(admin::SOCKET_FILE);
+    if tokio::net::UnixStream::connect(&socket_path).await.is_ok() {
+        return Err(ServerError::AlreadyRunning { data_dir: config.data_dir.clone(), pid: String::new() });
+    }
+    let store_dir = config.data_dir.join("store");
+    if !store_dir.exists() {
+        return Err(ServerError::Io {
+            path: store_dir,
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no store in this data dir"),
+        });
+    }
+    let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+    let roots = root_keys(config, &crypto)?;
+    let new = RootKeySource::File(new_key_file.to_owned()).load(crypto.clone())?;
+    let check_file = config.data_dir.join(keys::CHECK_FILE);
+    keys::precheck(&check_file, &roots)?;
+    let store = tokio::task::spawn_blocking(move || SledStore::open(&store_dir))
+        .await
+        .map_err(|e| ServerError::Task(e.to_string()))??;
+    let keys = KeyHierarchy::open_with_check_file(&store, crypto, roots, &check_file).await?;
+    Ok(keys.rotate_root(&store, new).await?)
 }
 
 /// Refuses a non-loopback address while the root key is the development
@@ -269,9 +316,9 @@ async fn crypto_engine(config: &Config) -> Result<Arc<dyn CryptoEngine>, ServerE
 
 async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, ServerError> {
     prepare(&config)?;
-    // Read now so a missing or malformed key stops the start; the key
-    // hierarchy (keys/) will take it from here.
-    let root_key = RootKey::read(&config.root_key_path())?;
+    // Read now so a missing or malformed key stops the start.
+    let software: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+    let roots = root_keys(&config, &software)?;
     let data_dir = config.data_dir.clone();
     let socket_path = data_dir.join(admin::SOCKET_FILE);
     let info_path = data_dir.join(admin::SERVER_FILE);
@@ -283,22 +330,34 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
         Some(kms) => (kms, None),
         None => {
             let dir = data_dir.join("store");
-            let store = tokio::task::spawn_blocking(move || SledStore::open(&dir))
+            // The wrong root key is refused before the store is opened
+            // (opening a sled store writes to it).
+            let check_file = data_dir.join(keys::CHECK_FILE);
+            keys::precheck(&check_file, &roots)?;
+            let sled = tokio::task::spawn_blocking(move || SledStore::open(&dir))
                 .await
                 .map_err(|e| ServerError::Task(e.to_string()))??;
+            let store: Arc<dyn Store> = Arc::new(sled);
             let crypto = crypto_engine(&config).await?;
-            let sealer = Arc::new(audit_sealer(&root_key, crypto.clone())?);
+            // Every organisation key is unwrapped now: the wrong root key
+            // stops the start here, before anything is written.
+            let keys = KeyHierarchy::open_with_check_file(store.as_ref(), crypto.clone(), roots, &check_file).await?;
+            info!(
+                root_key = %keys.global_check_value()?,
+                organisation_keys = keys.organisation_keys(),
+                "key hierarchy open"
+            );
+            let (sealer, backup_key) = service_keys(&keys, store.as_ref(), crypto.clone()).await?;
+            let sealer = Arc::new(sealer);
             store.set_log_sealer(sealer.clone());
-            let store: Arc<dyn Store> = Arc::new(store);
             let audit = Arc::new(AuditLog::new(store.clone()));
-            let kms =
-                Kms::with(store, Arc::new(SystemClock), crypto.clone(), config.ops_config()).with_audit(audit.clone());
-            let backup_key = Arc::new(BackupKey::derive(&root_key, crypto.as_ref()).map_err(ServerError::Task)?);
-            let kms = Arc::new(kms);
-            (kms, Some(AuditService { log: audit, sealer, head_file: head_file.clone(), backup_key }))
+            let kms = Kms::with_keys(store, Arc::new(SystemClock), crypto, config.ops_config(), Arc::new(keys))
+                .with_audit(audit.clone());
+            let service =
+                AuditService { log: audit, sealer, head_file: head_file.clone(), backup_key: Arc::new(backup_key) };
+            (Arc::new(kms), Some(service))
         }
     };
-    drop(root_key);
     raise_open_files_limit(config.limits.max_connections);
 
     let tcp = TcpListener::bind(config.kmip_addr)
@@ -378,11 +437,45 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
     })
 }
 
-/// The audit chain's sealer: its key is derived from the root key.
-pub fn audit_sealer(root_key: &RootKey, crypto: Arc<dyn CryptoEngine>) -> Result<ChainSealer, ServerError> {
-    let key = AuditKey::derive(root_key.expose_secret(), crypto.as_ref())
-        .map_err(|e| ServerError::Task(format!("deriving the audit key: {e}")))?;
-    Ok(ChainSealer::new(key, crypto))
+/// The audit chain's sealer and the backup key: service keys of the key
+/// hierarchy (random, stored wrapped by the root key, re-wrapped by
+/// rotations, so they outlive them and never need the root key's bytes).
+pub async fn service_keys(
+    keys: &KeyHierarchy,
+    store: &dyn Store,
+    crypto: Arc<dyn CryptoEngine>,
+) -> Result<(ChainSealer, BackupKey), ServerError> {
+    let audit = keys.service_key(store, "audit").await?;
+    let audit: [u8; 32] =
+        audit.as_slice().try_into().map_err(|_| ServerError::Task("the audit service key is not 32 bytes".into()))?;
+    let backup = keys.service_key(store, "backup").await?;
+    Ok((ChainSealer::new(AuditKey::new(audit), crypto), BackupKey::new(backup)))
+}
+
+/// The store and the key hierarchy of `config`'s data dir, opened for an
+/// administrative command while no server runs (a running server holds
+/// the store: commands go through its admin socket). The wrong root key is
+/// refused before the store is opened.
+pub async fn open_data_dir(
+    config: &Config,
+) -> Result<(Arc<dyn Store>, KeyHierarchy, Arc<dyn CryptoEngine>), ServerError> {
+    let store_dir = config.data_dir.join("store");
+    if !store_dir.exists() {
+        return Err(ServerError::Io {
+            path: store_dir,
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no store in this data dir"),
+        });
+    }
+    let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+    let roots = root_keys(config, &crypto)?;
+    let check_file = config.data_dir.join(keys::CHECK_FILE);
+    keys::precheck(&check_file, &roots)?;
+    let sled = tokio::task::spawn_blocking(move || SledStore::open(&store_dir))
+        .await
+        .map_err(|e| ServerError::Task(e.to_string()))??;
+    let store: Arc<dyn Store> = Arc::new(sled);
+    let keys = KeyHierarchy::open_with_check_file(store.as_ref(), crypto.clone(), roots, &check_file).await?;
+    Ok((store, keys, crypto))
 }
 
 /// The running server's audit log, and what verifying it needs.

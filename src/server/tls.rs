@@ -39,6 +39,9 @@ pub struct ClientIdentity {
     pub name: String,
     /// The whole subject, for the log.
     pub subject: String,
+    /// The organisation: the subject's Organization (O), else its
+    /// Organizational Unit (OU); None when it has neither.
+    pub organisation: Option<String>,
 }
 
 /// The TLS acceptor: server certificate chain and key from `cert_file` and
@@ -72,10 +75,11 @@ pub fn acceptor(ca_file: &Path, cert_file: &Path, key_file: &Path) -> Result<Tls
 pub fn client_identity(cert: &CertificateDer<'_>) -> Option<ClientIdentity> {
     let (_, cert) = x509_parser::parse_x509_certificate(cert.as_ref()).ok()?;
     let subject = cert.subject().to_string();
+    let organisation = organisation(cert.subject());
     let common_name =
         cert.subject().iter_common_name().find_map(|cn| cn.as_str().ok()).map(str::trim).filter(|cn| !cn.is_empty());
     if let Some(cn) = common_name {
-        return Some(ClientIdentity { name: cn.to_owned(), subject });
+        return Some(ClientIdentity { name: cn.to_owned(), subject, organisation });
     }
     let san = cert.subject_alternative_name().ok()??;
     let name = match san.value.general_names.first()? {
@@ -83,7 +87,18 @@ pub fn client_identity(cert: &CertificateDer<'_>) -> Option<ClientIdentity> {
         GeneralName::IPAddress(bytes) => ip_address(bytes)?.to_string(),
         _ => return None,
     };
-    Some(ClientIdentity { name, subject })
+    Some(ClientIdentity { name, subject, organisation })
+}
+
+/// The subject's first non-empty Organization (O), else its first
+/// non-empty Organizational Unit (OU).
+fn organisation(subject: &x509_parser::x509::X509Name<'_>) -> Option<String> {
+    let first = |mut values: Box<dyn Iterator<Item = &x509_parser::x509::AttributeTypeAndValue<'_>> + '_>| {
+        values.find_map(|v| {
+            v.as_str().ok().map(str::trim).filter(|s| !s.is_empty() && !s.contains('\0')).map(str::to_owned)
+        })
+    };
+    first(Box::new(subject.iter_organization())).or_else(|| first(Box::new(subject.iter_organizational_unit())))
 }
 
 fn ip_address(bytes: &[u8]) -> Option<IpAddr> {

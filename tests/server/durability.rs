@@ -3,19 +3,10 @@
 
 use bytes::Bytes;
 use kmip_ttlv::enums::{Operation, ResultStatus};
-use kmip_ttlv::model::{RequestBatchItem, RequestHeader, RequestMessage};
-use kmip_ttlv::{ProtocolVersion, Tag, Ttlv, Value, wire, xml};
+use kmip_ttlv::model::RequestBatchItem;
+use kmip_ttlv::{Tag, Ttlv, Value};
 
-use crate::support::{TempDir, admin_connection, exchange, start};
-
-fn request(items: Vec<RequestBatchItem>) -> Vec<u8> {
-    let message = RequestMessage::new(RequestHeader::new(ProtocolVersion::V2_1, 0), items);
-    wire::to_vec(&message.to_ttlv()).expect("encodes")
-}
-
-fn payload(xml_children: &str) -> Ttlv {
-    xml::from_str(&format!("<RequestPayload>{xml_children}</RequestPayload>")).expect("payload XML")
-}
+use crate::support::{TempDir, admin_connection, exchange, payload, request, start};
 
 fn create(name: &str) -> RequestBatchItem {
     RequestBatchItem::new(

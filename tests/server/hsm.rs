@@ -4,7 +4,6 @@
 //! child process of this test binary, which sees the token's SOFTHSM2_CONF)
 //! that finds the key in the token.
 
-use std::ffi::OsStr;
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
@@ -17,8 +16,9 @@ use kmip_ttlv::enums::{ResultReason, ResultStatus};
 use kmip_ttlv::model::{ResponseBatchItem, ResponseMessage};
 use kmip_ttlv::{Tag, Ttlv, wire, xml};
 
-use crate::lifecycle::{Serving, serve_with_env, signal, wait_exit};
-use crate::support::{Identity, TempDir, Versions, client, connect, exchange};
+use crate::support::{
+    Identity, Serving, TempDir, Versions, client, connect, exchange, serve_with_env, signal, wait_exit,
+};
 
 const LIBRARY: &str = "/usr/lib/softhsm/libsofthsm2.so";
 const PIN: &str = "4711-server-pin";
@@ -71,7 +71,7 @@ impl Token {
         let serving = serve_with_env(
             data,
             &["--config", config.to_str().expect("path")],
-            &[("SOFTHSM2_CONF", conf.as_os_str()), (PIN_VAR, OsStr::new(PIN))],
+            &[("SOFTHSM2_CONF", conf.to_str().expect("UTF-8 path")), (PIN_VAR, PIN)],
         );
         Running { serving: Some(serving), config }
     }

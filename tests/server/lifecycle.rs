@@ -3,23 +3,23 @@
 //! bind policy for the development root key, settings reaching the
 //! operations.
 
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use kmip_ttlv::enums::{Operation, ResultReason, ResultStatus};
 use kmip_ttlv::model::{RequestBatchItem, RequestHeader, RequestMessage};
 use kmip_ttlv::{ProtocolVersion, Tag, Ttlv, Value, wire};
-use kms::admin::{self, AdminError, ServerInfo};
+use kms::admin::{self, AdminError};
 use kms::ops::RngSeedMode;
 use kms::server::ServerError;
 use serde_json::json;
 use tokio::io::AsyncWriteExt;
 
 use crate::support::{
-    TempDir, admin_connection, closed_within, config, discover_versions, exchange, mode, read_response, start,
+    TempDir, admin_connection, closed_within, config, discover_versions, exchange, mode, read_response, serve, signal,
+    start, wait_exit,
 };
 
 async fn admin_request(dir: &Path, request: serde_json::Value) -> Result<serde_json::Value, AdminError> {
@@ -175,86 +175,6 @@ async fn a_root_key_from_outside_the_data_dir_is_used_and_none_is_generated() {
 }
 
 // ---- the real binary ----
-
-pub(crate) struct Serving {
-    pub(crate) child: Child,
-    pub(crate) info: ServerInfo,
-    stderr: std::sync::mpsc::Receiver<String>,
-}
-
-fn serve(dir: &TempDir, extra: &[&str]) -> Serving {
-    serve_with_env(dir, extra, &[])
-}
-
-/// `kms serve` on `dir` with the flags `extra` and the variables `env`
-/// added to its environment.
-pub(crate) fn serve_with_env(dir: &TempDir, extra: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Serving {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kms"))
-        .args(["serve", "--data-dir", dir.path().to_str().expect("path"), "--kmip-addr", "127.0.0.1:0"])
-        .args(extra)
-        .envs(env.iter().copied())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("kms serve starts");
-    let (tx, stderr) = std::sync::mpsc::channel();
-    let pipe = child.stderr.take().expect("stderr");
-    std::thread::spawn(move || {
-        for line in BufReader::new(pipe).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    let info = loop {
-        if let Ok(Some(info)) = admin::server_info(dir.path())
-            && admin::running_server(dir.path()).is_some()
-        {
-            break info;
-        }
-        if let Ok(Some(status)) = child.try_wait() {
-            let log: Vec<String> = stderr.try_iter().collect();
-            panic!("kms serve exited with {status}: {}", log.join("\n"));
-        }
-        assert!(std::time::Instant::now() < deadline, "kms serve did not start in time");
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    Serving { child, info, stderr }
-}
-
-impl Serving {
-    /// The standard-error lines up to the one saying it serves.
-    pub(crate) fn startup_output(&self) -> String {
-        let mut lines = Vec::new();
-        while let Ok(line) = self.stderr.recv_timeout(Duration::from_secs(30)) {
-            let done = line.contains("serving KMIP on");
-            lines.push(line);
-            if done {
-                break;
-            }
-        }
-        lines.join("\n")
-    }
-}
-
-pub(crate) fn wait_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
-    let deadline = std::time::Instant::now() + limit;
-    loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            return status;
-        }
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("did not exit within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-pub(crate) fn signal(pid: u32, name: &str) {
-    let status = Command::new("kill").args([&format!("-{name}"), &pid.to_string()]).status().expect("kill runs");
-    assert!(status.success());
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sigterm_stops_the_real_binary_cleanly() {

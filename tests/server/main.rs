@@ -9,6 +9,7 @@ mod captures;
 mod durability;
 mod framing;
 mod hsm;
+mod keys;
 mod lifecycle;
 mod pki;
 mod push;

@@ -209,3 +209,131 @@ pub fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::symlink_metadata(path).expect("metadata").permissions().mode() & 0o777
 }
+
+/// A client identity with subject CN=`cn` and, when given, O=`org` and
+/// OU=`unit`, signed by the data dir's CA.
+pub fn identity_in(data_dir: &Path, cn: &str, org: Option<&str>, unit: Option<&str>) -> Identity {
+    use rcgen::{CertificateParams, DnType, ExtendedKeyUsagePurpose, Issuer, KeyPair, KeyUsagePurpose};
+    use rustls::pki_types::PrivatePkcs8KeyDer;
+    let ca_pem = std::fs::read_to_string(data_dir.join("certs/ca.pem")).expect("ca");
+    let ca_key = KeyPair::from_pem(&std::fs::read_to_string(data_dir.join("certs/ca.key")).expect("key")).expect("key");
+    let issuer = Issuer::from_ca_cert_pem(&ca_pem, ca_key).expect("issuer");
+    let mut params = CertificateParams::default();
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    if let Some(org) = org {
+        params.distinguished_name.push(DnType::OrganizationName, org);
+    }
+    if let Some(unit) = unit {
+        params.distinguished_name.push(DnType::OrganizationalUnitName, unit);
+    }
+    params.distinguished_name.push(DnType::CommonName, cn);
+    params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
+    params.use_authority_key_identifier_extension = true;
+    let key = KeyPair::generate().expect("key");
+    let cert = params.signed_by(&key, &issuer).expect("cert");
+    Identity {
+        chain: vec![CertificateDer::from(cert.der().to_vec())],
+        key: PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der())),
+    }
+}
+
+/// A request message (KMIP 2.1) of `items`, as bytes.
+pub fn request(items: Vec<kmip_ttlv::model::RequestBatchItem>) -> Vec<u8> {
+    let message = RequestMessage::new(RequestHeader::new(ProtocolVersion::V2_1, 0), items);
+    wire::to_vec(&message.to_ttlv()).expect("encodes")
+}
+
+/// A Request Payload from the KMIP XML of its children.
+pub fn payload(xml_children: &str) -> Ttlv {
+    kmip_ttlv::xml::from_str(&format!("<RequestPayload>{xml_children}</RequestPayload>")).expect("payload XML")
+}
+
+// ---- the real binary ----
+
+/// A `kms serve` process.
+pub struct Serving {
+    pub child: std::process::Child,
+    pub info: kms::admin::ServerInfo,
+    pub stderr: std::sync::mpsc::Receiver<String>,
+}
+
+/// Runs `kms serve` on `dir` (KMIP on 127.0.0.1:0) with `extra` flags and
+/// waits until it serves.
+pub fn serve(dir: &TempDir, extra: &[&str]) -> Serving {
+    serve_with_env(dir, extra, &[])
+}
+
+/// [`serve`] with environment variables.
+pub fn serve_with_env(dir: &TempDir, extra: &[&str], env: &[(&str, &str)]) -> Serving {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kms"))
+        .args(["serve", "--data-dir", dir.path().to_str().expect("path"), "--kmip-addr", "127.0.0.1:0"])
+        .args(extra)
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kms serve starts");
+    let (tx, stderr) = std::sync::mpsc::channel();
+    let pipe = child.stderr.take().expect("stderr");
+    std::thread::spawn(move || {
+        for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let info = loop {
+        if let Ok(Some(info)) = kms::admin::server_info(dir.path())
+            && kms::admin::running_server(dir.path()).is_some()
+        {
+            break info;
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            let log: Vec<String> = stderr.try_iter().collect();
+            panic!("kms serve exited with {status}: {}", log.join("\n"));
+        }
+        assert!(std::time::Instant::now() < deadline, "kms serve did not start in time");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    Serving { child, info, stderr }
+}
+
+impl Serving {
+    /// The standard-error lines up to the one saying it serves.
+    pub fn startup_output(&self) -> String {
+        let mut lines = Vec::new();
+        while let Ok(line) = self.stderr.recv_timeout(Duration::from_secs(30)) {
+            let done = line.contains("serving KMIP on");
+            lines.push(line);
+            if done {
+                break;
+            }
+        }
+        lines.join("\n")
+    }
+}
+
+/// Waits for `child` to exit, at most `limit`.
+pub fn wait_exit(child: &mut std::process::Child, limit: Duration) -> std::process::ExitStatus {
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("did not exit within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Sends signal `name` (TERM, INT, KILL) to `pid`.
+pub fn signal(pid: u32, name: &str) {
+    let status =
+        std::process::Command::new("kill").args([&format!("-{name}"), &pid.to_string()]).status().expect("kill runs");
+    assert!(status.success());
+}
