@@ -28,11 +28,21 @@
 //! [crypto]
 //! rng_seed = "accept"                   # or "deny": RNG Seed fails with Permission Denied
 //! rng_seed_max_bytes = 32               # most seed bytes used per RNG Seed (default: all)
+//!
+//! [access]                              # docs/access.md
+//! admins = ["admin"]                    # identities that may do everything (default: none)
+//! organisations = { db1 = "acme" }      # over the certificate's O / OU
+//! groups = { dbas = ["alice", "bob"] }  # grants may name group:dbas
 //! ```
+//!
+//! In the environment, lists are comma-separated (`KMS_ACCESS_ADMINS=admin,ops`),
+//! maps are `KEY=VALUE` pairs (`KMS_ACCESS_ORGANISATIONS=db1=acme,db2=beta`),
+//! and groups are separated by `;` (`KMS_ACCESS_GROUPS=dbas=alice,bob;ops=carol`).
 //!
 //! The root key file holds 32 random bytes in base64 (SPEC section 3); this
 //! module reads and writes that format.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::io::Write;
 use std::net::SocketAddr;
@@ -44,6 +54,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::access::AccessPolicy;
 use crate::ops::{OpsConfig, RngSeedMode, RngSeedPolicy};
 
 /// The data directory when none is configured.
@@ -79,6 +90,8 @@ pub struct Config {
     pub limits: ServerLimits,
     /// What the cryptographic operations allow clients.
     pub crypto: CryptoSettings,
+    /// Administrators, organisations, groups of identities (`[access]`).
+    pub access: AccessPolicy,
 }
 
 /// The `[crypto]` settings: policies of the cryptographic operations.
@@ -273,6 +286,22 @@ pub const KEYS: &[Key] = &[
                Data Length reports them (default: all of them)",
         set: |c, v| v.count_or_zero().map(|x| c.crypto.rng_seed.max_bytes = Some(x)),
     },
+    Key {
+        path: "access.admins",
+        help: "identities that may do everything (a list; comma-separated in the environment)",
+        set: |c, v| v.list().map(|x| c.access.admins = x.into_iter().collect()),
+    },
+    Key {
+        path: "access.organisations",
+        help: "organisation per identity, over the certificate's O / OU (a table; IDENTITY=ORG,... in the environment)",
+        set: |c, v| v.map().map(|x| c.access.organisations = x),
+    },
+    Key {
+        path: "access.groups",
+        help: "groups of identities that grants may name as group:NAME (a table of lists; \
+               GROUP=ID,ID;GROUP=ID in the environment)",
+        set: |c, v| v.groups().map(|x| c.access.groups = x),
+    },
 ];
 
 impl Config {
@@ -286,6 +315,7 @@ impl Config {
             tls: TlsFiles::default(),
             limits: ServerLimits::default(),
             crypto: CryptoSettings::default(),
+            access: AccessPolicy::default(),
         }
     }
 
@@ -351,7 +381,7 @@ impl Config {
     /// The settings the operations read: the `[crypto]` policies over the
     /// built-in defaults.
     pub fn ops_config(&self) -> OpsConfig {
-        OpsConfig { rng_seed: self.crypto.rng_seed, ..OpsConfig::default() }
+        OpsConfig { rng_seed: self.crypto.rng_seed, access: self.access.clone(), ..OpsConfig::default() }
     }
 
     /// The development PKI's directory, `DATA_DIR/certs`.
@@ -421,7 +451,8 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut Vec<(String, toml::Value
     for (name, value) in table {
         let path = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
         match value {
-            toml::Value::Table(inner) => flatten(&path, inner, out),
+            // A key whose value is a table (access.groups) is not descended into.
+            toml::Value::Table(inner) if !KEYS.iter().any(|k| k.path == path) => flatten(&path, inner, out),
             other => out.push((path, other.clone())),
         }
     }
@@ -475,6 +506,67 @@ impl Raw<'_> {
             Raw::Env(s) => s.trim().parse().map_err(|_| format!("{s:?} is not a whole number"))?,
         };
         usize::try_from(n).map_err(|_| format!("{n} is not a number of bytes (0 or more)"))
+    }
+
+    /// A list of names: a TOML array of strings, or comma-separated.
+    fn list(&self) -> Result<Vec<String>, String> {
+        let names = match self {
+            Raw::Toml(toml::Value::Array(items)) => items
+                .iter()
+                .map(|i| {
+                    i.as_str().map(str::to_owned).ok_or_else(|| format!("expected strings, found {}", i.type_str()))
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            _ => self.text()?.split(',').map(str::to_owned).collect(),
+        };
+        Ok(names.into_iter().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()).collect())
+    }
+
+    /// A map of names to names: a TOML table of strings, or `K=V,K=V`.
+    fn map(&self) -> Result<BTreeMap<String, String>, String> {
+        match self {
+            Raw::Toml(toml::Value::Table(table)) => table
+                .iter()
+                .map(|(k, v)| {
+                    let v = v.as_str().ok_or_else(|| format!("{k}: expected a string, found {}", v.type_str()))?;
+                    Ok((k.clone(), v.trim().to_owned()))
+                })
+                .collect(),
+            Raw::Toml(other) => Err(format!("expected a table, found {}", other.type_str())),
+            Raw::Env(text) => text
+                .split(',')
+                .filter(|p| !p.trim().is_empty())
+                .map(|pair| match pair.split_once('=') {
+                    Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.trim().to_owned())),
+                    _ => Err(format!("{pair:?} is not of the form IDENTITY=VALUE")),
+                })
+                .collect(),
+        }
+    }
+
+    /// Groups: a TOML table of string arrays, or `G=A,B;G2=C`.
+    fn groups(&self) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
+        match self {
+            Raw::Toml(toml::Value::Table(table)) => table
+                .iter()
+                .map(|(group, members)| {
+                    let members = Raw::Toml(members.clone()).list().map_err(|e| format!("{group}: {e}"))?;
+                    Ok((group.clone(), members.into_iter().collect()))
+                })
+                .collect(),
+            Raw::Toml(other) => Err(format!("expected a table, found {}", other.type_str())),
+            Raw::Env(text) => text
+                .split(';')
+                .filter(|p| !p.trim().is_empty())
+                .map(|part| match part.split_once('=') {
+                    Some((group, members)) if !group.trim().is_empty() => Ok((
+                        group.trim().to_owned(),
+                        members.split(',').map(str::trim).filter(|m| !m.is_empty()).map(str::to_owned).collect(),
+                    )),
+                    _ => Err(format!("{part:?} is not of the form GROUP=ID,ID")),
+                })
+                .collect(),
+        }
     }
 
     fn rng_seed_mode(&self) -> Result<RngSeedMode, String> {
@@ -710,6 +802,36 @@ mod tests {
         assert!(err.to_string().contains("KMS_CRYPTO_RNG_SEED_MAX_BYTES"), "{err}");
         let err = load(Some("[crypto]\nrng_seed_max_bytes = \"16\"\n"), &[], Overrides::default()).expect_err("text");
         assert!(err.to_string().contains("expected a whole number"), "{err}");
+    }
+
+    #[test]
+    fn access_settings_from_file_and_environment() {
+        let file = r#"
+            [access]
+            admins = ["admin", " ops "]
+            organisations = { db1 = "acme" }
+            groups = { dbas = ["alice", "bob"], empty = [] }
+        "#;
+        let config = load(Some(file), &[], Overrides::default()).expect("loads");
+        assert_eq!(config.access.admins, ["admin".to_owned(), "ops".to_owned()].into_iter().collect());
+        assert_eq!(config.access.organisations.get("db1").map(String::as_str), Some("acme"));
+        assert_eq!(config.access.groups["dbas"].len(), 2);
+        assert!(config.access.groups["empty"].is_empty());
+        assert_eq!(config.ops_config().access, config.access);
+        let env = [
+            ("KMS_ACCESS_ADMINS", "root, admin"),
+            ("KMS_ACCESS_ORGANISATIONS", "db1=beta,db2=gamma"),
+            ("KMS_ACCESS_GROUPS", "dbas=carol;ops=dave,erin"),
+        ];
+        let config = load(Some(file), &env, Overrides::default()).expect("loads");
+        assert!(config.access.admins.contains("root") && !config.access.admins.contains("ops"));
+        assert_eq!(config.access.organisations.get("db2").map(String::as_str), Some("gamma"));
+        assert_eq!(config.access.groups["ops"].len(), 2);
+        assert!(config.access.groups["dbas"].contains("carol"));
+        let err = load(Some("[access]\nadmins = [1]\n"), &[], Overrides::default()).expect_err("not strings");
+        assert!(err.to_string().contains("access.admins"), "{err}");
+        let err = load(None, &[("KMS_ACCESS_ORGANISATIONS", "db1")], Overrides::default()).expect_err("no =");
+        assert!(err.to_string().contains("KMS_ACCESS_ORGANISATIONS"), "{err}");
     }
 
     #[test]

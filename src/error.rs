@@ -103,6 +103,17 @@ pub enum KmsError {
     Internal(String),
 }
 
+impl From<crate::access::AccessError> for KmsError {
+    /// Access control failing inside an operation is the server's fault
+    /// (the store, a corrupt grant): General Failure, the detail logged.
+    fn from(e: crate::access::AccessError) -> KmsError {
+        match e {
+            crate::access::AccessError::Store(e) => KmsError::Store(e),
+            other => KmsError::Internal(other.to_string()),
+        }
+    }
+}
+
 impl KmsError {
     /// The Result Reason for this failure in a response of `version`.
     ///

@@ -5,12 +5,14 @@
 //! admin/   the admin socket: JSON lines over DIR/admin.sock
 //! config   the TOML file, KMS_* variables, flags
 //! pki      the development PKI (rcgen) and root key
+//! access/  identities, grants, administrators
 //! ops/     one module per operation family             (no I/O types)
 //! store/   trait Store + sled (default) + in-memory    (persistence)
 //! ```
 
 #![forbid(unsafe_code)]
 
+pub mod access;
 pub mod admin;
 pub mod clock;
 pub mod config;

@@ -45,6 +45,7 @@ use self::context::CommitError;
 pub use self::context::{Committed, ObjectCache, OpContext, OpsConfig, RngSeedMode, RngSeedPolicy, Txn};
 pub use self::object::ManagedObject;
 use self::push::{Change, Events, Expected, ObjectEvent, ServerRequest};
+use crate::access::{Access, Permission};
 use crate::clock::Clock;
 use crate::crypto::CryptoEngine;
 use crate::error::KmsError;
@@ -54,10 +55,22 @@ use crate::store::Store;
 /// and the peer address, for access checks and the audit log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Peer {
-    /// The client identity (certificate subject CN, else the first SAN).
+    /// The client identity's key ([`crate::access::Identity::key`]): for a
+    /// certificate, its subject CN, else its first SAN.
     pub identity: String,
     /// Where the connection comes from, when known.
     pub address: Option<SocketAddr>,
+    /// The identity's organisation: configured (`access.organisations`),
+    /// else the certificate subject's O, else its OU.
+    pub organisation: Option<String>,
+}
+
+impl Peer {
+    /// A peer with identity `identity`, no address and no organisation
+    /// (in-process callers, tests).
+    pub fn named(identity: impl Into<String>) -> Peer {
+        Peer { identity: identity.into(), address: None, organisation: None }
+    }
 }
 
 /// What operations may change about the connection a message came on:
@@ -100,6 +113,8 @@ pub struct Kms {
     clock: Arc<dyn Clock>,
     crypto: Arc<dyn CryptoEngine>,
     config: OpsConfig,
+    /// Grants and administrators.
+    access: Access,
     /// Decoded objects, shared between messages.
     objects: ObjectCache,
     /// Open streaming operations (Init ... Final).
@@ -132,11 +147,13 @@ impl Kms {
         // A failing RNG leaves a zero prefix: the values are still unique
         // per response within this process.
         let _ = crypto.random(&mut prefix);
+        let access = Access::new(Arc::clone(&store), config.access.clone());
         Kms {
             store,
             clock,
             crypto,
             config,
+            access,
             objects: ObjectCache::new(),
             streams: stream::Streams::new(),
             keys: crypto_params::EngineKeys::new(),
@@ -149,6 +166,16 @@ impl Kms {
     /// The store, for administrative commands.
     pub fn store(&self) -> &Arc<dyn Store> {
         &self.store
+    }
+
+    /// Access control: grants, identities, administrators.
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+
+    /// The time now, from the service's clock.
+    pub fn now(&self) -> i64 {
+        self.clock.now()
     }
 
     /// Handles one whole request message (TTLV bytes whose length the shell
@@ -277,6 +304,8 @@ impl Kms {
             version: effective_version(version),
             crypto: self.crypto.as_ref(),
             config: &self.config,
+            access: &self.access,
+            permission: None,
             txn: Txn::new(self.store.as_ref(), &self.objects),
             streams: &self.streams,
             touched_streams: Vec::new(),
@@ -364,15 +393,32 @@ impl Kms {
         version: ProtocolVersion,
         batch_item_id: Bytes,
     ) -> Option<ServerRequest> {
-        if !push::may_see(&peer.identity, &event.owner) {
-            return None;
+        // The same rule as the operations': Notify needs what Get
+        // Attributes needs, Put what Get needs, on the object as it is now
+        // (a key destroyed meanwhile is not sent).
+        let permission = match &event.change {
+            Change::Attributes { .. } => Permission::GetAttributes,
+            Change::Created { .. } => Permission::Get,
+        };
+        if event.owner != peer.identity && !self.access.is_admin(&peer.identity) {
+            let mut txn = Txn::new(self.store.as_ref(), &self.objects);
+            let object = match txn.get_shared(&event.id).await {
+                Ok(Some(object)) => object,
+                Ok(None) => return None,
+                Err(e) => {
+                    warn!(id = %event.id, error = %e, "object for a server-to-client request could not be read");
+                    return None;
+                }
+            };
+            if !push::may_see(&self.access, peer, &object, permission).await {
+                return None;
+            }
         }
         let (operation, payload) = match &event.change {
             Change::Attributes { changed, deleted } => {
                 (Operation::NOTIFY, push::notify_payload(&event.id, changed, deleted, version))
             }
             Change::Created { replaced } => {
-                // Read now, as Get would: a key destroyed meanwhile is not sent.
                 let mut txn = Txn::new(self.store.as_ref(), &self.objects);
                 let object = match txn.get_shared(&event.id).await {
                     Ok(Some(object)) => object,
@@ -382,9 +428,6 @@ impl Kms {
                         return None;
                     }
                 };
-                if !push::may_see(&peer.identity, &object.owner) {
-                    return None;
-                }
                 let Some(payload) = push::put_payload(&object, replaced.as_deref(), version) else {
                     debug!(id = %event.id, "new object may not leave the server: no Put");
                     return None;
@@ -552,6 +595,9 @@ async fn dispatch(ctx: &mut OpContext<'_>, operation: Operation, payload: &Ttlv)
     if !defined_in(operation, ctx.version) {
         return Err(KmsError::OperationNotSupported(format!("{operation:?} (not in KMIP {})", ctx.version)));
     }
+    // What the operation needs on the objects it names; every read goes
+    // through `OpContext::object` (or Locate's filter), which checks it.
+    ctx.permission = Permission::for_operation(operation);
     match operation {
         Operation::CREATE => lifecycle::create(ctx, payload).await,
         Operation::REGISTER => lifecycle::register(ctx, payload).await,

@@ -33,7 +33,7 @@ impl TestKms {
     pub(crate) fn with(crypto: Arc<dyn CryptoEngine>, config: OpsConfig) -> TestKms {
         let clock = Arc::new(FixedClock::new(NOW));
         let kms = Kms::with(Arc::new(MemoryStore::new()), clock.clone(), crypto, config);
-        TestKms { kms, clock, peer: Peer { identity: "admin".into(), address: None } }
+        TestKms { kms, clock, peer: Peer::named("admin") }
     }
 
     /// Sends a request written as `<BatchItem>` elements in KMIP XML, with

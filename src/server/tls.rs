@@ -39,6 +39,8 @@ pub struct ClientIdentity {
     pub name: String,
     /// The whole subject, for the log.
     pub subject: String,
+    /// The subject's Organization (O), else its Organizational Unit (OU).
+    pub organisation: Option<String>,
 }
 
 /// The TLS acceptor: server certificate chain and key from `cert_file` and
@@ -72,10 +74,13 @@ pub fn acceptor(ca_file: &Path, cert_file: &Path, key_file: &Path) -> Result<Tls
 pub fn client_identity(cert: &CertificateDer<'_>) -> Option<ClientIdentity> {
     let (_, cert) = x509_parser::parse_x509_certificate(cert.as_ref()).ok()?;
     let subject = cert.subject().to_string();
+    let text = |value: Option<&str>| value.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let organisation = text(cert.subject().iter_organization().find_map(|o| o.as_str().ok()))
+        .or_else(|| text(cert.subject().iter_organizational_unit().find_map(|o| o.as_str().ok())));
     let common_name =
         cert.subject().iter_common_name().find_map(|cn| cn.as_str().ok()).map(str::trim).filter(|cn| !cn.is_empty());
     if let Some(cn) = common_name {
-        return Some(ClientIdentity { name: cn.to_owned(), subject });
+        return Some(ClientIdentity { name: cn.to_owned(), subject, organisation });
     }
     let san = cert.subject_alternative_name().ok()??;
     let name = match san.value.general_names.first()? {
@@ -83,7 +88,7 @@ pub fn client_identity(cert: &CertificateDer<'_>) -> Option<ClientIdentity> {
         GeneralName::IPAddress(bytes) => ip_address(bytes)?.to_string(),
         _ => return None,
     };
-    Some(ClientIdentity { name, subject })
+    Some(ClientIdentity { name, subject, organisation })
 }
 
 fn ip_address(bytes: &[u8]) -> Option<IpAddr> {

@@ -16,7 +16,9 @@ use std::sync::{PoisonError, RwLock};
 
 use async_trait::async_trait;
 
-use super::{IndexKey, Store, StoreError, StoredObject, WriteBatch, WriteOp};
+use bytes::Bytes;
+
+use super::{IndexKey, Store, StoreError, StoredObject, WriteBatch, WriteOp, check_namespace};
 
 /// A store that keeps everything in memory.
 #[derive(Debug, Default)]
@@ -56,8 +58,18 @@ impl Store for MemoryStore {
         // See `read` for why poisoning is ignored.
         let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
         state.check(&batch)?;
+        for meta in &batch.meta {
+            check_namespace(&meta.namespace)?;
+        }
         for op in batch.ops {
             state.apply(op);
+        }
+        for meta in batch.meta {
+            let key = (meta.namespace, meta.key);
+            match meta.value {
+                Some(value) => state.meta.insert(key, value),
+                None => state.meta.remove(&key),
+            };
         }
         Ok(())
     }
@@ -73,6 +85,18 @@ impl Store for MemoryStore {
     async fn count(&self) -> Result<u64, StoreError> {
         Ok(self.read(|state| state.records.len() as u64))
     }
+
+    async fn meta(&self, namespace: &str) -> Result<Vec<(String, Bytes)>, StoreError> {
+        check_namespace(namespace)?;
+        Ok(self.read(|state| {
+            state
+                .meta
+                .range((namespace.to_owned(), String::new())..)
+                .take_while(|((ns, _), _)| ns == namespace)
+                .map(|((_, key), value)| (key.clone(), value.clone()))
+                .collect()
+        }))
+    }
 }
 
 #[derive(Debug, Default)]
@@ -80,6 +104,8 @@ struct State {
     records: BTreeMap<String, StoredObject>,
     /// `(field, value, id)`: one entry per index key of each record.
     index: BTreeSet<(u32, Vec<u8>, String)>,
+    /// Meta records by (namespace, key).
+    meta: BTreeMap<(String, String), Bytes>,
 }
 
 impl State {

@@ -6,6 +6,14 @@
 //! under) and applies batches of changes atomically. The contract of
 //! [`Store::commit`] is **durable when `Ok`**: once it returns, the change
 //! survives a crash of the process and of the machine.
+//!
+//! Beside the object records, a store keeps small **meta records** (grants,
+//! identities), each named by a namespace and a key, with no revision and no
+//! index. They live apart from the objects: [`Store::get`],
+//! [`Store::all_ids`], [`Store::count`] and [`Store::find`] (so Locate)
+//! never see them. They are written by the same atomic, durable
+//! [`Store::commit`] ([`WriteBatch::put_meta`], [`WriteBatch::delete_meta`])
+//! and read a namespace at a time ([`Store::meta`]).
 
 mod memory;
 mod sled;
@@ -64,16 +72,29 @@ pub enum WriteOp {
     },
 }
 
+/// A change to a meta record (see the module docs): last writer wins.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MetaOp {
+    /// The namespace (e.g. `grants`); no NUL byte.
+    pub namespace: String,
+    /// The record's key in its namespace.
+    pub key: String,
+    /// The new value, or None to remove the record.
+    pub value: Option<Bytes>,
+}
+
 /// Changes applied together or not at all.
 ///
 /// The ops apply in order, and each op's revision check sees the effect of
 /// the ops before it (a batch may create a record and then replace it with
 /// `expected_revision` set to the created revision). If any check fails,
-/// nothing of the batch is applied.
+/// nothing of the batch is applied, meta changes included.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WriteBatch {
     /// The changes, in order.
     pub ops: Vec<WriteOp>,
+    /// Changes to meta records, applied after `ops`, in order.
+    pub meta: Vec<MetaOp>,
 }
 
 impl WriteBatch {
@@ -94,9 +115,22 @@ impl WriteBatch {
         self
     }
 
+    /// Adds a create or replace of the meta record `key` in `namespace`.
+    pub fn put_meta(&mut self, namespace: &str, key: impl Into<String>, value: Bytes) -> &mut WriteBatch {
+        self.meta.push(MetaOp { namespace: namespace.to_owned(), key: key.into(), value: Some(value) });
+        self
+    }
+
+    /// Adds the removal of the meta record `key` in `namespace` (nothing
+    /// happens if there is none).
+    pub fn delete_meta(&mut self, namespace: &str, key: impl Into<String>) -> &mut WriteBatch {
+        self.meta.push(MetaOp { namespace: namespace.to_owned(), key: key.into(), value: None });
+        self
+    }
+
     /// True if the batch changes nothing.
     pub fn is_empty(&self) -> bool {
-        self.ops.is_empty()
+        self.ops.is_empty() && self.meta.is_empty()
     }
 }
 
@@ -150,4 +184,15 @@ pub trait Store: Send + Sync {
 
     /// The number of records.
     async fn count(&self) -> Result<u64, StoreError>;
+
+    /// Every meta record of `namespace`: (key, value), keys ascending.
+    async fn meta(&self, namespace: &str) -> Result<Vec<(String, Bytes)>, StoreError>;
+}
+
+/// Checks a meta namespace name: not empty, no NUL (the sled key separator).
+pub(crate) fn check_namespace(namespace: &str) -> Result<(), StoreError> {
+    if namespace.is_empty() || namespace.contains('\0') {
+        return Err(StoreError::Backend(format!("invalid meta namespace {namespace:?}")));
+    }
+    Ok(())
 }

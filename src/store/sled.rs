@@ -2,12 +2,15 @@
 //!
 //! # Layout
 //!
-//! Two trees in one sled database:
+//! Three trees in one sled database:
 //!
 //! - `records`: id (UTF-8 bytes) → the record, encoded as below;
 //! - `index`: `field (u32 BE) | value length (u32 BE) | value | id` → empty.
 //!   The length prefix keeps one value from being a prefix of another, so
-//!   [`Store::find`] is one prefix scan and yields ids in ascending order.
+//!   [`Store::find`] is one prefix scan and yields ids in ascending order;
+//! - `meta`: `namespace | 00 | key` → value: the meta records (grants,
+//!   identities), which the object calls never see. They are written in
+//!   the same transaction as the batch's records.
 //!
 //! A record is encoded, all integers big-endian, as
 //!
@@ -101,7 +104,7 @@ use sled::transaction::{
 };
 use tokio::sync::oneshot;
 
-use super::{IndexKey, Store, StoreError, StoredObject, WriteBatch, WriteOp};
+use super::{IndexKey, MetaOp, Store, StoreError, StoredObject, WriteBatch, WriteOp, check_namespace};
 
 /// A store that keeps everything in one sled database.
 ///
@@ -145,10 +148,12 @@ impl SledStore {
         }
         let records = db.open_tree(RECORDS).map_err(backend)?;
         let index = db.open_tree(INDEX).map_err(backend)?;
+        let meta = db.open_tree(META).map_err(backend)?;
         let inner = Arc::new(Inner {
             db,
             records,
             index,
+            meta,
             dir: dir.to_owned(),
             poisoned: Mutex::new(None),
             rounds: AtomicU64::new(0),
@@ -253,10 +258,25 @@ impl Store for SledStore {
         // sled counts by scanning the tree.
         self.blocking(|inner| Ok(inner.records.len() as u64)).await
     }
+
+    async fn meta(&self, namespace: &str) -> Result<Vec<(String, Bytes)>, StoreError> {
+        check_namespace(namespace)?;
+        let prefix = meta_key(namespace, "");
+        self.blocking(move |inner| {
+            let mut out = Vec::new();
+            for entry in inner.meta.scan_prefix(&prefix) {
+                let (key, value) = entry.map_err(backend)?;
+                out.push((utf8_id(&key[prefix.len()..])?, Bytes::copy_from_slice(&value)));
+            }
+            Ok(out)
+        })
+        .await
+    }
 }
 
 const RECORDS: &[u8] = b"records";
 const INDEX: &[u8] = b"index";
+const META: &[u8] = b"meta";
 /// In the default tree: marks the directory as a kms store of this layout.
 const FORMAT_KEY: &[u8] = b"kms-store-format";
 const FORMAT_VALUE: &[u8] = b"1";
@@ -269,6 +289,7 @@ struct Inner {
     db: sled::Db,
     records: sled::Tree,
     index: sled::Tree,
+    meta: sled::Tree,
     dir: PathBuf,
     /// Set when a sync failed: the store refuses commits from then on.
     poisoned: Mutex<Option<String>>,
@@ -335,7 +356,7 @@ impl Inner {
     /// as if committed one after the other. One result per batch.
     fn apply_all(&self, batches: &[&WriteBatch]) -> Vec<Result<(), StoreError>> {
         let encoded: Vec<Result<Vec<Option<Vec<u8>>>, StoreError>> = batches.iter().map(|b| encode_batch(b)).collect();
-        let result = (&self.records, &self.index).transaction(|(records, index)| {
+        let result = (&self.records, &self.index, &self.meta).transaction(|(records, index, meta)| {
             let mut outcomes = Vec::with_capacity(batches.len());
             for (batch, encoded) in batches.iter().zip(&encoded) {
                 let Ok(encoded) = encoded else {
@@ -348,6 +369,9 @@ impl Inner {
                 }
                 for (op, new) in batch.ops.iter().zip(encoded) {
                     apply_op(records, index, op, new.as_deref())?;
+                }
+                for op in &batch.meta {
+                    apply_meta(meta, op)?;
                 }
                 outcomes.push(None);
             }
@@ -510,8 +534,31 @@ fn apply_op(
     Ok(())
 }
 
-/// The encoded record of each Put of `batch` (None for a Delete).
+/// One meta change, inside the transaction.
+fn apply_meta(meta: &TransactionalTree, op: &MetaOp) -> Result<(), UnabortableTransactionError> {
+    let key = meta_key(&op.namespace, &op.key);
+    match &op.value {
+        Some(value) => meta.insert(key, value.as_ref())?,
+        None => meta.remove(key)?,
+    };
+    Ok(())
+}
+
+/// `namespace | 00 | key`: a meta record's key in the `meta` tree.
+fn meta_key(namespace: &str, key: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(namespace.len() + 1 + key.len());
+    out.extend_from_slice(namespace.as_bytes());
+    out.push(0);
+    out.extend_from_slice(key.as_bytes());
+    out
+}
+
+/// The encoded record of each Put of `batch` (None for a Delete); fails
+/// for a meta change with an invalid namespace.
 fn encode_batch(batch: &WriteBatch) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+    for op in &batch.meta {
+        check_namespace(&op.namespace)?;
+    }
     batch
         .ops
         .iter()
@@ -811,7 +858,8 @@ mod tests {
                     None,
                 )
                 .put(object("k000", 2, "renamed", &[key(NAME, "renamed")]), Some(1))
-                .delete("k001", 1);
+                .delete("k001", 1)
+                .put_meta("grants", "g1", Bytes::from_static(b"grant"));
             })
             .await
             .expect("batch");
@@ -824,6 +872,7 @@ mod tests {
         assert_eq!(store.get("big").await.expect("get").map(|o| o.body), Some(big));
         assert_eq!(store.get("k000").await.expect("get").map(|o| o.revision), Some(2));
         assert_eq!(store.get("k001").await.expect("get"), None);
+        assert_eq!(store.meta("grants").await.expect("meta"), [("g1".to_owned(), Bytes::from_static(b"grant"))]);
         assert!(store.find(&key(NAME, "k000")).await.expect("find").is_empty());
         assert_eq!(store.find(&key(NAME, "renamed")).await.expect("find"), ["k000"]);
         for i in 2..200 {

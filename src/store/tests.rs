@@ -54,6 +54,8 @@ suite!(
     many_records,
     concurrent_commits_all_succeed,
     concurrent_replaces_of_one_record_one_wins,
+    meta_records_live_apart_from_objects,
+    meta_changes_share_the_batch_fate,
 );
 
 /// A fresh store of one backend, and what it needs to stay alive.
@@ -479,4 +481,49 @@ async fn concurrent_replaces_of_one_record_one_wins(store: Arc<dyn Store>) {
     let name = String::from_utf8(hot.body.to_vec()).expect("utf-8");
     assert_eq!(store.find(&key(NAME, &name)).await.expect("find"), ["hot"]);
     assert!(store.find(&key(NAME, "v1")).await.expect("find").is_empty());
+}
+
+async fn meta_records_live_apart_from_objects(store: Arc<dyn Store>) {
+    create(store.as_ref(), object("a", 1, "A", &[key(NAME, "n")])).await;
+    let mut batch = WriteBatch::new();
+    batch.put_meta("grants", "g2", Bytes::from_static(b"two"));
+    batch.put_meta("grants", "g1", Bytes::from_static(b"one"));
+    batch.put_meta("grantsx", "g0", Bytes::from_static(b"other namespace"));
+    batch.put_meta("identities", "alice", Bytes::from_static(b"x"));
+    store.commit(batch).await.expect("meta commit");
+    let grants = store.meta("grants").await.expect("meta");
+    assert_eq!(
+        grants,
+        vec![("g1".to_owned(), Bytes::from_static(b"one")), ("g2".to_owned(), Bytes::from_static(b"two"))]
+    );
+    // The object calls never see them.
+    assert_eq!(store.all_ids().await.expect("ids"), vec!["a".to_owned()]);
+    assert_eq!(store.count().await.expect("count"), 1);
+    assert_eq!(store.get("g1").await.expect("get"), None);
+    assert_eq!(store.find(&key(NAME, "n")).await.expect("find"), vec!["a".to_owned()]);
+    // Replace and delete.
+    let mut batch = WriteBatch::new();
+    batch.put_meta("grants", "g1", Bytes::from_static(b"uno"));
+    batch.delete_meta("grants", "g2");
+    batch.delete_meta("grants", "never-there");
+    store.commit(batch).await.expect("meta commit");
+    assert_eq!(store.meta("grants").await.expect("meta"), vec![("g1".to_owned(), Bytes::from_static(b"uno"))]);
+    assert!(store.meta("nothing").await.expect("meta").is_empty());
+    assert!(store.meta("bad\0ns").await.is_err());
+}
+
+async fn meta_changes_share_the_batch_fate(store: Arc<dyn Store>) {
+    create(store.as_ref(), object("a", 1, "A", &[])).await;
+    // A batch whose revision check fails writes none of its meta changes.
+    let mut batch = WriteBatch::new();
+    batch.put(object("a", 2, "A2", &[]), Some(7));
+    batch.put_meta("grants", "g", Bytes::from_static(b"g"));
+    assert_conflict(store.commit(batch).await, "a");
+    assert!(store.meta("grants").await.expect("meta").is_empty());
+    // A meta-only batch is not empty.
+    let mut batch = WriteBatch::new();
+    batch.put_meta("grants", "g", Bytes::from_static(b"g"));
+    assert!(!batch.is_empty());
+    store.commit(batch).await.expect("meta only");
+    assert_eq!(store.meta("grants").await.expect("meta").len(), 1);
 }

@@ -3,6 +3,7 @@
 //! a real TLS client (tokio-rustls) on 127.0.0.1:0, each test with its own
 //! temporary data dir. One test binary with submodules (STYLE §7).
 
+mod access;
 mod captures;
 mod durability;
 mod framing;

@@ -1,0 +1,336 @@
+//! Access control over real mutual TLS with three certificates from the
+//! data dir's CA (docs/access.md): `alice` owns the keys, `bob` is another
+//! identity, `admin` is named an administrator in the configuration.
+//!
+//! Bob cannot Get, use, Locate, read the attributes of, modify or destroy
+//! Alice's keys until she grants it, and what he gets for them is, byte for
+//! byte, what he gets for an identifier nobody uses (Item Not Found in 1.4,
+//! Object Not Found in 2.1); after a grant he can, after its revocation he
+//! cannot again; the administrator can do everything; grants on an Object
+//! Group and on all of an owner's objects cover what they say.
+
+use std::collections::BTreeSet;
+
+use kmip_ttlv::enums::{Operation, ResultReason, ResultStatus};
+use kmip_ttlv::model::{RequestBatchItem, RequestHeader, RequestMessage, ResponseMessage};
+use kmip_ttlv::{ProtocolVersion, Tag, Ttlv, wire, xml};
+use kms::access::{Change, Grant, Grantee, Permissions, Scope};
+use kms::server::RunningServer;
+use tokio::net::TcpStream;
+use tokio_rustls::client::TlsStream;
+
+use crate::support::{Identity, TempDir, Versions, client, connect, exchange, start};
+
+/// An identifier of the same length as a UUID that no object has.
+const MISSING: &str = "00000000-0000-4000-8000-000000000000";
+
+/// A connection as one identity.
+pub struct Client {
+    stream: TlsStream<TcpStream>,
+}
+
+impl Client {
+    /// Connects as `name` (`DATA_DIR/certs/NAME.pem`, issued on first use).
+    pub async fn connect(server: &RunningServer, name: &str) -> Client {
+        let certs = server.data_dir().join("certs");
+        if !certs.join(format!("{name}.pem")).exists() {
+            kms::pki::issue(server.data_dir(), name, &certs).expect("issue a client certificate");
+        }
+        let identity = Identity::from_files(&certs.join(format!("{name}.pem")), &certs.join(format!("{name}.key")));
+        let connector = client(server.data_dir(), Some(identity), Versions::Both);
+        Client { stream: connect(server.kmip_addr(), &connector).await.expect("connects") }
+    }
+
+    /// Sends `items` in one message of `version`.
+    pub async fn send(&mut self, version: ProtocolVersion, items: Vec<RequestBatchItem>) -> ResponseMessage {
+        let count = i32::try_from(items.len()).expect("count");
+        let message = RequestMessage::new(RequestHeader::new(version, count), items);
+        exchange(&mut self.stream, &wire::to_vec(&message.to_ttlv()).expect("encodes")).await
+    }
+
+    /// Sends one item; its response payload, which must be a success.
+    pub async fn ok(&mut self, version: ProtocolVersion, item: RequestBatchItem) -> Ttlv {
+        let response = self.send(version, vec![item]).await;
+        let item = &response.batch_items[0];
+        assert_eq!(item.result_status, ResultStatus::SUCCESS, "{item:?}");
+        item.response_payload.clone().expect("payload")
+    }
+}
+
+pub fn item(operation: Operation, xml_children: &str) -> RequestBatchItem {
+    let payload = xml::from_str(&format!("<RequestPayload>{xml_children}</RequestPayload>")).expect("payload XML");
+    RequestBatchItem::new(operation, payload)
+}
+
+pub fn uid(id: &str) -> String {
+    format!(r#"<UniqueIdentifier type="TextString" value="{id}"/>"#)
+}
+
+/// Creates and activates an AES-256 key for encryption named `name`, in
+/// Object Group `group` if given; its id.
+pub async fn create_key(client: &mut Client, name: &str, group: Option<&str>) -> String {
+    let group = group.map(|g| format!(r#"<ObjectGroup type="TextString" value="{g}"/>"#)).unwrap_or_default();
+    let create = item(
+        Operation::CREATE,
+        &format!(
+            r#"<ObjectType type="Enumeration" value="SymmetricKey"/><Attributes>
+               <CryptographicAlgorithm type="Enumeration" value="AES"/><CryptographicLength type="Integer" value="256"/>
+               <CryptographicUsageMask type="Integer" value="Encrypt Decrypt"/>
+               <Name><NameValue type="TextString" value="{name}"/><NameType type="Enumeration" value="UninterpretedTextString"/></Name>
+               {group}</Attributes>"#
+        ),
+    );
+    let response = client.send(ProtocolVersion::V2_1, vec![create, item(Operation::ACTIVATE, "")]).await;
+    assert!(response.batch_items.iter().all(|i| i.result_status == ResultStatus::SUCCESS), "{response:?}");
+    response.batch_items[0]
+        .response_payload
+        .as_ref()
+        .and_then(|p| p.child(Tag::UNIQUE_IDENTIFIER))
+        .and_then(|u| u.value.as_text())
+        .expect("an id")
+        .to_owned()
+}
+
+/// What Bob tries on object `id`, one request per operation, in `version`'s
+/// forms.
+fn attempts(version: ProtocolVersion, id: &str) -> Vec<(&'static str, RequestBatchItem)> {
+    let modify = if version.is_2x() {
+        item(
+            Operation::SET_ATTRIBUTE,
+            &format!(r#"{}<NewAttribute><ContactInformation type="TextString" value="bob"/></NewAttribute>"#, uid(id)),
+        )
+    } else {
+        item(
+            Operation::ADD_ATTRIBUTE,
+            &format!(
+                r#"{}<Attribute><AttributeName type="TextString" value="Contact Information"/>
+                   <AttributeValue type="TextString" value="bob"/></Attribute>"#,
+                uid(id)
+            ),
+        )
+    };
+    vec![
+        ("Get", item(Operation::GET, &uid(id))),
+        ("Get Attributes", item(Operation::GET_ATTRIBUTES, &uid(id))),
+        ("Get Attribute List", item(Operation::GET_ATTRIBUTE_LIST, &uid(id))),
+        (
+            "Encrypt",
+            item(
+                Operation::ENCRYPT,
+                &format!(
+                    r#"{}<CryptographicParameters><BlockCipherMode type="Enumeration" value="GCM"/>
+                       <TagLength type="Integer" value="16"/></CryptographicParameters>
+                       <Data type="ByteString" value="00112233"/>"#,
+                    uid(id)
+                ),
+            ),
+        ),
+        ("modify", modify),
+        (
+            "Revoke",
+            item(
+                Operation::REVOKE,
+                &format!(
+                    r#"{}<RevocationReason><RevocationReasonCode type="Enumeration" value="CessationOfOperation"/></RevocationReason>"#,
+                    uid(id)
+                ),
+            ),
+        ),
+        ("Destroy", item(Operation::DESTROY, &uid(id))),
+    ]
+}
+
+/// The response's bytes with what differs between any two responses (the
+/// time stamp, the server correlation value) fixed, and `missing` written
+/// as `id` in the result messages.
+fn normalised(mut response: ResponseMessage, missing: &str, id: &str) -> Vec<u8> {
+    response.header.time_stamp = 0;
+    response.header.server_correlation_value = None;
+    for item in &mut response.batch_items {
+        if let Some(message) = &mut item.result_message {
+            *message = message.replace(missing, id);
+        }
+    }
+    wire::to_vec(&response.to_ttlv()).expect("encodes")
+}
+
+/// Bob's answer for `id` is byte for byte his answer for an unused id, for
+/// every attempt, in 1.4 and 2.1; and it is a failure.
+async fn refused_as_missing(bob: &mut Client, id: &str, only: Option<&[&str]>) {
+    for version in [ProtocolVersion::V1_4, ProtocolVersion::V2_1] {
+        let not_found = if version.is_2x() { ResultReason::OBJECT_NOT_FOUND } else { ResultReason::ITEM_NOT_FOUND };
+        for ((what, on_object), (_, on_missing)) in attempts(version, id).into_iter().zip(attempts(version, MISSING)) {
+            if only.is_some_and(|only| !only.contains(&what)) {
+                continue;
+            }
+            let refused = bob.send(version, vec![on_object]).await;
+            let missing = bob.send(version, vec![on_missing]).await;
+            let item = &refused.batch_items[0];
+            assert_eq!(item.result_status, ResultStatus::OPERATION_FAILED, "{what} at {version}: {item:?}");
+            assert_eq!(item.result_reason, Some(not_found), "{what} at {version}");
+            assert_eq!(
+                normalised(refused, MISSING, id),
+                normalised(missing, MISSING, id),
+                "{what} at {version}: the refusal differs from the answer for a missing id"
+            );
+        }
+    }
+}
+
+/// The ids Locate finds by Name `name` for `client`.
+async fn locate(client: &mut Client, version: ProtocolVersion, name: &str) -> BTreeSet<String> {
+    let filter = if version.is_2x() {
+        format!(
+            r#"<Attributes><Name><NameValue type="TextString" value="{name}"/>
+               <NameType type="Enumeration" value="UninterpretedTextString"/></Name></Attributes>"#
+        )
+    } else {
+        format!(
+            r#"<Attribute><AttributeName type="TextString" value="Name"/><AttributeValue>
+               <NameValue type="TextString" value="{name}"/><NameType type="Enumeration" value="UninterpretedTextString"/>
+               </AttributeValue></Attribute>"#
+        )
+    };
+    let payload = client.ok(version, item(Operation::LOCATE, &filter)).await;
+    payload.children_with(Tag::UNIQUE_IDENTIFIER).filter_map(|u| u.value.as_text()).map(str::to_owned).collect()
+}
+
+pub async fn change(server: &RunningServer, change: Change, owner: &str, to: &str, scope: Scope, ops: &str) {
+    let grant = Grant {
+        owner: owner.into(),
+        grantee: Grantee::parse(to).expect("grantee"),
+        scope,
+        permissions: Permissions::parse_list(ops).expect("ops"),
+    };
+    server.kms().access().change(change, grant).await.expect("grant change");
+}
+
+async fn three_identities(dir: &TempDir) -> (RunningServer, Client, Client, Client) {
+    let server = start(dir, |config| {
+        config.access.admins.insert("admin".into());
+    })
+    .await;
+    let alice = Client::connect(&server, "alice").await;
+    let bob = Client::connect(&server, "bob").await;
+    let admin = Client::connect(&server, "admin").await;
+    (server, alice, bob, admin)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn another_identity_gets_the_missing_answer_until_granted_and_after_revocation() {
+    let dir = TempDir::new("access-grant");
+    let (server, mut alice, mut bob, _admin) = three_identities(&dir).await;
+    let key = create_key(&mut alice, "alice-key", None).await;
+
+    // Nothing: every attempt gets the answer an unused id gets.
+    refused_as_missing(&mut bob, &key, None).await;
+    for version in [ProtocolVersion::V1_4, ProtocolVersion::V2_1] {
+        assert!(locate(&mut bob, version, "alice-key").await.is_empty(), "Locate at {version}");
+    }
+    assert_eq!(locate(&mut alice, ProtocolVersion::V2_1, "alice-key").await, BTreeSet::from([key.clone()]));
+    // The ID Placeholder follows the same rule: Locate (allowed) then Get
+    // (not allowed) on the placeholder.
+    change(&server, Change::Grant, "alice", "bob", Scope::Object(key.clone()), "locate").await;
+    assert_eq!(locate(&mut bob, ProtocolVersion::V2_1, "alice-key").await, BTreeSet::from([key.clone()]));
+    let filter = r#"<Attributes><Name><NameValue type="TextString" value="alice-key"/>
+        <NameType type="Enumeration" value="UninterpretedTextString"/></Name></Attributes>"#;
+    let chained =
+        bob.send(ProtocolVersion::V2_1, vec![item(Operation::LOCATE, filter), item(Operation::GET, "")]).await;
+    assert_eq!(chained.batch_items[0].result_status, ResultStatus::SUCCESS);
+    assert_eq!(chained.batch_items[1].result_reason, Some(ResultReason::OBJECT_NOT_FOUND), "{chained:?}");
+    refused_as_missing(&mut bob, &key, None).await;
+
+    // Granted: Bob gets and uses the key, but may still not destroy it.
+    change(&server, Change::Grant, "alice", "bob", Scope::Object(key.clone()), "get,encrypt,get-attributes").await;
+    let got = bob.ok(ProtocolVersion::V2_1, item(Operation::GET, &uid(&key))).await;
+    assert!(got.child(Tag::SYMMETRIC_KEY).is_some());
+    for version in [ProtocolVersion::V1_4, ProtocolVersion::V2_1] {
+        for (what, attempt) in attempts(version, &key) {
+            if ["Get", "Get Attributes", "Get Attribute List", "Encrypt"].contains(&what) {
+                let response = bob.send(version, vec![attempt]).await;
+                assert_eq!(response.batch_items[0].result_status, ResultStatus::SUCCESS, "{what} at {version}");
+            }
+        }
+    }
+    refused_as_missing(&mut bob, &key, Some(&["modify", "Revoke", "Destroy"])).await;
+
+    // Revoked: back to nothing.
+    change(&server, Change::Revoke, "alice", "bob", Scope::Object(key.clone()), "all").await;
+    refused_as_missing(&mut bob, &key, None).await;
+    assert!(locate(&mut bob, ProtocolVersion::V2_1, "alice-key").await.is_empty());
+    // Alice still has it all.
+    alice.ok(ProtocolVersion::V2_1, item(Operation::GET, &uid(&key))).await;
+    server.shutdown().await.expect("shutdown");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn modify_and_destroy_need_their_own_grants() {
+    let dir = TempDir::new("access-modify");
+    let (server, mut alice, mut bob, _admin) = three_identities(&dir).await;
+    let key = create_key(&mut alice, "alice-key", None).await;
+    change(&server, Change::Grant, "alice", "bob", Scope::Object(key.clone()), "modify-attributes,revoke,destroy")
+        .await;
+    for version in [ProtocolVersion::V1_4, ProtocolVersion::V2_1] {
+        let (_, modify) = attempts(version, &key).into_iter().find(|(w, _)| *w == "modify").expect("modify");
+        let response = bob.send(version, vec![modify]).await;
+        assert_eq!(response.batch_items[0].result_status, ResultStatus::SUCCESS, "modify at {version}");
+    }
+    let (_, revoke) = attempts(ProtocolVersion::V2_1, &key).into_iter().find(|(w, _)| *w == "Revoke").expect("x");
+    bob.ok(ProtocolVersion::V2_1, revoke).await;
+    bob.ok(ProtocolVersion::V2_1, item(Operation::DESTROY, &uid(&key))).await;
+    // Destroyed by Bob: Alice sees it destroyed.
+    let response = alice.send(ProtocolVersion::V2_1, vec![item(Operation::GET, &uid(&key))]).await;
+    assert_eq!(response.batch_items[0].result_reason, Some(ResultReason::OBJECT_DESTROYED));
+    server.shutdown().await.expect("shutdown");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_administrator_can_do_everything() {
+    let dir = TempDir::new("access-admin");
+    let (server, mut alice, mut bob, mut admin) = three_identities(&dir).await;
+    for version in [ProtocolVersion::V1_4, ProtocolVersion::V2_1] {
+        let name = format!("alice-key-{version}");
+        let key = create_key(&mut alice, &name, None).await;
+        assert_eq!(locate(&mut admin, version, &name).await, BTreeSet::from([key.clone()]));
+        for (what, attempt) in attempts(version, &key) {
+            let response = admin.send(version, vec![attempt]).await;
+            assert_eq!(response.batch_items[0].result_status, ResultStatus::SUCCESS, "{what} at {version}");
+        }
+    }
+    // Objects Bob creates are his; the administrator sees them too.
+    let bobs = create_key(&mut bob, "bob-key", None).await;
+    admin.ok(ProtocolVersion::V2_1, item(Operation::GET, &uid(&bobs))).await;
+    refused_as_missing(&mut alice, &bobs, Some(&["Get"])).await;
+    server.shutdown().await.expect("shutdown");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn grants_on_an_object_group_and_on_all_of_an_owners_objects() {
+    let dir = TempDir::new("access-scopes");
+    let (server, mut alice, mut bob, _admin) = three_identities(&dir).await;
+    let team = create_key(&mut alice, "team-key", Some("team")).await;
+    let other = create_key(&mut alice, "other-key", Some("elsewhere")).await;
+    let loose = create_key(&mut alice, "loose-key", None).await;
+
+    change(&server, Change::Grant, "alice", "bob", Scope::Group("team".into()), "get").await;
+    bob.ok(ProtocolVersion::V2_1, item(Operation::GET, &uid(&team))).await;
+    refused_as_missing(&mut bob, &other, Some(&["Get"])).await;
+    refused_as_missing(&mut bob, &loose, Some(&["Get"])).await;
+    // Group-member Locate finds only what Bob may locate: nothing yet.
+    assert!(locate(&mut bob, ProtocolVersion::V2_1, "team-key").await.is_empty());
+
+    change(&server, Change::Grant, "alice", "bob", Scope::AllMine, "get-attributes,locate").await;
+    for id in [&team, &other, &loose] {
+        bob.ok(ProtocolVersion::V2_1, item(Operation::GET_ATTRIBUTES, &uid(id))).await;
+    }
+    assert_eq!(locate(&mut bob, ProtocolVersion::V1_4, "loose-key").await, BTreeSet::from([loose.clone()]));
+    refused_as_missing(&mut bob, &loose, Some(&["Get", "Encrypt", "Destroy"])).await;
+    // Another owner's all-mine grant covers only that owner's objects.
+    let mut carol = Client::connect(&server, "carol").await;
+    let carols = create_key(&mut carol, "carol-key", None).await;
+    refused_as_missing(&mut bob, &carols, Some(&["Get Attributes"])).await;
+
+    change(&server, Change::Revoke, "alice", "bob", Scope::Group("team".into()), "get").await;
+    refused_as_missing(&mut bob, &team, Some(&["Get"])).await;
+    server.shutdown().await.expect("shutdown");
+}
