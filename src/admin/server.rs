@@ -8,9 +8,11 @@ use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{UnixListener, UnixStream};
 use tokio::sync::mpsc;
-use tracing::{Instrument, debug, info_span, warn};
+use tracing::{Instrument, debug, info, info_span, warn};
 
+use super::access::GrantArgs;
 use super::{MAX_LINE, ServerInfo};
+use crate::access::Change;
 use crate::ops::Kms;
 use crate::server::{Shutdown, Stats};
 
@@ -111,7 +113,19 @@ async fn dispatch(context: &AdminContext, request: &Value) -> Result<Value, Stri
     debug!(command, "admin command");
     match command {
         "status" => Ok(status(context).await),
-        other => Err(format!("unknown command {other:?} (known: status)")),
+        "identity-list" => super::access::identity_list(&context.kms).await,
+        "grant" | "revoke-grant" => {
+            let args: GrantArgs =
+                serde_json::from_value(request.clone()).map_err(|e| format!("{command}: bad arguments: {e}"))?;
+            let change = if command == "grant" { Change::Grant } else { Change::Revoke };
+            let result = super::access::change_grant(&context.kms, change, &args).await;
+            match &result {
+                Ok(_) => info!(command, to = %args.to, ops = %args.ops, "access changed through the admin socket"),
+                Err(e) => debug!(command, error = %e, "refused"),
+            }
+            result
+        }
+        other => Err(format!("unknown command {other:?} (known: status, identity-list, grant, revoke-grant)")),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The command line (SPEC section 7). Each subcommand family has a module.
 
+mod access;
 mod cert;
 mod init;
 mod serve;
@@ -27,6 +28,13 @@ enum Command {
     Cert(cert::CertCommand),
     /// Show the running server's status (through its admin socket).
     Status(status::StatusArgs),
+    /// Identities (certificate identities seen or granted, administrators).
+    #[command(subcommand)]
+    Identity(access::IdentityCommand),
+    /// Grant KMIP operations on an owner's objects to another identity or group.
+    Grant(access::GrantCommandArgs),
+    /// Take back operations granted with `kms grant` (same arguments).
+    RevokeGrant(access::GrantCommandArgs),
     /// Read and write KMIP TTLV: binary or hex <-> the KMIP XML or JSON encoding.
     #[command(subcommand)]
     Ttlv(ttlv::TtlvCommand),
@@ -72,6 +80,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Init(args) => init::run(args),
         Command::Cert(command) => cert::run(command),
         Command::Status(args) => status::run(args),
+        Command::Identity(command) => access::identity(command),
+        Command::Grant(args) => access::grant(args, kms::access::Change::Grant),
+        Command::RevokeGrant(args) => access::grant(args, kms::access::Change::Revoke),
         Command::Ttlv(command) => ttlv::run(command),
     }
 }

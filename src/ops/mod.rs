@@ -173,6 +173,12 @@ impl Kms {
         &self.access
     }
 
+    /// The owner of object `id`, if there is one (administrative commands).
+    pub async fn owner_of(&self, id: &str) -> Result<Option<String>, KmsError> {
+        let mut txn = Txn::new(self.store.as_ref(), &self.objects);
+        Ok(txn.get_shared(id).await?.map(|object| object.owner.clone()))
+    }
+
     /// The time now, from the service's clock.
     pub fn now(&self) -> i64 {
         self.clock.now()

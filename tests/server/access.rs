@@ -334,3 +334,82 @@ async fn grants_on_an_object_group_and_on_all_of_an_owners_objects() {
     refused_as_missing(&mut bob, &team, Some(&["Get"])).await;
     server.shutdown().await.expect("shutdown");
 }
+
+/// Runs the real `kms` binary; its output.
+async fn kms_cli(args: Vec<String>) -> std::process::Output {
+    tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kms")).args(&args).output().expect("kms runs")
+    })
+    .await
+    .expect("task")
+}
+
+fn args(dir: &TempDir, list: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = list.iter().map(|s| (*s).to_owned()).collect();
+    out.extend(["--data-dir".to_owned(), dir.path().display().to_string()]);
+    out
+}
+
+fn stdout_of(output: &std::process::Output) -> String {
+    assert!(output.status.success(), "kms failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout.clone()).expect("UTF-8")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_command_line_grants_through_the_admin_socket_and_on_the_store() {
+    let dir = TempDir::new("access-cli");
+    // The administrators of the command line's own configuration matter
+    // only for its listing; the server's are set in-process.
+    let (server, mut alice, mut bob, _admin) = three_identities(&dir).await;
+    let key = create_key(&mut alice, "alice-key", Some("team")).await;
+    refused_as_missing(&mut bob, &key, Some(&["Get"])).await;
+
+    // While the server runs: through the admin socket.
+    let out = kms_cli(args(&dir, &["grant", "--to", "bob", "--ops", "get,encrypt", "--object", &key])).await;
+    let text = stdout_of(&out);
+    assert!(text.contains("bob may now do get, encrypt on alice's object"), "{text}");
+    bob.ok(ProtocolVersion::V2_1, item(Operation::GET, &uid(&key))).await;
+
+    let out = kms_cli(args(&dir, &["identity", "list", "--json"])).await;
+    let listing: serde_json::Value = serde_json::from_str(&stdout_of(&out)).expect("JSON");
+    let names: Vec<&str> =
+        listing["identities"].as_array().expect("list").iter().filter_map(|i| i["name"].as_str()).collect();
+    assert_eq!(names, ["admin", "alice", "bob"]);
+    let bob_entry = &listing["identities"][2];
+    assert_eq!(bob_entry["kind"], "cert");
+    assert_eq!(bob_entry["organisation"], "kms development", "the certificate's O");
+    assert_eq!(bob_entry["grants"], 1);
+    assert!(bob_entry["first_seen"].as_i64().is_some());
+    assert_eq!(listing["grants"][0]["permissions"], serde_json::json!(["get", "encrypt"]));
+    let out = kms_cli(args(&dir, &["identity", "list"])).await;
+    let text = stdout_of(&out);
+    assert!(text.contains("alice") && text.contains("grants:"), "{text}");
+
+    // Refusals: a wrong owner, a missing --as, an unknown operation.
+    let out = kms_cli(args(&dir, &["grant", "--to", "bob", "--ops", "get", "--object", &key, "--as", "carol"])).await;
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("owned by \"alice\""), "{out:?}");
+    let out = kms_cli(args(&dir, &["grant", "--to", "bob", "--ops", "get", "--all-mine"])).await;
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--as OWNER is required"), "{out:?}");
+    let out = kms_cli(args(&dir, &["grant", "--to", "bob", "--ops", "fly", "--group", "team", "--as", "alice"])).await;
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown operation \"fly\""), "{out:?}");
+
+    let out = kms_cli(args(&dir, &["revoke-grant", "--to", "bob", "--ops", "all", "--object", &key])).await;
+    assert!(stdout_of(&out).contains("no grant left"));
+    refused_as_missing(&mut bob, &key, Some(&["Get"])).await;
+
+    // No server: the command opens the store, and the next server finds
+    // the grant.
+    drop((alice, bob));
+    server.shutdown().await.expect("shutdown");
+    let out =
+        kms_cli(args(&dir, &["grant", "--to", "bob", "--ops", "get", "--group", "team", "--as", "alice", "--json"]))
+            .await;
+    let grant: serde_json::Value = serde_json::from_str(&stdout_of(&out)).expect("JSON");
+    assert_eq!(grant["scope"], serde_json::json!({"kind": "group", "name": "team"}));
+    let server = start(&dir, |_| {}).await;
+    let mut bob = Client::connect(&server, "bob").await;
+    bob.ok(ProtocolVersion::V2_1, item(Operation::GET, &uid(&key))).await;
+    server.shutdown().await.expect("shutdown");
+}
