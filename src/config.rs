@@ -17,6 +17,8 @@
 //! ca_file = "/etc/kms/clients-ca.pem"   # default DATA_DIR/certs/ca.pem
 //! cert_file = "/etc/kms/server.pem"     # default DATA_DIR/certs/server.pem
 //! key_file = "/etc/kms/server.key"      # default DATA_DIR/certs/server.key
+//! crl_file = "/etc/kms/clients.crl"     # CRLs (PEM) for client certificates; default none
+//! revoked_file = "/etc/kms/revoked.txt" # serial deny-list (kms cert revoke); default DATA_DIR/certs/revoked.txt
 //!
 //! [limits]
 //! max_message_size = "4MiB"             # or a number of bytes
@@ -111,6 +113,10 @@ pub struct TlsFiles {
     pub cert_file: Option<PathBuf>,
     /// The server's private key (PEM).
     pub key_file: Option<PathBuf>,
+    /// Certificate revocation lists (PEM) for client certificates.
+    pub crl_file: Option<PathBuf>,
+    /// The deny-list of client certificate serials.
+    pub revoked_file: Option<PathBuf>,
 }
 
 /// Limits of the KMIP listener. Exceeding one affects that connection only.
@@ -248,6 +254,16 @@ pub const KEYS: &[Key] = &[
         path: "tls.key_file",
         help: "server private key (PEM)",
         set: |c, v| v.path().map(|x| c.tls.key_file = Some(x)),
+    },
+    Key {
+        path: "tls.crl_file",
+        help: "certificate revocation lists (PEM) checked for client certificates (default: none)",
+        set: |c, v| v.path().map(|x| c.tls.crl_file = Some(x)),
+    },
+    Key {
+        path: "tls.revoked_file",
+        help: "the deny-list of client certificate serials (kms cert revoke; default DATA_DIR/certs/revoked.txt)",
+        set: |c, v| v.path().map(|x| c.tls.revoked_file = Some(x)),
     },
     Key {
         path: "limits.max_message_size",
@@ -402,6 +418,22 @@ impl Config {
     /// The server's private key.
     pub fn key_file(&self) -> PathBuf {
         self.tls.key_file.clone().unwrap_or_else(|| self.certs_dir().join("server.key"))
+    }
+
+    /// The certificate deny-list file.
+    pub fn revoked_file(&self) -> PathBuf {
+        self.tls.revoked_file.clone().unwrap_or_else(|| self.certs_dir().join(crate::server::revocation::DEFAULT_FILE))
+    }
+
+    /// Every TLS file of the listener.
+    pub fn tls_settings(&self) -> crate::server::tls::TlsSettings {
+        crate::server::tls::TlsSettings {
+            ca_file: self.ca_file(),
+            cert_file: self.cert_file(),
+            key_file: self.key_file(),
+            crl_file: self.tls.crl_file.clone(),
+            revoked_file: self.revoked_file(),
+        }
     }
 
     /// The root key file in use.

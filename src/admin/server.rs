@@ -26,6 +26,7 @@ pub(crate) struct AdminContext {
     pub(crate) max_connections: usize,
     pub(crate) kms: Arc<Kms>,
     pub(crate) stats: Arc<Stats>,
+    pub(crate) tls: Arc<crate::server::tls::ServerTls>,
 }
 
 /// Accepts admin connections until shutdown. `done` is held by every task,
@@ -125,7 +126,23 @@ async fn dispatch(context: &AdminContext, request: &Value) -> Result<Value, Stri
             }
             result
         }
-        other => Err(format!("unknown command {other:?} (known: status, identity-list, grant, revoke-grant)")),
+        "cert-revoke" => {
+            let serial = request.get("serial").and_then(Value::as_str).ok_or("cert-revoke: no \"serial\"")?;
+            let note = request.get("note").and_then(Value::as_str).unwrap_or_default();
+            let added = context.tls.deny_list().revoke(serial, note).map_err(|e| e.to_string())?;
+            info!(serial, added, "certificate denied through the admin socket");
+            Ok(json!({"serial": crate::server::revocation::canonical_serial(serial)?, "added": added}))
+        }
+        "reload" => match context.tls.reload() {
+            Ok(denied) => {
+                info!(denied, "reloaded the TLS files through the admin socket");
+                Ok(json!({"denied": denied}))
+            }
+            Err(e) => Err(e.to_string()),
+        },
+        other => Err(format!(
+            "unknown command {other:?} (known: status, identity-list, grant, revoke-grant, cert-revoke, reload)"
+        )),
     }
 }
 

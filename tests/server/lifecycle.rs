@@ -176,13 +176,13 @@ async fn a_root_key_from_outside_the_data_dir_is_used_and_none_is_generated() {
 
 // ---- the real binary ----
 
-struct Serving {
-    child: Child,
-    info: ServerInfo,
-    stderr: std::sync::mpsc::Receiver<String>,
+pub(crate) struct Serving {
+    pub(crate) child: Child,
+    pub(crate) info: ServerInfo,
+    pub(crate) stderr: std::sync::mpsc::Receiver<String>,
 }
 
-fn serve(dir: &TempDir, extra: &[&str]) -> Serving {
+pub(crate) fn serve(dir: &TempDir, extra: &[&str]) -> Serving {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kms"))
         .args(["serve", "--data-dir", dir.path().to_str().expect("path"), "--kmip-addr", "127.0.0.1:0"])
         .args(extra)
@@ -230,7 +230,7 @@ impl Serving {
     }
 }
 
-fn wait_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+pub(crate) fn wait_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
     let deadline = std::time::Instant::now() + limit;
     loop {
         if let Some(status) = child.try_wait().expect("wait") {
@@ -244,7 +244,7 @@ fn wait_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
     }
 }
 
-fn signal(pid: u32, name: &str) {
+pub(crate) fn signal(pid: u32, name: &str) {
     let status = Command::new("kill").args([&format!("-{name}"), &pid.to_string()]).status().expect("kill runs");
     assert!(status.success());
 }

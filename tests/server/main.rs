@@ -10,5 +10,6 @@ mod framing;
 mod lifecycle;
 mod pki;
 mod push;
+mod revocation;
 mod support;
 mod tls;
