@@ -28,8 +28,14 @@ use bytes::Bytes;
 use kmip_ttlv::enums::Operation;
 use serde::{Deserialize, Serialize};
 use tokio::sync::{Mutex, OnceCell};
+use zeroize::Zeroizing;
 
+use crate::crypto::CryptoEngine;
 use crate::store::{Store, StoreError, WriteBatch};
+
+mod credentials;
+
+pub use self::credentials::{DEFAULT_LEASE, MAX_LEASE, PASSWORDS};
 
 /// The store namespace of grants.
 pub const GRANTS: &str = "grants";
@@ -488,6 +494,8 @@ struct State {
     by_grantee: HashMap<String, Vec<Arc<Grant>>>,
     /// The identities recorded, by key.
     identities: BTreeMap<String, IdentityRecord>,
+    /// Password hashes (PHC strings) by identity key.
+    passwords: HashMap<String, String>,
 }
 
 impl State {
@@ -503,12 +511,17 @@ impl State {
 /// the grants and identities of its store, cached.
 pub struct Access {
     store: Arc<dyn Store>,
+    crypto: Arc<dyn CryptoEngine>,
     policy: AccessPolicy,
     /// The group names each identity belongs to (from the policy).
     groups_of: HashMap<String, Vec<String>>,
     state: OnceCell<RwLock<State>>,
     /// Serialises changes (read, modify, commit, re-index).
     changes: Mutex<()>,
+    /// Password checks that succeeded.
+    verified: credentials::Verified,
+    /// Login sessions.
+    sessions: credentials::Sessions,
 }
 
 impl fmt::Debug for Access {
@@ -575,14 +588,23 @@ pub enum Change {
 impl Access {
     /// Access control over `store` with `policy`; the store is read on
     /// first use.
-    pub fn new(store: Arc<dyn Store>, policy: AccessPolicy) -> Access {
+    pub fn new(store: Arc<dyn Store>, crypto: Arc<dyn CryptoEngine>, policy: AccessPolicy) -> Access {
         let mut groups_of: HashMap<String, Vec<String>> = HashMap::new();
         for (group, members) in &policy.groups {
             for member in members {
                 groups_of.entry(member.clone()).or_default().push(group.clone());
             }
         }
-        Access { store, policy, groups_of, state: OnceCell::new(), changes: Mutex::new(()) }
+        Access {
+            store,
+            crypto,
+            policy,
+            groups_of,
+            state: OnceCell::new(),
+            changes: Mutex::new(()),
+            verified: credentials::Verified::default(),
+            sessions: credentials::Sessions::default(),
+        }
     }
 
     /// The configured policy.
@@ -614,6 +636,14 @@ impl Access {
                         reason: e.to_string(),
                     })?;
                     state.identities.insert(key, record);
+                }
+                for (key, value) in self.store.meta(PASSWORDS).await? {
+                    let phc = String::from_utf8(value.to_vec()).map_err(|e| AccessError::Corrupt {
+                        namespace: PASSWORDS,
+                        key: key.clone(),
+                        reason: e.to_string(),
+                    })?;
+                    state.passwords.insert(key, phc);
                 }
                 state.index();
                 Ok(RwLock::new(state))
@@ -736,6 +766,7 @@ impl Access {
                     first_seen: record.first_seen,
                     admin: self.is_admin(key),
                     grants: 0,
+                    password: view.state.passwords.contains_key(key),
                 },
             );
         }
@@ -745,6 +776,7 @@ impl Access {
                 first_seen: None,
                 admin: true,
                 grants: 0,
+                password: view.state.passwords.contains_key(admin),
             });
         }
         for grant in view.state.grants.values() {
@@ -755,6 +787,104 @@ impl Access {
             }
         }
         Ok(out.into_values().collect())
+    }
+}
+
+impl Access {
+    /// Sets (or, with None, removes) the password of identity `identity`
+    /// (its key): an argon2id hash in the store, durable when it returns.
+    /// The identity is recorded if it is new.
+    pub async fn set_password(&self, identity: &str, password: Option<Zeroizing<String>>) -> Result<(), AccessError> {
+        if identity.is_empty() || identity.starts_with(GROUP_PREFIX) {
+            return Err(AccessError::Invalid(format!("{identity:?} is not an identity")));
+        }
+        let phc = match password {
+            Some(password) if password.is_empty() => return Err(AccessError::Invalid("empty password".into())),
+            Some(password) => {
+                let crypto = Arc::clone(&self.crypto);
+                Some(
+                    tokio::task::spawn_blocking(move || credentials::hash(crypto.as_ref(), password.as_bytes()))
+                        .await
+                        .map_err(|e| AccessError::Invalid(format!("hashing task: {e}")))??,
+                )
+            }
+            None => None,
+        };
+        let _serial = self.changes.lock().await;
+        let state = self.state().await?;
+        let mut batch = WriteBatch::new();
+        match &phc {
+            Some(phc) => batch.put_meta(PASSWORDS, identity, Bytes::from(phc.clone())),
+            None => batch.delete_meta(PASSWORDS, identity),
+        };
+        let known = state.read().unwrap_or_else(PoisonError::into_inner).identities.contains_key(identity);
+        let record = (!known).then(|| IdentityRecord { identity: identity_of_key(identity, None), first_seen: None });
+        if let Some(record) = &record {
+            let json = serde_json::to_vec(record).map_err(|e| AccessError::Invalid(e.to_string()))?;
+            batch.put_meta(IDENTITIES, identity, Bytes::from(json));
+        }
+        self.store.commit(batch).await?;
+        let mut state = state.write().unwrap_or_else(PoisonError::into_inner);
+        match phc {
+            Some(phc) => state.passwords.insert(identity.to_owned(), phc),
+            None => state.passwords.remove(identity),
+        };
+        if let Some(record) = record {
+            state.identities.insert(identity.to_owned(), record);
+        }
+        drop(state);
+        self.verified.forget(identity);
+        Ok(())
+    }
+
+    /// True if `password` is `identity`'s password. An identity without
+    /// one is checked against a dummy hash (same cost) and fails.
+    pub async fn check_password(&self, identity: &str, password: &[u8]) -> Result<bool, AccessError> {
+        let phc = {
+            let state = self.state().await?;
+            state.read().unwrap_or_else(PoisonError::into_inner).passwords.get(identity).cloned()
+        };
+        if phc.is_some() && self.verified.knows(self.crypto.as_ref(), identity, password) {
+            return Ok(true);
+        }
+        let crypto = Arc::clone(&self.crypto);
+        let secret = Zeroizing::new(password.to_vec());
+        let has_password = phc.is_some();
+        let ok = tokio::task::spawn_blocking(move || {
+            let phc = phc.unwrap_or_else(|| credentials::dummy_hash(crypto.as_ref()).to_owned());
+            credentials::verify(&phc, &secret) && has_password
+        })
+        .await
+        .map_err(|e| AccessError::Invalid(format!("password check task: {e}")))?;
+        if ok {
+            self.verified.remember(self.crypto.as_ref(), identity, password);
+        }
+        Ok(ok)
+    }
+
+    /// True if `identity` has a password.
+    pub async fn has_password(&self, identity: &str) -> Result<bool, AccessError> {
+        let state = self.state().await?;
+        Ok(state.read().unwrap_or_else(PoisonError::into_inner).passwords.contains_key(identity))
+    }
+
+    /// Opens a Login session for `identity`: a ticket value valid for
+    /// `lease` seconds (at most [`MAX_LEASE`]) from `now`, and for
+    /// `requests` requests if given.
+    pub fn login(&self, identity: &str, now: i64, lease: i64, requests: Option<u32>) -> Result<Vec<u8>, AccessError> {
+        self.sessions.open(self.crypto.as_ref(), identity, now, lease.clamp(1, MAX_LEASE), requests)
+    }
+
+    /// The identity of a Login ticket, counting one request against it;
+    /// None if it is unknown, expired or used up.
+    pub fn redeem_ticket(&self, ticket: &[u8], now: i64) -> Option<String> {
+        self.sessions.redeem(ticket, now)
+    }
+
+    /// Ends `identity`'s session `ticket`; false if it holds no such
+    /// session.
+    pub fn logout(&self, ticket: &[u8], identity: &str) -> bool {
+        self.sessions.close(ticket, identity)
     }
 }
 
@@ -771,6 +901,9 @@ pub struct IdentityListing {
     pub admin: bool,
     /// How many grants name it.
     pub grants: usize,
+    /// True if it has a password (KMIP Credential Username and Password).
+    #[serde(default)]
+    pub password: bool,
 }
 
 /// The identity a key names (see [`Identity::key`]).

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::crypto::SoftwareEngine;
 use crate::store::{MemoryStore, SledStore};
 
 fn stores() -> Vec<(Arc<dyn Store>, Option<std::path::PathBuf>)> {
@@ -61,7 +62,7 @@ fn grantees_and_identities_parse() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn grants_decide_and_survive_a_reload() {
     for (store, dir) in stores() {
-        let access = Access::new(Arc::clone(&store), policy());
+        let access = Access::new(Arc::clone(&store), Arc::new(SoftwareEngine::new()), policy());
         let none = std::iter::empty::<&str>;
         {
             let view = access.view().await.expect("view");
@@ -95,7 +96,7 @@ async fn grants_decide_and_survive_a_reload() {
         // The grants are in the store, apart from the objects.
         assert_eq!(store.count().await.expect("count"), 0);
         assert_eq!(store.meta(GRANTS).await.expect("grants").len(), 4);
-        let reloaded = Access::new(Arc::clone(&store), policy());
+        let reloaded = Access::new(Arc::clone(&store), Arc::new(SoftwareEngine::new()), policy());
         check(&reloaded).await;
 
         // Revoking takes permissions away; the last one removes the grant.
@@ -128,7 +129,7 @@ async fn grants_decide_and_survive_a_reload() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn identities_seen_granted_and_configured() {
     for (store, dir) in stores() {
-        let access = Access::new(Arc::clone(&store), policy());
+        let access = Access::new(Arc::clone(&store), Arc::new(SoftwareEngine::new()), policy());
         let alice = Identity { kind: IdentityKind::Cert, name: "alice".into(), organisation: Some("acme".into()) };
         access.seen(&alice, 100).await.expect("seen");
         access.seen(&alice, 200).await.expect("seen again: no change");
@@ -142,7 +143,7 @@ async fn identities_seen_granted_and_configured() {
         // Bob connects later: his record gets its first connection.
         let bob = Identity { kind: IdentityKind::Cert, name: "bob".into(), organisation: None };
         access.seen(&bob, 300).await.expect("seen");
-        let reloaded = Access::new(Arc::clone(&store), policy());
+        let reloaded = Access::new(Arc::clone(&store), Arc::new(SoftwareEngine::new()), policy());
         let list = reloaded.identities().await.expect("list");
         assert_eq!(list[1].first_seen, Some(300));
         assert_eq!(store.meta(IDENTITIES).await.expect("ids").len(), 2);
@@ -151,4 +152,53 @@ async fn identities_seen_granted_and_configured() {
             let _ = std::fs::remove_dir_all(dir);
         }
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn passwords_are_argon2_hashes_that_survive_a_reload() {
+    for (store, dir) in stores() {
+        let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+        let access = Access::new(Arc::clone(&store), Arc::clone(&crypto), policy());
+        assert!(!access.check_password("alice", b"pw").await.expect("check"), "no password: refused");
+        access.set_password("alice", Some(Zeroizing::new("pw".to_owned()))).await.expect("set");
+        assert!(access.check_password("alice", b"pw").await.expect("check"));
+        assert!(access.check_password("alice", b"pw").await.expect("remembered"));
+        assert!(!access.check_password("alice", b"pW").await.expect("check"));
+        assert!(!access.check_password("bob", b"pw").await.expect("check"), "not bob's");
+        let reloaded = Access::new(Arc::clone(&store), Arc::clone(&crypto), policy());
+        assert!(reloaded.check_password("alice", b"pw").await.expect("check"));
+        assert!(reloaded.has_password("alice").await.expect("has"));
+        // A new password replaces the old, remembered one.
+        reloaded.set_password("alice", Some(Zeroizing::new("new".to_owned()))).await.expect("set");
+        assert!(!reloaded.check_password("alice", b"pw").await.expect("old"));
+        assert!(reloaded.check_password("alice", b"new").await.expect("new"));
+        reloaded.set_password("alice", None).await.expect("remove");
+        assert!(!reloaded.check_password("alice", b"new").await.expect("removed"));
+        assert!(reloaded.set_password("group:dbas", Some(Zeroizing::new("x".to_owned()))).await.is_err());
+        assert!(reloaded.set_password("alice", Some(Zeroizing::new(String::new()))).await.is_err());
+        drop((access, reloaded, store));
+        if let Some(dir) = dir {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+#[test]
+fn tickets_expire_count_down_and_end_on_logout() {
+    let access = Access::new(Arc::new(MemoryStore::new()), Arc::new(SoftwareEngine::new()), policy());
+    let ticket = access.login("alice", 1000, 60, None).expect("login");
+    assert_eq!(access.redeem_ticket(&ticket, 1059).as_deref(), Some("alice"));
+    assert_eq!(access.redeem_ticket(&ticket, 1060), None, "expired");
+    let counted = access.login("alice", 1000, 60, Some(2)).expect("login");
+    assert!(access.redeem_ticket(&counted, 1001).is_some());
+    assert!(access.redeem_ticket(&counted, 1002).is_some());
+    assert_eq!(access.redeem_ticket(&counted, 1003), None, "used up");
+    let long = access.login("bob", 1000, i64::MAX, None).expect("login");
+    assert!(access.redeem_ticket(&long, 1000 + MAX_LEASE - 1).is_some());
+    assert!(access.redeem_ticket(&long, 1000 + MAX_LEASE).is_none(), "the lease is capped");
+    let other = access.login("bob", 1000, 60, None).expect("login");
+    assert!(!access.logout(&other, "alice"), "not alice's");
+    assert!(access.logout(&other, "bob"));
+    assert_eq!(access.redeem_ticket(&other, 1001), None);
+    assert_eq!(access.redeem_ticket(&[0u8; 32], 1001), None);
 }

@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use zeroize::Zeroizing;
 
 use crate::access::{Change, Grant, Grantee, Permissions, Scope};
 use crate::ops::Kms;
@@ -94,4 +95,15 @@ pub async fn identity_list(kms: &Kms) -> Result<Value, String> {
     let identities = kms.access().identities().await.map_err(|e| e.to_string())?;
     let grants = kms.access().grants().await.map_err(|e| e.to_string())?;
     Ok(json!({ "identities": identities, "grants": grants }))
+}
+
+/// Sets (`Some`) or removes (`None`) the password of identity `identity`.
+pub async fn set_password(kms: &Kms, identity: &str, password: Option<String>) -> Result<Value, String> {
+    let identity = match Grantee::parse(identity).map_err(|e| e.to_string())? {
+        Grantee::Identity(key) => key,
+        Grantee::Group(_) => return Err("a group has no password".into()),
+    };
+    let set = password.is_some();
+    kms.access().set_password(&identity, password.map(Zeroizing::new)).await.map_err(|e| e.to_string())?;
+    Ok(json!({"identity": identity, "password": set}))
 }

@@ -126,6 +126,16 @@ async fn dispatch(context: &AdminContext, request: &Value) -> Result<Value, Stri
             }
             result
         }
+        "set-password" => {
+            let identity =
+                request.get("identity").and_then(Value::as_str).ok_or("set-password: no \"identity\"")?.to_owned();
+            let password = request.get("password").and_then(Value::as_str).map(str::to_owned);
+            let result = super::access::set_password(&context.kms, &identity, password).await;
+            if result.is_ok() {
+                info!(identity, "password changed through the admin socket");
+            }
+            result
+        }
         "cert-revoke" => {
             let serial = request.get("serial").and_then(Value::as_str).ok_or("cert-revoke: no \"serial\"")?;
             let note = request.get("note").and_then(Value::as_str).unwrap_or_default();
@@ -141,7 +151,8 @@ async fn dispatch(context: &AdminContext, request: &Value) -> Result<Value, Stri
             Err(e) => Err(e.to_string()),
         },
         other => Err(format!(
-            "unknown command {other:?} (known: status, identity-list, grant, revoke-grant, cert-revoke, reload)"
+            "unknown command {other:?} (known: status, identity-list, grant, revoke-grant, set-password, cert-revoke, \
+             reload)"
         )),
     }
 }

@@ -23,6 +23,22 @@ pub enum IdentityCommand {
     /// named by a grant, administrators from the configuration; and the
     /// grants.
     List(ListArgs),
+    /// Set the password of an identity, read from standard input (its
+    /// first line), for KMIP Credentials (Username and Password); or remove
+    /// it with --remove.
+    Password(PasswordArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PasswordArgs {
+    #[command(flatten)]
+    location: Location,
+    /// The identity: NAME (a certificate identity) or machine:NAME.
+    #[arg(long, value_name = "IDENTITY")]
+    name: String,
+    /// Remove the password instead.
+    #[arg(long)]
+    remove: bool,
 }
 
 /// Where the data dir is.
@@ -79,7 +95,34 @@ pub struct GrantCommandArgs {
 pub fn identity(command: IdentityCommand) -> Result<(), CliError> {
     match command {
         IdentityCommand::List(args) => list(args),
+        IdentityCommand::Password(args) => password(args),
     }
+}
+
+fn password(args: PasswordArgs) -> Result<(), CliError> {
+    let config = load(&args.location)?;
+    let secret = if args.remove {
+        None
+    } else {
+        let mut line = zeroize::Zeroizing::new(String::new());
+        std::io::stdin().read_line(&mut line).map_err(|source| CliError::Io { path: "-".into(), source })?;
+        let password = line.trim_end_matches(['\n', '\r']).to_owned();
+        if password.is_empty() {
+            return Err(CliError::Input("no password on standard input".into()));
+        }
+        Some(password)
+    };
+    let request = json!({"command": "set-password", "identity": args.name, "password": secret});
+    let name = args.name.clone();
+    let result =
+        run(&config, &request, |kms| async move { admin::access::set_password(&kms, &name, secret.clone()).await })?;
+    let identity = text(&result["identity"]);
+    if result["password"].as_bool() == Some(true) {
+        println!("password set for {identity}");
+    } else {
+        println!("password removed for {identity}");
+    }
+    Ok(())
 }
 
 pub fn grant(args: GrantCommandArgs, change: Change) -> Result<(), CliError> {
@@ -131,14 +174,19 @@ fn list(args: ListArgs) -> Result<(), CliError> {
         println!("{result}");
         return Ok(());
     }
-    println!("{:<8} {:<32} {:<24} {:<6} {:>6}  first seen", "kind", "name", "organisation", "admin", "grants");
+    let yes = |value: &Value| if value.as_bool() == Some(true) { "yes" } else { "no" };
+    println!(
+        "{:<8} {:<32} {:<24} {:<6} {:<9} {:>6}  first seen",
+        "kind", "name", "organisation", "admin", "password", "grants"
+    );
     for identity in result["identities"].as_array().into_iter().flatten() {
         println!(
-            "{:<8} {:<32} {:<24} {:<6} {:>6}  {}",
+            "{:<8} {:<32} {:<24} {:<6} {:<9} {:>6}  {}",
             text(&identity["kind"]),
             text(&identity["name"]),
             identity["organisation"].as_str().unwrap_or("-"),
-            if identity["admin"].as_bool() == Some(true) { "yes" } else { "no" },
+            yes(&identity["admin"]),
+            yes(&identity["password"]),
             identity["grants"],
             identity["first_seen"].as_i64().map_or("never".to_owned(), |t| format!("{t} (Unix time)")),
         );

@@ -32,12 +32,15 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
-use kmip_ttlv::enums::{BatchErrorContinuationOption, EndpointRole, Operation, ResultReason, ResultStatus};
+use kmip_ttlv::enums::{
+    BatchErrorContinuationOption, CredentialType, EndpointRole, Operation, ResultReason, ResultStatus,
+};
 use kmip_ttlv::model::{
-    RequestBatchItem, RequestHeader, RequestMessage, RequestParts, ResponseBatchItem, ResponseHeader, ResponseMessage,
+    CredentialValue, RequestBatchItem, RequestHeader, RequestMessage, RequestParts, ResponseBatchItem, ResponseHeader,
+    ResponseMessage,
 };
 use kmip_ttlv::wire::{self, Limits};
-use kmip_ttlv::{ProtocolVersion, Tag, Ttlv};
+use kmip_ttlv::{ProtocolVersion, Tag, Ttlv, Value};
 use tokio::sync::broadcast;
 use tracing::{Instrument, debug, debug_span, error, warn};
 
@@ -147,7 +150,7 @@ impl Kms {
         // A failing RNG leaves a zero prefix: the values are still unique
         // per response within this process.
         let _ = crypto.random(&mut prefix);
-        let access = Access::new(Arc::clone(&store), config.access.clone());
+        let access = Access::new(Arc::clone(&store), Arc::clone(&crypto), config.access.clone());
         Kms {
             store,
             clock,
@@ -270,6 +273,21 @@ impl Kms {
                     format!("protocol version {version} is not supported"),
                 );
             }
+            // A credential in the header may name another identity for
+            // the whole message (docs/access.md).
+            let authenticated;
+            let peer = match self.authenticate(peer, &parts.header, now).await {
+                Ok(None) => peer,
+                Ok(Some(identity)) => {
+                    let organisation = self.config.access.organisation(&identity, None);
+                    authenticated = Peer { identity, address: peer.address, organisation };
+                    &authenticated
+                }
+                Err(e) => {
+                    debug!(error = %e, "authentication failed");
+                    return self.fail_all(&parts, now, &e);
+                }
+            };
             let mut attempt = 0;
             loop {
                 attempt += 1;
@@ -291,6 +309,54 @@ impl Kms {
         }
         .instrument(span)
         .await
+    }
+
+    /// The identity the credentials of `header` name, if any: a Username
+    /// and Password checked against the identity's password hash, or a
+    /// Login ticket. None: the connection's own identity. Credentials of
+    /// other types are ignored (they cannot add to what the connection's
+    /// certificate already allows). A failed check fails the whole message,
+    /// with the same message whether the user is unknown or the password
+    /// wrong.
+    async fn authenticate(&self, peer: &Peer, header: &RequestHeader, now: i64) -> Result<Option<String>, KmsError> {
+        let Some(authentication) = &header.authentication else { return Ok(None) };
+        let mut named: Option<String> = None;
+        for credential in &authentication.credentials {
+            let identity = match &credential.credential_value {
+                CredentialValue::UsernameAndPassword(user) => {
+                    match &user.password {
+                        // Naming the certificate's own identity without a
+                        // password changes nothing.
+                        None if user.username == peer.identity => continue,
+                        None => return Err(KmsError::NotAuthenticated("authentication failed".into())),
+                        Some(password) => {
+                            if !self.access.check_password(&user.username, password.as_bytes()).await? {
+                                return Err(KmsError::NotAuthenticated("authentication failed".into()));
+                            }
+                        }
+                    }
+                    user.username.clone()
+                }
+                CredentialValue::Other(value) if credential.credential_type == CredentialType::TICKET => {
+                    let ticket = value.child(Tag::TICKET).unwrap_or(value);
+                    let Some(Value::ByteString(bytes)) = ticket.child(Tag::TICKET_VALUE).map(|v| &v.value) else {
+                        return Err(KmsError::InvalidTicket("a Ticket credential needs a Ticket Value".into()));
+                    };
+                    self.access
+                        .redeem_ticket(bytes, now)
+                        .ok_or_else(|| KmsError::InvalidTicket("the ticket is unknown, expired or used up".into()))?
+                }
+                _ => {
+                    debug!(credential_type = ?credential.credential_type, "credential type not checked: ignored");
+                    continue;
+                }
+            };
+            if named.as_ref().is_some_and(|n| *n != identity) {
+                return Err(KmsError::NotAuthenticated("the credentials name different identities".into()));
+            }
+            named = Some(identity);
+        }
+        Ok(named.filter(|identity| *identity != peer.identity))
     }
 
     /// Runs every item in one transaction and commits it; the responses.
@@ -651,6 +717,8 @@ async fn dispatch(ctx: &mut OpContext<'_>, operation: Operation, payload: &Ttlv)
         Operation::JOIN_SPLIT_KEY => split::join_split_key(ctx, payload).await,
         Operation::LOG => session::log(ctx, payload),
         Operation::SET_ENDPOINT_ROLE => session::set_endpoint_role(ctx, payload),
+        Operation::LOGIN => session::login(ctx, payload),
+        Operation::LOGOUT => session::logout(ctx, payload),
         // KMIP 2.1 §7 / 1.4 §5: Notify and Put are "only ever sent by a
         // server to a client". A request carrying one still parses and
         // names an operation its version defines, so it is not an Invalid
@@ -720,6 +788,8 @@ pub(crate) const SUPPORTED_OPERATIONS: &[Operation] = &[
     Operation::IMPORT,
     Operation::EXPORT,
     Operation::RE_CERTIFY,
+    Operation::LOGIN,
+    Operation::LOGOUT,
 ];
 
 #[cfg(test)]

@@ -11,9 +11,12 @@
 
 use std::collections::BTreeSet;
 
+use kmip_ttlv::enums::CredentialType;
 use kmip_ttlv::enums::{Operation, ResultReason, ResultStatus};
-use kmip_ttlv::model::{RequestBatchItem, RequestHeader, RequestMessage, ResponseMessage};
-use kmip_ttlv::{ProtocolVersion, Tag, Ttlv, wire, xml};
+use kmip_ttlv::model::{
+    Authentication, Credential, CredentialValue, RequestBatchItem, RequestHeader, RequestMessage, ResponseMessage,
+};
+use kmip_ttlv::{ProtocolVersion, Tag, Ttlv, Value, wire, xml};
 use kms::access::{Change, Grant, Grantee, Permissions, Scope};
 use kms::server::RunningServer;
 use tokio::net::TcpStream;
@@ -45,6 +48,21 @@ impl Client {
     pub async fn send(&mut self, version: ProtocolVersion, items: Vec<RequestBatchItem>) -> ResponseMessage {
         let count = i32::try_from(items.len()).expect("count");
         let message = RequestMessage::new(RequestHeader::new(version, count), items);
+        exchange(&mut self.stream, &wire::to_vec(&message.to_ttlv()).expect("encodes")).await
+    }
+
+    /// Sends `items` in one message of `version` with `credentials` in the
+    /// header.
+    pub async fn send_with(
+        &mut self,
+        version: ProtocolVersion,
+        credentials: Vec<Credential>,
+        items: Vec<RequestBatchItem>,
+    ) -> ResponseMessage {
+        let count = i32::try_from(items.len()).expect("count");
+        let mut header = RequestHeader::new(version, count);
+        header.authentication = Some(Authentication { credentials, unknown_fields: Vec::new() });
+        let message = RequestMessage::new(header, items);
         exchange(&mut self.stream, &wire::to_vec(&message.to_ttlv()).expect("encodes")).await
     }
 
@@ -411,5 +429,153 @@ async fn the_command_line_grants_through_the_admin_socket_and_on_the_store() {
     let server = start(&dir, |_| {}).await;
     let mut bob = Client::connect(&server, "bob").await;
     bob.ok(ProtocolVersion::V2_1, item(Operation::GET, &uid(&key))).await;
+    server.shutdown().await.expect("shutdown");
+}
+
+fn password(user: &str, password: &str) -> Credential {
+    Credential::username_and_password(user, Some(password.to_owned()))
+}
+
+fn ticket(value: &[u8]) -> Credential {
+    Credential {
+        credential_type: CredentialType::TICKET,
+        credential_value: CredentialValue::Other(Ttlv::structure(
+            Tag::CREDENTIAL_VALUE,
+            vec![
+                Ttlv::new(Tag::TICKET_TYPE, Value::Enumeration(1)),
+                Ttlv::new(Tag::TICKET_VALUE, Value::ByteString(bytes::Bytes::copy_from_slice(value))),
+            ],
+        )),
+        unknown_fields: Vec::new(),
+    }
+}
+
+async fn set_password(dir: &TempDir, name: &str, secret: &str) -> std::process::Output {
+    let args = args(dir, &["identity", "password", "--name", name]);
+    let secret = format!("{secret}\n");
+    tokio::task::spawn_blocking(move || {
+        use std::io::Write;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kms"))
+            .args(&args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("kms runs");
+        child.stdin.take().expect("stdin").write_all(secret.as_bytes()).expect("write");
+        child.wait_with_output().expect("kms finishes")
+    })
+    .await
+    .expect("task")
+}
+
+fn assert_all_failed(response: &ResponseMessage, reason: ResultReason) {
+    for item in &response.batch_items {
+        assert_eq!(item.result_status, ResultStatus::OPERATION_FAILED, "{item:?}");
+        assert_eq!(item.result_reason, Some(reason), "{item:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_username_and_password_credential_acts_as_its_identity() {
+    let dir = TempDir::new("access-password");
+    let (server, mut alice, mut bob, _admin) = three_identities(&dir).await;
+    let key = create_key(&mut alice, "alice-key", None).await;
+    let out = set_password(&dir, "alice", "correct horse").await;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("password set for alice"));
+    let stored = server.kms().store().meta(kms::access::PASSWORDS).await.expect("meta");
+    assert_eq!(stored.len(), 1);
+    let phc = String::from_utf8(stored[0].1.to_vec()).expect("text");
+    assert!(phc.starts_with("$argon2id$") && !phc.contains("correct horse"), "{phc}");
+
+    for version in [ProtocolVersion::V1_4, ProtocolVersion::V2_1] {
+        // Bob's connection, Alice's credential: Alice's key.
+        let get = || vec![item(Operation::GET, &uid(&key)), item(Operation::GET_ATTRIBUTES, &uid(&key))];
+        let response = bob.send_with(version, vec![password("alice", "correct horse")], get()).await;
+        assert!(response.batch_items.iter().all(|i| i.result_status == ResultStatus::SUCCESS), "{response:?}");
+        // Twice (the second check is the remembered one).
+        let response = bob.send_with(version, vec![password("alice", "correct horse")], get()).await;
+        assert_eq!(response.batch_items[0].result_status, ResultStatus::SUCCESS);
+        // A wrong password and an unknown user: the whole message fails,
+        // identically.
+        let wrong = bob.send_with(version, vec![password("alice", "wrong horse")], get()).await;
+        assert_all_failed(&wrong, ResultReason::AUTHENTICATION_NOT_SUCCESSFUL);
+        let unknown = bob.send_with(version, vec![password("nobody", "correct horse")], get()).await;
+        assert_eq!(normalised(wrong, MISSING, MISSING), normalised(unknown, MISSING, MISSING));
+        let no_password = bob.send_with(version, vec![Credential::username_and_password("alice", None)], get()).await;
+        assert_all_failed(&no_password, ResultReason::AUTHENTICATION_NOT_SUCCESSFUL);
+        // Naming one's own identity without a password changes nothing.
+        let own = bob.send_with(version, vec![Credential::username_and_password("bob", None)], get()).await;
+        assert_all_failed(
+            &own,
+            if version.is_2x() { ResultReason::OBJECT_NOT_FOUND } else { ResultReason::ITEM_NOT_FOUND },
+        );
+    }
+    let out = kms_cli(args(&dir, &["identity", "list", "--json"])).await;
+    let listing: serde_json::Value = serde_json::from_str(&stdout_of(&out)).expect("JSON");
+    assert_eq!(listing["identities"][1]["name"], "alice");
+    assert_eq!(listing["identities"][1]["password"], true);
+    assert_eq!(listing["identities"][2]["password"], false);
+
+    // Removed: the credential fails.
+    let out = kms_cli(args(&dir, &["identity", "password", "--name", "alice", "--remove"])).await;
+    assert!(stdout_of(&out).contains("password removed for alice"));
+    let response = bob
+        .send_with(
+            ProtocolVersion::V2_1,
+            vec![password("alice", "correct horse")],
+            vec![item(Operation::GET, &uid(&key))],
+        )
+        .await;
+    assert_all_failed(&response, ResultReason::AUTHENTICATION_NOT_SUCCESSFUL);
+    server.shutdown().await.expect("shutdown");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn login_issues_a_ticket_that_logout_ends() {
+    let dir = TempDir::new("access-login");
+    let (server, mut alice, mut bob, _admin) = three_identities(&dir).await;
+    let key = create_key(&mut alice, "alice-key", None).await;
+    let v = ProtocolVersion::V2_1;
+    let login = alice.ok(v, item(Operation::LOGIN, r#"<LeaseTime type="Interval" value="600"/>"#)).await;
+    let ticket_item = login.child(Tag::TICKET).expect("a Ticket");
+    assert_eq!(ticket_item.child(Tag::TICKET_TYPE).map(|t| &t.value), Some(&Value::Enumeration(1)));
+    let value = ticket_item.child(Tag::TICKET_VALUE).and_then(|t| t.value.as_bytes()).expect("value").to_vec();
+    assert_eq!(value.len(), 32);
+
+    // Bob's connection with Alice's ticket runs as Alice.
+    let get = || vec![item(Operation::GET, &uid(&key))];
+    let response = bob.send_with(v, vec![ticket(&value)], get()).await;
+    assert_eq!(response.batch_items[0].result_status, ResultStatus::SUCCESS, "{response:?}");
+    // A made-up ticket: Invalid Ticket for the whole message.
+    let response = bob.send_with(v, vec![ticket(&[7u8; 32])], get()).await;
+    assert_all_failed(&response, ResultReason::INVALID_TICKET);
+    // Bob cannot end Alice's session with his own identity.
+    let logout = format!(
+        r#"<Ticket><TicketType type="Enumeration" value="Login"/><TicketValue type="ByteString" value="{}"/></Ticket>"#,
+        hex::encode(&value)
+    );
+    let response = bob.send(v, vec![item(Operation::LOGOUT, &logout)]).await;
+    assert_eq!(response.batch_items[0].result_reason, Some(ResultReason::INVALID_TICKET));
+    alice.ok(v, item(Operation::LOGOUT, &logout)).await;
+    let response = bob.send_with(v, vec![ticket(&value)], get()).await;
+    assert_all_failed(&response, ResultReason::INVALID_TICKET);
+
+    // A Request Count bounds the ticket's use.
+    let login = alice.ok(v, item(Operation::LOGIN, r#"<RequestCount type="Integer" value="1"/>"#)).await;
+    let value = login
+        .child(Tag::TICKET)
+        .and_then(|t| t.child(Tag::TICKET_VALUE))
+        .and_then(|t| t.value.as_bytes())
+        .expect("v")
+        .to_vec();
+    let response = bob.send_with(v, vec![ticket(&value)], get()).await;
+    assert_eq!(response.batch_items[0].result_status, ResultStatus::SUCCESS);
+    let response = bob.send_with(v, vec![ticket(&value)], get()).await;
+    assert_all_failed(&response, ResultReason::INVALID_TICKET);
+    // Login is a 2.0 operation.
+    let response = alice.send(ProtocolVersion::V1_4, vec![item(Operation::LOGIN, "")]).await;
+    assert_eq!(response.batch_items[0].result_reason, Some(ResultReason::OPERATION_NOT_SUPPORTED));
     server.shutdown().await.expect("shutdown");
 }
