@@ -651,6 +651,29 @@ impl Access {
             .await
     }
 
+    /// The rule (docs/access.md): may `identity` do `permission` to the
+    /// object `object_id` of `owner`, in the Object Groups `groups`? The
+    /// owner may do everything (a string compare, before anything else);
+    /// with no permission named only an administrator may too; otherwise
+    /// [`AccessView::permits`] decides. Every operation, Locate and the
+    /// server-to-client requests ask this.
+    pub async fn may<'g>(
+        &self,
+        identity: &str,
+        owner: &str,
+        object_id: &str,
+        groups: impl Iterator<Item = &'g str> + Clone,
+        permission: Option<Permission>,
+    ) -> Result<bool, AccessError> {
+        if identity == owner {
+            return Ok(true);
+        }
+        let Some(permission) = permission else {
+            return Ok(self.is_admin(identity));
+        };
+        Ok(self.view().await?.permits(identity, owner, object_id, groups, permission))
+    }
+
     /// A view for checks; loads the grants on first use.
     pub async fn view(&self) -> Result<AccessView<'_>, AccessError> {
         let state = self.state().await?;

@@ -139,14 +139,7 @@ impl OpContext<'_> {
     /// owner or an administrator may). The owner's check is one string
     /// compare; anyone else's looks the grants up in memory.
     pub async fn may(&self, object: &ManagedObject, permission: Option<Permission>) -> Result<bool, KmsError> {
-        if object.owner == self.peer.identity {
-            return Ok(true);
-        }
-        let Some(permission) = permission else {
-            return Ok(self.access.is_admin(&self.peer.identity));
-        };
-        let view = self.access.view().await?;
-        Ok(view.permits(&self.peer.identity, &object.owner, &object.id, object.groups(), permission))
+        Ok(self.access.may(&self.peer.identity, &object.owner, &object.id, object.groups(), permission).await?)
     }
 
     async fn object_checked(

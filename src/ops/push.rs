@@ -158,19 +158,16 @@ fn attribute_changes(before: &ManagedObject, after: &ManagedObject) -> (Vec<Attr
 }
 
 /// True if `peer` may be told about `object` with a request that needs
-/// `permission` (Notify: get-attributes; Put: get): the rule of
-/// [`OpContext::may`](super::OpContext::may), which every operation uses.
+/// `permission` (Notify: get-attributes; Put: get): the rule every
+/// operation uses ([`Access::may`](crate::access::Access::may)).
 pub(crate) async fn may_see(
     access: &crate::access::Access,
     peer: &super::Peer,
     object: &ManagedObject,
     permission: crate::access::Permission,
 ) -> bool {
-    if object.owner == peer.identity {
-        return true;
-    }
-    match access.view().await {
-        Ok(view) => view.permits(&peer.identity, &object.owner, &object.id, object.groups(), permission),
+    match access.may(&peer.identity, &object.owner, &object.id, object.groups(), Some(permission)).await {
+        Ok(may) => may,
         Err(e) => {
             tracing::warn!(error = %e, "grants could not be read: nothing sent");
             false

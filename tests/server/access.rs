@@ -226,6 +226,7 @@ pub async fn change(server: &RunningServer, change: Change, owner: &str, to: &st
 async fn three_identities(dir: &TempDir) -> (RunningServer, Client, Client, Client) {
     let server = start(dir, |config| {
         config.access.admins.insert("admin".into());
+        config.access.organisations.insert("alice".into(), "acme".into());
     })
     .await;
     let alice = Client::connect(&server, "alice").await;
@@ -393,6 +394,7 @@ async fn the_command_line_grants_through_the_admin_socket_and_on_the_store() {
     let names: Vec<&str> =
         listing["identities"].as_array().expect("list").iter().filter_map(|i| i["name"].as_str()).collect();
     assert_eq!(names, ["admin", "alice", "bob"]);
+    assert_eq!(listing["identities"][1]["organisation"], "acme", "configured over the certificate's O");
     let bob_entry = &listing["identities"][2];
     assert_eq!(bob_entry["kind"], "cert");
     assert_eq!(bob_entry["organisation"], "kms development", "the certificate's O");
