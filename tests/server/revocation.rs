@@ -225,3 +225,53 @@ async fn sighup_reloads_the_certificate_and_the_deny_list_and_keeps_connections(
         .expect("task");
     assert_eq!(exit.code(), Some(0));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reload_reads_the_ca_bundle_again() {
+    let dir = TempDir::new("ca-reload");
+    kms::pki::init(dir.path(), true).expect("init");
+    let bundle = dir.join("clients-ca.pem");
+    std::fs::copy(dir.join("certs/ca.pem"), &bundle).expect("bundle");
+    // A second CA, and a client certificate from it.
+    let other_key = KeyPair::generate().expect("key");
+    let mut other_ca = CertificateParams::default();
+    other_ca.distinguished_name.push(DnType::CommonName, "another team's CA");
+    other_ca.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    other_ca.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    let other_ca_cert = other_ca.self_signed(&other_key).expect("CA");
+    let other_issuer = Issuer::new(other_ca, other_key);
+    let client_key = KeyPair::generate().expect("key");
+    let mut params = CertificateParams::default();
+    params.distinguished_name.push(DnType::CommonName, "frank");
+    params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
+    let frank_cert = params.signed_by(&client_key, &other_issuer).expect("sign");
+    std::fs::write(dir.join("certs/frank.pem"), frank_cert.pem()).expect("write");
+    std::fs::write(dir.join("certs/frank.key"), client_key.serialize_pem()).expect("write");
+
+    let server = start(&dir, |config| config.tls.ca_file = Some(bundle.clone())).await;
+    refused(server.kmip_addr(), dir.path(), "frank").await;
+    let mut kept = open(server.kmip_addr(), dir.path(), "admin").await;
+
+    // The other CA joins the bundle; the admin socket's reload (what
+    // SIGHUP does) takes it in.
+    let mut text = std::fs::read_to_string(&bundle).expect("bundle");
+    text.push_str(&other_ca_cert.pem());
+    std::fs::write(&bundle, text).expect("bundle");
+    let data_dir = dir.path().to_owned();
+    let answer =
+        tokio::task::spawn_blocking(move || kms::admin::request(&data_dir, &serde_json::json!({"command": "reload"})))
+            .await
+            .expect("task")
+            .expect("reload");
+    assert_eq!(answer["denied"], 0);
+    open(server.kmip_addr(), dir.path(), "frank").await;
+    answered(&mut kept).await;
+
+    // A bundle that no longer parses: the reload fails, nothing changes.
+    std::fs::write(&bundle, "garbage").expect("bundle");
+    let err = server.reload().expect_err("a broken bundle");
+    assert!(err.to_string().contains("clients-ca.pem"), "{err}");
+    open(server.kmip_addr(), dir.path(), "frank").await;
+    server.shutdown().await.expect("shutdown");
+}
