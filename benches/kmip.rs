@@ -47,11 +47,7 @@ impl Server {
 
     fn with_store(store: Arc<dyn Store>) -> Server {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
-        Server {
-            kms: Kms::new(store, Arc::new(SystemClock)),
-            peer: Peer { identity: "bench".into(), organisation: None, address: None },
-            runtime,
-        }
+        Server { kms: Kms::new(store, Arc::new(SystemClock)), peer: Peer::named("bench"), runtime }
     }
 
     /// A request message (KMIP 2.1) with one batch item, as wire bytes.

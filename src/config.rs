@@ -22,6 +22,8 @@
 //! ca_file = "/etc/kms/clients-ca.pem"   # default DATA_DIR/certs/ca.pem
 //! cert_file = "/etc/kms/server.pem"     # default DATA_DIR/certs/server.pem
 //! key_file = "/etc/kms/server.key"      # default DATA_DIR/certs/server.key
+//! crl_file = "/etc/kms/clients.crl"     # CRLs (PEM) for client certificates; default none
+//! revoked_file = "/etc/kms/revoked.txt" # serial deny-list (kms cert revoke); default DATA_DIR/certs/revoked.txt
 //!
 //! [limits]
 //! max_message_size = "4MiB"             # or a number of bytes
@@ -40,11 +42,20 @@
 //! pin_file = "/etc/kms/hsm.pin"         # or pin_env = "NAME_OF_A_VARIABLE"
 //! policy = "none"                       # or "all-symmetric": every Create makes its key in the token
 //! max_sessions = 4
+//! [access]                              # docs/access.md
+//! admins = ["admin"]                    # identities that may do everything (default: none)
+//! organisations = { db1 = "acme" }      # over the certificate's O / OU
+//! groups = { dbas = ["alice", "bob"] }  # grants may name group:dbas
 //! ```
+//!
+//! In the environment, lists are comma-separated (`KMS_ACCESS_ADMINS=admin,ops`),
+//! maps are `KEY=VALUE` pairs (`KMS_ACCESS_ORGANISATIONS=db1=acme,db2=beta`),
+//! and groups are separated by `;` (`KMS_ACCESS_GROUPS=dbas=alice,bob;ops=carol`).
 //!
 //! The root key file holds 32 random bytes in base64 (SPEC section 3);
 //! [`RootKey`] (from `keys`) reads and writes that format.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -52,6 +63,7 @@ use std::time::Duration;
 
 use zeroize::Zeroizing;
 
+use crate::access::AccessPolicy;
 use crate::crypto::Pkcs11Settings;
 use crate::crypto::pkcs11::{DEFAULT_LIBRARY, DEFAULT_SESSIONS};
 use crate::keys::RootKeySource;
@@ -99,6 +111,8 @@ pub struct Config {
     pub limits: ServerLimits,
     /// What the cryptographic operations allow clients.
     pub crypto: CryptoSettings,
+    /// Administrators, organisations, groups of identities (`[access]`).
+    pub access: AccessPolicy,
     /// The PKCS#11 token, if any.
     pub hsm: HsmSettings,
 }
@@ -170,6 +184,10 @@ pub struct TlsFiles {
     pub cert_file: Option<PathBuf>,
     /// The server's private key (PEM).
     pub key_file: Option<PathBuf>,
+    /// Certificate revocation lists (PEM) for client certificates.
+    pub crl_file: Option<PathBuf>,
+    /// The deny-list of client certificate serials.
+    pub revoked_file: Option<PathBuf>,
 }
 
 /// Limits of the KMIP listener. Exceeding one affects that connection only.
@@ -322,6 +340,16 @@ pub const KEYS: &[Key] = &[
         set: |c, v| v.path().map(|x| c.tls.key_file = Some(x)),
     },
     Key {
+        path: "tls.crl_file",
+        help: "certificate revocation lists (PEM) checked for client certificates (default: none)",
+        set: |c, v| v.path().map(|x| c.tls.crl_file = Some(x)),
+    },
+    Key {
+        path: "tls.revoked_file",
+        help: "the deny-list of client certificate serials (kms cert revoke; default DATA_DIR/certs/revoked.txt)",
+        set: |c, v| v.path().map(|x| c.tls.revoked_file = Some(x)),
+    },
+    Key {
         path: "limits.max_message_size",
         help: "largest request message (bytes, or e.g. \"4MiB\")",
         set: |c, v| v.size().map(|x| c.limits.max_message_size = x),
@@ -389,6 +417,22 @@ pub const KEYS: &[Key] = &[
         help: "the most PKCS#11 sessions, and so concurrent token calls (default 4)",
         set: |c, v| v.count().map(|x| c.hsm.max_sessions = x),
     },
+    Key {
+        path: "access.admins",
+        help: "identities that may do everything (a list; comma-separated in the environment)",
+        set: |c, v| v.list().map(|x| c.access.admins = x.into_iter().collect()),
+    },
+    Key {
+        path: "access.organisations",
+        help: "organisation per identity, over the certificate's O / OU (a table; IDENTITY=ORG,... in the environment)",
+        set: |c, v| v.map().map(|x| c.access.organisations = x),
+    },
+    Key {
+        path: "access.groups",
+        help: "groups of identities that grants may name as group:NAME (a table of lists; \
+               GROUP=ID,ID;GROUP=ID in the environment)",
+        set: |c, v| v.groups().map(|x| c.access.groups = x),
+    },
 ];
 
 impl Config {
@@ -405,6 +449,7 @@ impl Config {
             limits: ServerLimits::default(),
             crypto: CryptoSettings::default(),
             hsm: HsmSettings::default(),
+            access: AccessPolicy::default(),
         }
     }
 
@@ -473,7 +518,12 @@ impl Config {
     /// The settings the operations read: the `[crypto]` policies over the
     /// built-in defaults.
     pub fn ops_config(&self) -> OpsConfig {
-        OpsConfig { rng_seed: self.crypto.rng_seed, hsm_policy: self.hsm.policy, ..OpsConfig::default() }
+        OpsConfig {
+            rng_seed: self.crypto.rng_seed,
+            hsm_policy: self.hsm.policy,
+            access: self.access.clone(),
+            ..OpsConfig::default()
+        }
     }
 
     /// What opening the PKCS#11 token needs, the PIN read from its file or
@@ -534,6 +584,22 @@ impl Config {
     /// The server's private key.
     pub fn key_file(&self) -> PathBuf {
         self.tls.key_file.clone().unwrap_or_else(|| self.certs_dir().join("server.key"))
+    }
+
+    /// The certificate deny-list file.
+    pub fn revoked_file(&self) -> PathBuf {
+        self.tls.revoked_file.clone().unwrap_or_else(|| self.certs_dir().join(crate::server::revocation::DEFAULT_FILE))
+    }
+
+    /// Every TLS file of the listener.
+    pub fn tls_settings(&self) -> crate::server::tls::TlsSettings {
+        crate::server::tls::TlsSettings {
+            ca_file: self.ca_file(),
+            cert_file: self.cert_file(),
+            key_file: self.key_file(),
+            crl_file: self.tls.crl_file.clone(),
+            revoked_file: self.revoked_file(),
+        }
     }
 
     /// The root key file in use.
@@ -619,6 +685,7 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut Vec<(String, toml::Value
     for (name, value) in table {
         let path = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
         match value {
+            // A key whose value is a table (access.groups) is not descended into.
             toml::Value::Table(inner) if !KEYS.iter().any(|k| k.path == path) => flatten(&path, inner, out),
             other => out.push((path, other.clone())),
         }
@@ -715,6 +782,67 @@ impl Raw<'_> {
             Raw::Env(s) => s.trim().parse().map_err(|_| format!("{s:?} is not a whole number"))?,
         };
         usize::try_from(n).map_err(|_| format!("{n} is not a number of bytes (0 or more)"))
+    }
+
+    /// A list of names: a TOML array of strings, or comma-separated.
+    fn list(&self) -> Result<Vec<String>, String> {
+        let names = match self {
+            Raw::Toml(toml::Value::Array(items)) => items
+                .iter()
+                .map(|i| {
+                    i.as_str().map(str::to_owned).ok_or_else(|| format!("expected strings, found {}", i.type_str()))
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            _ => self.text()?.split(',').map(str::to_owned).collect(),
+        };
+        Ok(names.into_iter().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()).collect())
+    }
+
+    /// A map of names to names: a TOML table of strings, or `K=V,K=V`.
+    fn map(&self) -> Result<BTreeMap<String, String>, String> {
+        match self {
+            Raw::Toml(toml::Value::Table(table)) => table
+                .iter()
+                .map(|(k, v)| {
+                    let v = v.as_str().ok_or_else(|| format!("{k}: expected a string, found {}", v.type_str()))?;
+                    Ok((k.clone(), v.trim().to_owned()))
+                })
+                .collect(),
+            Raw::Toml(other) => Err(format!("expected a table, found {}", other.type_str())),
+            Raw::Env(text) => text
+                .split(',')
+                .filter(|p| !p.trim().is_empty())
+                .map(|pair| match pair.split_once('=') {
+                    Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.trim().to_owned())),
+                    _ => Err(format!("{pair:?} is not of the form IDENTITY=VALUE")),
+                })
+                .collect(),
+        }
+    }
+
+    /// Groups: a TOML table of string arrays, or `G=A,B;G2=C`.
+    fn groups(&self) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
+        match self {
+            Raw::Toml(toml::Value::Table(table)) => table
+                .iter()
+                .map(|(group, members)| {
+                    let members = Raw::Toml(members.clone()).list().map_err(|e| format!("{group}: {e}"))?;
+                    Ok((group.clone(), members.into_iter().collect()))
+                })
+                .collect(),
+            Raw::Toml(other) => Err(format!("expected a table, found {}", other.type_str())),
+            Raw::Env(text) => text
+                .split(';')
+                .filter(|p| !p.trim().is_empty())
+                .map(|part| match part.split_once('=') {
+                    Some((group, members)) if !group.trim().is_empty() => Ok((
+                        group.trim().to_owned(),
+                        members.split(',').map(str::trim).filter(|m| !m.is_empty()).map(str::to_owned).collect(),
+                    )),
+                    _ => Err(format!("{part:?} is not of the form GROUP=ID,ID")),
+                })
+                .collect(),
+        }
     }
 
     fn rng_seed_mode(&self) -> Result<RngSeedMode, String> {
@@ -907,6 +1035,36 @@ mod tests {
         assert!(err.to_string().contains("KMS_CRYPTO_RNG_SEED_MAX_BYTES"), "{err}");
         let err = load(Some("[crypto]\nrng_seed_max_bytes = \"16\"\n"), &[], Overrides::default()).expect_err("text");
         assert!(err.to_string().contains("expected a whole number"), "{err}");
+    }
+
+    #[test]
+    fn access_settings_from_file_and_environment() {
+        let file = r#"
+            [access]
+            admins = ["admin", " ops "]
+            organisations = { db1 = "acme" }
+            groups = { dbas = ["alice", "bob"], empty = [] }
+        "#;
+        let config = load(Some(file), &[], Overrides::default()).expect("loads");
+        assert_eq!(config.access.admins, ["admin".to_owned(), "ops".to_owned()].into_iter().collect());
+        assert_eq!(config.access.organisations.get("db1").map(String::as_str), Some("acme"));
+        assert_eq!(config.access.groups["dbas"].len(), 2);
+        assert!(config.access.groups["empty"].is_empty());
+        assert_eq!(config.ops_config().access, config.access);
+        let env = [
+            ("KMS_ACCESS_ADMINS", "root, admin"),
+            ("KMS_ACCESS_ORGANISATIONS", "db1=beta,db2=gamma"),
+            ("KMS_ACCESS_GROUPS", "dbas=carol;ops=dave,erin"),
+        ];
+        let config = load(Some(file), &env, Overrides::default()).expect("loads");
+        assert!(config.access.admins.contains("root") && !config.access.admins.contains("ops"));
+        assert_eq!(config.access.organisations.get("db2").map(String::as_str), Some("gamma"));
+        assert_eq!(config.access.groups["ops"].len(), 2);
+        assert!(config.access.groups["dbas"].contains("carol"));
+        let err = load(Some("[access]\nadmins = [1]\n"), &[], Overrides::default()).expect_err("not strings");
+        assert!(err.to_string().contains("access.admins"), "{err}");
+        let err = load(None, &[("KMS_ACCESS_ORGANISATIONS", "db1")], Overrides::default()).expect_err("no =");
+        assert!(err.to_string().contains("KMS_ACCESS_ORGANISATIONS"), "{err}");
     }
 
     #[test]

@@ -30,6 +30,13 @@ pub enum KmsError {
     /// The caller may not do this.
     #[error("{0}")]
     PermissionDenied(String),
+    /// A credential of the request header did not authenticate (a wrong
+    /// password, an unknown user: the same message for both).
+    #[error("{0}")]
+    NotAuthenticated(String),
+    /// A Login ticket that is unknown, expired or used up.
+    #[error("{0}")]
+    InvalidTicket(String),
     /// The object's state does not allow the operation.
     #[error("{0}")]
     WrongState(String),
@@ -109,6 +116,17 @@ pub enum KmsError {
     Internal(String),
 }
 
+impl From<crate::access::AccessError> for KmsError {
+    /// Access control failing inside an operation is the server's fault
+    /// (the store, a corrupt grant): General Failure, the detail logged.
+    fn from(e: crate::access::AccessError) -> KmsError {
+        match e {
+            crate::access::AccessError::Store(e) => KmsError::Store(e),
+            other => KmsError::Internal(other.to_string()),
+        }
+    }
+}
+
 impl KmsError {
     /// The Result Reason for this failure in a response of `version`.
     ///
@@ -132,6 +150,9 @@ impl KmsError {
             KmsError::ObjectNotFound(_) if v2 => ResultReason::OBJECT_NOT_FOUND,
             KmsError::ObjectNotFound(_) => ResultReason::ITEM_NOT_FOUND,
             KmsError::PermissionDenied(_) => ResultReason::PERMISSION_DENIED,
+            KmsError::NotAuthenticated(_) => ResultReason::AUTHENTICATION_NOT_SUCCESSFUL,
+            KmsError::InvalidTicket(_) if v2 => ResultReason::INVALID_TICKET,
+            KmsError::InvalidTicket(_) => ResultReason::AUTHENTICATION_NOT_SUCCESSFUL,
             KmsError::WrongState(_) if v2_1 => ResultReason::WRONG_KEY_LIFECYCLE_STATE,
             KmsError::WrongState(_) => ResultReason::PERMISSION_DENIED,
             KmsError::ObjectDestroyed(_) if v2 => ResultReason::OBJECT_DESTROYED,

@@ -6,12 +6,14 @@
 //! config   the TOML file, KMS_* variables, flags
 //! pki      the development PKI (rcgen) and root key
 //! keys/    the key hierarchy: root key -> organisation keys -> wrapped object material
+//! access/  identities, grants, administrators
 //! ops/     one module per operation family             (no I/O types)
 //! store/   trait Store + sled (default) + in-memory    (persistence)
 //! ```
 
 #![forbid(unsafe_code)]
 
+pub mod access;
 pub mod admin;
 pub mod audit;
 pub mod backup;

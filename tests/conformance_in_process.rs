@@ -46,7 +46,7 @@ async fn run_files(files: &[PathBuf], config: OpsConfig, skipped: &HashSet<Strin
 /// [`run_files`] against `kms`.
 async fn run_files_on(files: &[PathBuf], kms: Kms, skipped: &HashSet<String>) -> Outcome {
     let root = repo().join("vectors/oasis");
-    let peer = Peer { identity: "admin".into(), organisation: None, address: None };
+    let peer = Peer::named("admin");
     let rel = |f: &PathBuf| f.strip_prefix(&root).expect("under oasis").to_string_lossy().into_owned();
     let (to_skip, to_run): (Vec<_>, Vec<_>) = files.iter().partition(|f| skipped.contains(&rel(f)));
     let run_start = unix_now();
@@ -298,7 +298,7 @@ async fn omos_o_1_14_differs_only_by_its_response_version() {
     assert_eq!(header_version(&case.exchanges[bad].expected), Some((1, 3)));
 
     let kms = Kms::new(Arc::new(MemoryStore::new()), Arc::new(SystemClock));
-    let peer = Peer { identity: "admin".into(), organisation: None, address: None };
+    let peer = Peer::named("admin");
     let as_recorded = run_case(&kms, &peer, &case.exchanges, unix_now(), &mut HashSet::new()).await;
     let message = as_recorded.expect_err("the file as published fails");
     assert!(message.starts_with(&format!("message {}:", bad + 1)), "{message}");

@@ -11,17 +11,28 @@
 //! ← {"ok":true,"result":{"pid":4242,"kmip_addr":"127.0.0.1:5696","http_addr":"127.0.0.1:8443",
 //!    "started_at":1763820000,"uptime_seconds":12,"open_connections":1,"max_connections":10000,
 //!    "accepted_connections":3,"refused_connections":0,"records":17}}
+//! → {"command":"grant","to":"bob","ops":"get,encrypt","object":"6f1c…","as":"alice"}
+//! ← {"ok":true,"result":{"owner":"alice","grantee":"bob","scope":{"kind":"object","name":"6f1c…"},
+//!    "permissions":["get","encrypt"]}}
+//! → {"command":"revoke-grant","to":"bob","ops":"all","all_mine":true,"as":"alice"}
+//! → {"command":"identity-list"}
+//! ← {"ok":true,"result":{"identities":[{"kind":"cert","name":"alice","organisation":"acme",
+//!    "first_seen":1763820000,"admin":false,"grants":0}, …],"grants":[…]}}
 //! → {"command":"frobnicate"}
-//! ← {"ok":false,"error":"unknown command \"frobnicate\" (known: status, audit-verify, audit-export, audit-prune, backup, rotate-root)"}
+//! ← {"ok":false,"error":"unknown command \"frobnicate\" (known: status, identity-list, grant, revoke-grant, set-password, cert-revoke, reload, audit-verify, audit-export, audit-prune, backup, rotate-root)"}
 //! → {"command":"rotate-root","new_key_file":"/etc/kms/root-2026.key"}
 //! ← {"ok":true,"result":{"rewrapped":3,"already_rotated":0,"own_root_key":0,"new_check_value":"9F…"}}
 //! ```
+//!
+//! The socket is administrator-level access (docs/access.md): a grant made
+//! through it is made for the owner of the objects it covers ([`access`]).
 //!
 //! Several requests may follow each other on one connection. Commands are
 //! dispatched in `server.rs` (`dispatch`): a new command is one more arm
 //! there. [`request`] is the client side; [`running_server`] tells whether
 //! a server is serving a data directory.
 
+pub mod access;
 mod server;
 
 use std::io::{BufRead, BufReader, Read, Write};

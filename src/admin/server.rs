@@ -9,9 +9,11 @@ use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{UnixListener, UnixStream};
 use tokio::sync::mpsc;
-use tracing::{Instrument, debug, info_span, warn};
+use tracing::{Instrument, debug, info, info_span, warn};
 
+use super::access::GrantArgs;
 use super::{MAX_LINE, ServerInfo};
+use crate::access::Change;
 use crate::audit::{self, HeadFile};
 use crate::keys::RootKeySource;
 use crate::ops::Kms;
@@ -29,6 +31,7 @@ pub(crate) struct AdminContext {
     pub(crate) stats: Arc<Stats>,
     /// The audit log, when the server audits (it does over its own store).
     pub(crate) audit: Option<AuditService>,
+    pub(crate) tls: Arc<crate::server::tls::ServerTls>,
 }
 
 /// Accepts admin connections until shutdown. `done` is held by every task,
@@ -116,11 +119,48 @@ async fn dispatch(context: &AdminContext, request: &Value) -> Result<Value, Stri
     debug!(command, "admin command");
     match command {
         "status" => Ok(status(context).await),
+        "identity-list" => super::access::identity_list(&context.kms).await,
+        "grant" | "revoke-grant" => {
+            let args: GrantArgs =
+                serde_json::from_value(request.clone()).map_err(|e| format!("{command}: bad arguments: {e}"))?;
+            let change = if command == "grant" { Change::Grant } else { Change::Revoke };
+            let result = super::access::change_grant(&context.kms, change, &args).await;
+            match &result {
+                Ok(_) => info!(command, to = %args.to, ops = %args.ops, "access changed through the admin socket"),
+                Err(e) => debug!(command, error = %e, "refused"),
+            }
+            result
+        }
+        "set-password" => {
+            let identity =
+                request.get("identity").and_then(Value::as_str).ok_or("set-password: no \"identity\"")?.to_owned();
+            let password = request.get("password").and_then(Value::as_str).map(str::to_owned);
+            let result = super::access::set_password(&context.kms, &identity, password).await;
+            if result.is_ok() {
+                info!(identity, "password changed through the admin socket");
+            }
+            result
+        }
+        "cert-revoke" => {
+            let serial = request.get("serial").and_then(Value::as_str).ok_or("cert-revoke: no \"serial\"")?;
+            let note = request.get("note").and_then(Value::as_str).unwrap_or_default();
+            let added = context.tls.deny_list().revoke(serial, note).map_err(|e| e.to_string())?;
+            info!(serial, added, "certificate denied through the admin socket");
+            Ok(json!({"serial": crate::server::revocation::canonical_serial(serial)?, "added": added}))
+        }
+        "reload" => match context.tls.reload() {
+            Ok(denied) => {
+                info!(denied, "reloaded the TLS files through the admin socket");
+                Ok(json!({"denied": denied}))
+            }
+            Err(e) => Err(e.to_string()),
+        },
         "audit-verify" | "audit-export" | "audit-prune" => audit_command(context, command, request).await,
         "backup" => backup(context, request).await,
         "rotate-root" => rotate_root(context, request).await,
         other => Err(format!(
-            "unknown command {other:?} (known: status, audit-verify, audit-export, audit-prune, backup, rotate-root)"
+            "unknown command {other:?} (known: status, identity-list, grant, revoke-grant, set-password, cert-revoke, \
+             reload, audit-verify, audit-export, audit-prune, backup, rotate-root)"
         )),
     }
 }

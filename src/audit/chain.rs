@@ -402,6 +402,9 @@ mod tests {
         async fn load_snapshot(&self, _: crate::store::Snapshot) -> Result<(), StoreError> {
             Err(StoreError::Backend("read only".into()))
         }
+        async fn meta(&self, _: &str) -> Result<Vec<(String, Bytes)>, StoreError> {
+            Ok(Vec::new())
+        }
     }
 
     #[tokio::test]

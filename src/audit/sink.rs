@@ -204,6 +204,9 @@ mod tests {
         async fn load_snapshot(&self, snapshot: Snapshot) -> Result<(), StoreError> {
             self.inner.load_snapshot(snapshot).await
         }
+        async fn meta(&self, namespace: &str) -> Result<Vec<(String, Bytes)>, StoreError> {
+            self.inner.meta(namespace).await
+        }
     }
 
     struct Plain;

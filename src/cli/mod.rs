@@ -1,5 +1,6 @@
 //! The command line (SPEC section 7). Each subcommand family has a module.
 
+mod access;
 mod audit;
 mod backup;
 mod cert;
@@ -39,6 +40,13 @@ enum Command {
     Status(status::StatusArgs),
     /// Re-wrap every organisation key under a new root key (through the admin socket while a server runs).
     RotateRoot(rotate_root::RotateRootArgs),
+    /// Identities (certificate identities seen or granted, administrators).
+    #[command(subcommand)]
+    Identity(access::IdentityCommand),
+    /// Grant KMIP operations on an owner's objects to another identity or group.
+    Grant(access::GrantCommandArgs),
+    /// Take back operations granted with `kms grant` (same arguments).
+    RevokeGrant(access::GrantCommandArgs),
     /// Read and write KMIP TTLV: binary or hex <-> the KMIP XML or JSON encoding.
     #[command(subcommand)]
     Ttlv(ttlv::TtlvCommand),
@@ -88,6 +96,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Cert(command) => cert::run(command),
         Command::Status(args) => status::run(args),
         Command::RotateRoot(args) => rotate_root::run(args),
+        Command::Identity(command) => access::identity(command),
+        Command::Grant(args) => access::grant(args, kms::access::Change::Grant),
+        Command::RevokeGrant(args) => access::grant(args, kms::access::Change::Revoke),
         Command::Ttlv(command) => ttlv::run(command),
     }
 }

@@ -1,5 +1,7 @@
 //! `kms serve` (SPEC section 7): runs the KMIP server until SIGTERM or
-//! SIGINT, then shuts down gracefully and exits 0.
+//! SIGINT, then shuts down gracefully and exits 0. SIGHUP reloads the
+//! server certificate and key, the CA bundle, the CRL and the certificate
+//! deny-list without dropping connections.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -9,7 +11,7 @@ use kms::config::{Config, Overrides};
 use kms::pki::DEVELOPMENT_WARNING;
 use kms::server;
 use tokio::signal::unix::{SignalKind, signal};
-use tracing::info;
+use tracing::{error, info};
 
 use super::CliError;
 
@@ -57,6 +59,7 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
 async fn serve(config: Config) -> Result<(), CliError> {
     let mut terminate = signal(SignalKind::terminate()).map_err(|e| CliError::Failed(format!("SIGTERM: {e}")))?;
     let mut interrupt = signal(SignalKind::interrupt()).map_err(|e| CliError::Failed(format!("SIGINT: {e}")))?;
+    let mut hangup = signal(SignalKind::hangup()).map_err(|e| CliError::Failed(format!("SIGHUP: {e}")))?;
     let server = server::spawn(config).await.map_err(CliError::failed)?;
     eprintln!(
         "kms: serving KMIP on {} (data dir {}); SIGTERM or Ctrl-C stops it",
@@ -64,12 +67,20 @@ async fn serve(config: Config) -> Result<(), CliError> {
         server.data_dir().display()
     );
     let handle = server.shutdown_handle();
+    let tls = server.tls().clone();
     let stopped = server.wait();
     tokio::pin!(stopped);
-    let signal = tokio::select! {
-        _ = terminate.recv() => "SIGTERM",
-        _ = interrupt.recv() => "SIGINT",
-        result = &mut stopped => return result.map_err(CliError::failed),
+    let signal = loop {
+        tokio::select! {
+            _ = terminate.recv() => break "SIGTERM",
+            _ = interrupt.recv() => break "SIGINT",
+            _ = hangup.recv() => match tls.reload() {
+                // Open connections keep their TLS session; new ones get the files as they are now.
+                Ok(denied) => info!(denied, "SIGHUP: reloaded the server certificate, the CA bundle, the CRL and the deny-list"),
+                Err(e) => error!(error = %e, "SIGHUP: reload failed; the previous TLS configuration stays in use"),
+            },
+            result = &mut stopped => return result.map_err(CliError::failed),
+        }
     };
     info!(signal, "shutting down");
     handle.shutdown();

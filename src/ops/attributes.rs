@@ -75,7 +75,9 @@ async fn template_attributes(ctx: &mut OpContext<'_>, name: &Ttlv) -> Result<Vec
     let key = crate::store::IndexKey { field: Tag::NAME.value(), value: text.as_bytes().to_vec() };
     for id in ctx.txn.find(&key).await? {
         let Some(object) = ctx.txn.get(&id).await? else { continue };
-        if object.object_type != kmip_ttlv::enums::ObjectType::TEMPLATE {
+        if object.object_type != kmip_ttlv::enums::ObjectType::TEMPLATE
+            || !ctx.may(&object, Some(crate::access::Permission::GetAttributes)).await?
+        {
             continue;
         }
         let Some(template) = &object.value else { continue };

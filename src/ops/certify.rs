@@ -208,9 +208,12 @@ pub(crate) async fn certify(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<V
         }
         (None, Some(signer)) if Some(&signer) == own_private.as_ref() => (None, signer),
         (None, Some(signer)) => {
-            let private = ctx.object(&signer).await?;
+            let private = ctx.object_for(&signer, crate::access::Permission::Sign).await?;
             let cert_id = match linked(&private, LinkType::PUBLIC_KEY_LINK) {
-                Some(public_id) => linked(&ctx.object(&public_id).await?, LinkType::CERTIFICATE_LINK),
+                Some(public_id) => linked(
+                    &ctx.object_for(&public_id, crate::access::Permission::Sign).await?,
+                    LinkType::CERTIFICATE_LINK,
+                ),
                 None => None,
             };
             let Some(cert_id) = cert_id else {
@@ -398,7 +401,7 @@ struct Issuance<'a> {
 /// issuer certificate, signs through the engine; the certificate's DER.
 async fn issue(ctx: &mut OpContext<'_>, issuance: Issuance<'_>) -> Result<Vec<u8>, KmsError> {
     let Issuance { mut params, csr, subject_spki, issuer_cert, signer_id } = issuance;
-    let signing_object = ctx.object(signer_id).await?;
+    let signing_object = ctx.object_for(signer_id, crate::access::Permission::Sign).await?;
     if signing_object.object_type != ObjectType::PRIVATE_KEY {
         return Err(KmsError::InvalidField(format!("the signing key {signer_id} is not a Private Key")));
     }

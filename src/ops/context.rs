@@ -8,6 +8,7 @@ use kmip_ttlv::ProtocolVersion;
 
 use super::object::ManagedObject;
 use super::{Peer, Session};
+use crate::access::{Access, AccessPolicy, Permission};
 use crate::crypto::CryptoEngine;
 use crate::error::KmsError;
 use crate::keys::{self, KeyError, KeyHierarchy};
@@ -22,6 +23,8 @@ pub struct OpsConfig {
     pub lease_time: u32,
     /// What RNG Seed does with the entropy a client sends.
     pub rng_seed: RngSeedPolicy,
+    /// Administrators, organisations and groups of identities (`[access]`).
+    pub access: AccessPolicy,
     /// Which new keys are generated in the PKCS#11 token (`hsm.policy`).
     pub hsm_policy: HsmPolicy,
 }
@@ -46,6 +49,7 @@ impl Default for OpsConfig {
             lease_time: 3600,
             rng_seed: RngSeedPolicy::default(),
             hsm_policy: HsmPolicy::default(),
+            access: AccessPolicy::default(),
         }
     }
 }
@@ -91,6 +95,12 @@ pub struct OpContext<'a> {
     pub crypto: &'a dyn CryptoEngine,
     /// Server settings.
     pub config: &'a OpsConfig,
+    /// Grants and administrators: who may use which object.
+    pub access: &'a Access,
+    /// What the current operation needs on the objects it names
+    /// ([`Permission::for_operation`]); None: only their owner or an
+    /// administrator may name them.
+    pub permission: Option<Permission>,
     /// Reads and staged writes of this message.
     pub txn: Txn<'a>,
     /// Open streaming operations.
@@ -122,14 +132,43 @@ impl OpContext<'_> {
     /// The object `id`, or Object Not Found. Transitions its dates call
     /// for (an Activation Date or Deactivation Date that has passed) are
     /// applied first, and staged to be saved (KMIP 2.1 §5).
+    ///
+    /// This is where access is checked: an object the caller may not use
+    /// for the current operation ([`OpContext::permission`]) gets exactly
+    /// the answer a missing one gets (docs/access.md).
     pub async fn object(&mut self, id: &str) -> Result<ManagedObject, KmsError> {
         self.object_shared(id).await.map(Arc::unwrap_or_clone)
+    }
+
+    /// [`OpContext::object`] for a use other than the operation's own (the
+    /// key that wraps a Get's key needs `encrypt`).
+    pub async fn object_for(&mut self, id: &str, permission: Permission) -> Result<ManagedObject, KmsError> {
+        self.object_checked(id, Some(permission)).await.map(Arc::unwrap_or_clone)
     }
 
     /// Like [`OpContext::object`], shared: for operations that only read the
     /// object (the cryptographic ones), no copy is made.
     pub async fn object_shared(&mut self, id: &str) -> Result<Arc<ManagedObject>, KmsError> {
-        let shared = self.txn.get_shared(id).await?.ok_or_else(|| KmsError::ObjectNotFound(id.to_owned()))?;
+        self.object_checked(id, self.permission).await
+    }
+
+    /// True if the caller may do `permission` to `object` (None: only its
+    /// owner or an administrator may). The owner's check is one string
+    /// compare; anyone else's looks the grants up in memory.
+    pub async fn may(&self, object: &ManagedObject, permission: Option<Permission>) -> Result<bool, KmsError> {
+        Ok(self.access.may(&self.peer.identity, &object.owner, &object.id, object.groups(), permission).await?)
+    }
+
+    async fn object_checked(
+        &mut self,
+        id: &str,
+        permission: Option<Permission>,
+    ) -> Result<Arc<ManagedObject>, KmsError> {
+        let not_found = || KmsError::ObjectNotFound(id.to_owned());
+        let shared = self.txn.get_shared(id).await?.ok_or_else(not_found)?;
+        if !self.may(&shared, permission).await? {
+            return Err(not_found());
+        }
         if !super::attributes::dates_due(&shared, self.now) {
             return Ok(shared);
         }

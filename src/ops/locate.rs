@@ -11,6 +11,7 @@ use kmip_ttlv::{Tag, Ttlv, Value};
 use super::attributes::request_attributes;
 use super::context::OpContext;
 use super::object::{ManagedObject, index_value};
+use crate::access::Permission;
 use crate::error::KmsError;
 use crate::store::IndexKey;
 
@@ -30,6 +31,10 @@ pub(crate) async fn locate(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
     let mut matches: Vec<ManagedObject> = Vec::new();
     for id in candidates {
         let Some(object) = ctx.txn.get(&id).await? else { continue };
+        // Objects the caller may not locate are not there for it.
+        if !ctx.may(&object, Some(Permission::Locate)).await? {
+            continue;
+        }
         if stored_in(&object, storage)
             && filters_match(&object, &filters)
             && member.is_none_or(|m| group_member(&object, m))

@@ -34,12 +34,15 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
-use kmip_ttlv::enums::{BatchErrorContinuationOption, EndpointRole, Operation, ResultReason, ResultStatus};
+use kmip_ttlv::enums::{
+    BatchErrorContinuationOption, CredentialType, EndpointRole, Operation, ResultReason, ResultStatus,
+};
 use kmip_ttlv::model::{
-    RequestBatchItem, RequestHeader, RequestMessage, RequestParts, ResponseBatchItem, ResponseHeader, ResponseMessage,
+    CredentialValue, RequestBatchItem, RequestHeader, RequestMessage, RequestParts, ResponseBatchItem, ResponseHeader,
+    ResponseMessage,
 };
 use kmip_ttlv::wire::{self, Limits};
-use kmip_ttlv::{ProtocolVersion, Tag, Ttlv};
+use kmip_ttlv::{ProtocolVersion, Tag, Ttlv, Value};
 use tokio::sync::broadcast;
 use tracing::{Instrument, debug, debug_span, error, warn};
 
@@ -48,6 +51,7 @@ pub use self::context::{Committed, HsmPolicy, ObjectCache, OpContext, OpsConfig,
 pub use self::hsm::HSM_ATTRIBUTE;
 pub use self::object::ManagedObject;
 use self::push::{Change, Events, Expected, ObjectEvent, ServerRequest};
+use crate::access::{Access, Permission};
 use crate::clock::Clock;
 use crate::crypto::CryptoEngine;
 use crate::error::KmsError;
@@ -58,13 +62,23 @@ use crate::store::Store;
 /// and the peer address, for access checks and the audit log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Peer {
-    /// The client identity (certificate subject CN, else the first SAN).
+    /// The client identity's key ([`crate::access::Identity::key`]): for a
+    /// certificate, its subject CN, else its first SAN.
     pub identity: String,
-    /// The identity's organisation (the certificate subject's O, else its
-    /// OU): whose organisation key protects the objects it creates.
-    pub organisation: Option<String>,
     /// Where the connection comes from, when known.
     pub address: Option<SocketAddr>,
+    /// The identity's organisation: configured (`access.organisations`),
+    /// else the certificate subject's O, else its OU. Whose organisation
+    /// key protects the objects it creates.
+    pub organisation: Option<String>,
+}
+
+impl Peer {
+    /// A peer with identity `identity`, no address and no organisation
+    /// (in-process callers, tests).
+    pub fn named(identity: impl Into<String>) -> Peer {
+        Peer { identity: identity.into(), address: None, organisation: None }
+    }
 }
 
 /// What operations may change about the connection a message came on:
@@ -109,6 +123,8 @@ pub struct Kms {
     config: OpsConfig,
     /// Seals and opens object values in the store.
     hierarchy: Arc<KeyHierarchy>,
+    /// Grants and administrators.
+    access: Access,
     /// Decoded objects, shared between messages.
     objects: ObjectCache,
     /// Open streaming operations (Init ... Final).
@@ -164,12 +180,14 @@ impl Kms {
         // A failing RNG leaves a zero prefix: the values are still unique
         // per response within this process.
         let _ = crypto.random(&mut prefix);
+        let access = Access::new(Arc::clone(&store), Arc::clone(&crypto), config.access.clone());
         Kms {
             store,
             clock,
             crypto,
             config,
             hierarchy: keys,
+            access,
             objects: ObjectCache::new(),
             streams: stream::Streams::new(),
             keys: crypto_params::EngineKeys::new(),
@@ -213,6 +231,22 @@ impl Kms {
     /// The crypto engine.
     pub fn crypto(&self) -> &Arc<dyn CryptoEngine> {
         &self.crypto
+    }
+
+    /// Access control: grants, identities, administrators.
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+
+    /// The owner of object `id`, if there is one (administrative commands).
+    pub async fn owner_of(&self, id: &str) -> Result<Option<String>, KmsError> {
+        let mut txn = Txn::new(self.store.as_ref(), &self.hierarchy, &self.objects);
+        Ok(txn.get_shared(id).await?.map(|object| object.owner.clone()))
+    }
+
+    /// The time now, from the service's clock.
+    pub fn now(&self) -> i64 {
+        self.clock.now()
     }
 
     /// Handles one whole request message (TTLV bytes whose length the shell
@@ -305,6 +339,21 @@ impl Kms {
                     format!("protocol version {version} is not supported"),
                 );
             }
+            // A credential in the header may name another identity for
+            // the whole message (docs/access.md).
+            let authenticated;
+            let peer = match self.authenticate(peer, &parts.header, now).await {
+                Ok(None) => peer,
+                Ok(Some(identity)) => {
+                    let organisation = self.config.access.organisation(&identity, None);
+                    authenticated = Peer { identity, address: peer.address, organisation };
+                    &authenticated
+                }
+                Err(e) => {
+                    debug!(error = %e, "authentication failed");
+                    return self.fail_all(peer, &parts, now, &e);
+                }
+            };
             let mut attempt = 0;
             loop {
                 attempt += 1;
@@ -328,6 +377,54 @@ impl Kms {
         .await
     }
 
+    /// The identity the credentials of `header` name, if any: a Username
+    /// and Password checked against the identity's password hash, or a
+    /// Login ticket. None: the connection's own identity. Credentials of
+    /// other types are ignored (they cannot add to what the connection's
+    /// certificate already allows). A failed check fails the whole message,
+    /// with the same message whether the user is unknown or the password
+    /// wrong.
+    async fn authenticate(&self, peer: &Peer, header: &RequestHeader, now: i64) -> Result<Option<String>, KmsError> {
+        let Some(authentication) = &header.authentication else { return Ok(None) };
+        let mut named: Option<String> = None;
+        for credential in &authentication.credentials {
+            let identity = match &credential.credential_value {
+                CredentialValue::UsernameAndPassword(user) => {
+                    match &user.password {
+                        // Naming the certificate's own identity without a
+                        // password changes nothing.
+                        None if user.username == peer.identity => continue,
+                        None => return Err(KmsError::NotAuthenticated("authentication failed".into())),
+                        Some(password) => {
+                            if !self.access.check_password(&user.username, password.as_bytes()).await? {
+                                return Err(KmsError::NotAuthenticated("authentication failed".into()));
+                            }
+                        }
+                    }
+                    user.username.clone()
+                }
+                CredentialValue::Other(value) if credential.credential_type == CredentialType::TICKET => {
+                    let ticket = value.child(Tag::TICKET).unwrap_or(value);
+                    let Some(Value::ByteString(bytes)) = ticket.child(Tag::TICKET_VALUE).map(|v| &v.value) else {
+                        return Err(KmsError::InvalidTicket("a Ticket credential needs a Ticket Value".into()));
+                    };
+                    self.access
+                        .redeem_ticket(bytes, now)
+                        .ok_or_else(|| KmsError::InvalidTicket("the ticket is unknown, expired or used up".into()))?
+                }
+                _ => {
+                    debug!(credential_type = ?credential.credential_type, "credential type not checked: ignored");
+                    continue;
+                }
+            };
+            if named.as_ref().is_some_and(|n| *n != identity) {
+                return Err(KmsError::NotAuthenticated("the credentials name different identities".into()));
+            }
+            named = Some(identity);
+        }
+        Ok(named.filter(|identity| *identity != peer.identity))
+    }
+
     /// Runs every item in one transaction and commits it; the responses.
     /// Only a commit changes `session` and publishes events: an undone or
     /// oversized batch, or a failed commit, leaves no trace.
@@ -345,6 +442,8 @@ impl Kms {
             version: effective_version(version),
             crypto: self.crypto.as_ref(),
             config: &self.config,
+            access: &self.access,
+            permission: None,
             txn: Txn::new(self.store.as_ref(), &self.hierarchy, &self.objects),
             streams: &self.streams,
             touched_streams: Vec::new(),
@@ -454,8 +553,26 @@ impl Kms {
         version: ProtocolVersion,
         batch_item_id: Bytes,
     ) -> Option<ServerRequest> {
-        if !push::may_see(&peer.identity, &event.owner) {
-            return None;
+        // The same rule as the operations': Notify needs what Get
+        // Attributes needs, Put what Get needs, on the object as it is now
+        // (a key destroyed meanwhile is not sent).
+        let permission = match &event.change {
+            Change::Attributes { .. } => Permission::GetAttributes,
+            Change::Created { .. } => Permission::Get,
+        };
+        if event.owner != peer.identity && !self.access.is_admin(&peer.identity) {
+            let mut txn = Txn::new(self.store.as_ref(), &self.hierarchy, &self.objects);
+            let object = match txn.get_shared(&event.id).await {
+                Ok(Some(object)) => object,
+                Ok(None) => return None,
+                Err(e) => {
+                    warn!(id = %event.id, error = %e, "object for a server-to-client request could not be read");
+                    return None;
+                }
+            };
+            if !push::may_see(&self.access, peer, &object, permission).await {
+                return None;
+            }
         }
         let (operation, payload) = match &event.change {
             Change::Attributes { changed, deleted } => {
@@ -472,9 +589,6 @@ impl Kms {
                         return None;
                     }
                 };
-                if !push::may_see(&peer.identity, &object.owner) {
-                    return None;
-                }
                 let Some(payload) = push::put_payload(&object, replaced.as_deref(), version) else {
                     debug!(id = %event.id, "new object may not leave the server: no Put");
                     return None;
@@ -643,6 +757,9 @@ async fn dispatch(ctx: &mut OpContext<'_>, operation: Operation, payload: &Ttlv)
     if !defined_in(operation, ctx.version) {
         return Err(KmsError::OperationNotSupported(format!("{operation:?} (not in KMIP {})", ctx.version)));
     }
+    // What the operation needs on the objects it names; every read goes
+    // through `OpContext::object` (or Locate's filter), which checks it.
+    ctx.permission = Permission::for_operation(operation);
     match operation {
         Operation::CREATE => lifecycle::create(ctx, payload).await,
         Operation::REGISTER => lifecycle::register(ctx, payload).await,
@@ -691,6 +808,8 @@ async fn dispatch(ctx: &mut OpContext<'_>, operation: Operation, payload: &Ttlv)
         Operation::LOG => session::log(ctx, payload),
         Operation::SET_ENDPOINT_ROLE => session::set_endpoint_role(ctx, payload),
         Operation::PKCS_11 => hsm::pkcs11(ctx, payload).await,
+        Operation::LOGIN => session::login(ctx, payload),
+        Operation::LOGOUT => session::logout(ctx, payload),
         // KMIP 2.1 §7 / 1.4 §5: Notify and Put are "only ever sent by a
         // server to a client". A request carrying one still parses and
         // names an operation its version defines, so it is not an Invalid
@@ -760,6 +879,8 @@ pub(crate) const SUPPORTED_OPERATIONS: &[Operation] = &[
     Operation::IMPORT,
     Operation::EXPORT,
     Operation::RE_CERTIFY,
+    Operation::LOGIN,
+    Operation::LOGOUT,
 ];
 
 #[cfg(test)]

@@ -141,6 +141,14 @@ impl ManagedObject {
         self.attribute(tag).and_then(Value::as_date_time)
     }
 
+    /// Every Object Group value.
+    pub fn groups(&self) -> impl Iterator<Item = &str> + Clone {
+        self.attributes.iter().filter_map(|a| match a {
+            Attribute::Standard(item) if item.tag == Tag::OBJECT_GROUP => item.value.as_text(),
+            _ => None,
+        })
+    }
+
     /// Every Name value.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.attributes.iter().filter_map(|a| match a {

@@ -157,11 +157,22 @@ fn attribute_changes(before: &ManagedObject, after: &ManagedObject) -> (Vec<Attr
     (changed, deleted)
 }
 
-/// True if `identity` may be told about an object `owner` owns. There are
-/// no access grants yet: only the owner may use (and Get) an object it
-/// made, so only the owner hears about it.
-pub(crate) fn may_see(identity: &str, owner: &str) -> bool {
-    identity == owner
+/// True if `peer` may be told about `object` with a request that needs
+/// `permission` (Notify: get-attributes; Put: get): the rule every
+/// operation uses ([`Access::may`](crate::access::Access::may)).
+pub(crate) async fn may_see(
+    access: &crate::access::Access,
+    peer: &super::Peer,
+    object: &ManagedObject,
+    permission: crate::access::Permission,
+) -> bool {
+    match access.may(&peer.identity, &object.owner, &object.id, object.groups(), Some(permission)).await {
+        Ok(may) => may,
+        Err(e) => {
+            tracing::warn!(error = %e, "grants could not be read: nothing sent");
+            false
+        }
+    }
 }
 
 /// A server-to-client request message ready to send, and what the
@@ -535,7 +546,7 @@ mod tests {
         let id = h.register_key().await;
         let created = next(&mut events);
         let admin = &h.peer;
-        let other = Peer { identity: "someone-else".into(), organisation: None, address: None };
+        let other = Peer::named("someone-else");
         let batch_id = Bytes::from_static(b"\x00\x01");
 
         assert!(h.kms.server_request(&other, &created, ProtocolVersion::V2_1, batch_id.clone()).await.is_none());

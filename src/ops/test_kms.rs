@@ -33,7 +33,7 @@ impl TestKms {
     pub(crate) fn with(crypto: Arc<dyn CryptoEngine>, config: OpsConfig) -> TestKms {
         let clock = Arc::new(FixedClock::new(NOW));
         let kms = Kms::with(Arc::new(MemoryStore::new()), clock.clone(), crypto, config);
-        TestKms { kms, clock, peer: Peer { identity: "admin".into(), organisation: None, address: None } }
+        TestKms { kms, clock, peer: Peer::named("admin") }
     }
 
     /// A server whose operations are audited into its store's log; the

@@ -619,7 +619,7 @@ async fn streaming_sign_equals_one_shot_and_belongs_to_its_opener() {
     let corr = correlation(&first);
     // Another identity cannot continue the stream: it gets the answer an
     // unknown correlation value gets.
-    let other = Peer { identity: "other".into(), organisation: None, address: None };
+    let other = Peer::named("other");
     let text_request = |corr: &str, last: bool| {
         format!(
             r#"<RequestMessage><RequestHeader><ProtocolVersion><ProtocolVersionMajor type="Integer" value="2"/>

@@ -252,7 +252,7 @@ async fn wrap(ctx: &mut OpContext<'_>, object: &ManagedObject, value: Ttlv, spec
         },
         Some(other) => return Err(KmsError::Unsupported(format!("the {other:?} encoding option"))),
     };
-    let wrapping_key = ctx.object(wrapping_id).await?;
+    let wrapping_key = ctx.object_for(wrapping_id, crate::access::Permission::Encrypt).await?;
     check_usable(&wrapping_key, Use::WrapKey, ctx.now)?;
     let params = CryptoParams::merged(info.one(Tag::CRYPTOGRAPHIC_PARAMETERS)?, &wrapping_key)?;
     let key = engine_key(&wrapping_key)?;

@@ -44,6 +44,7 @@ use tracing::{debug, info, warn};
 
 use super::push::{Push, Wake};
 use super::tls;
+use crate::access;
 use crate::config::ServerLimits;
 use crate::ops::push::is_response_message;
 use crate::ops::{Kms, Peer, Session};
@@ -101,9 +102,22 @@ impl Handler {
         let span = tracing::Span::current();
         span.record("subject", identity.subject.as_str());
         span.record("identity", identity.name.as_str());
+        if !access::valid_cert_name(&identity.name) {
+            warn!("client certificate names a reserved identity (machine:, group:): closing");
+            return;
+        }
         let version = stream.get_ref().1.protocol_version().map(|v| format!("{v:?}")).unwrap_or_default();
         debug!(tls = %version, "connection established");
-        let peer = Peer { identity: identity.name, organisation: identity.organisation, address: Some(address) };
+        let organisation = self.kms.access().policy().organisation(&identity.name, identity.organisation);
+        let seen = access::Identity {
+            kind: access::IdentityKind::Cert,
+            name: identity.name.clone(),
+            organisation: organisation.clone(),
+        };
+        if let Err(e) = self.kms.access().seen(&seen, self.kms.now()).await {
+            warn!(error = %e, "could not record the identity");
+        }
+        let peer = Peer { identity: identity.name, address: Some(address), organisation };
         self.serve(stream, &peer).await;
     }
 

@@ -12,7 +12,6 @@ use std::time::Duration;
 
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Semaphore, mpsc};
-use tokio_rustls::TlsAcceptor;
 use tracing::{Instrument, error, field, info_span, warn};
 
 use super::connection::{Handler, Shutdown};
@@ -55,7 +54,8 @@ impl Drop for OpenGuard {
 
 pub(crate) struct Listener {
     pub(crate) listener: TcpListener,
-    pub(crate) acceptor: TlsAcceptor,
+    /// The TLS configuration new connections use (replaced by a reload).
+    pub(crate) tls: Arc<super::tls::ServerTls>,
     pub(crate) kms: Arc<Kms>,
     pub(crate) limits: ServerLimits,
     pub(crate) connections: Arc<Semaphore>,
@@ -84,7 +84,7 @@ impl Listener {
             let handler = Handler {
                 kms: self.kms.clone(),
                 limits: self.limits,
-                acceptor: self.acceptor.clone(),
+                acceptor: self.tls.acceptor(),
                 shutdown: self.shutdown.clone(),
             };
             let done = self.shutdown_complete.clone();

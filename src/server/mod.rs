@@ -35,6 +35,7 @@
 mod connection;
 mod listener;
 mod push;
+pub mod revocation;
 pub mod tls;
 
 use std::io::Write;
@@ -52,6 +53,7 @@ use tracing::{info, warn};
 pub(crate) use self::connection::Shutdown;
 use self::listener::Listener;
 pub use self::listener::Stats;
+use self::tls::ServerTls;
 use crate::admin::{self, AdminContext, ServerInfo};
 use crate::audit::{AuditKey, AuditLog, ChainSealer, HeadFile};
 use crate::backup::BackupKey;
@@ -147,6 +149,7 @@ pub struct RunningServer {
     data_dir: PathBuf,
     kms: Arc<Kms>,
     stats: Arc<Stats>,
+    tls: Arc<ServerTls>,
     trigger: ShutdownHandle,
     task: JoinHandle<()>,
 }
@@ -196,6 +199,21 @@ impl RunningServer {
     /// Connection counters.
     pub fn stats(&self) -> &Arc<Stats> {
         &self.stats
+    }
+
+    /// The listener's TLS: reload it (SIGHUP), or deny a certificate.
+    pub fn tls(&self) -> &Arc<ServerTls> {
+        &self.tls
+    }
+
+    /// Reads the server certificate and key, the CA bundle, the CRL and the
+    /// certificate deny-list again (what SIGHUP does); new handshakes use
+    /// them, open connections are not touched. On failure nothing changes.
+    /// The number of serials denied.
+    pub fn reload(&self) -> Result<usize, ServerError> {
+        let count = self.tls.reload()?;
+        info!(denied = count, "reloaded the server certificate, the CA bundle, the CRL and the deny-list");
+        Ok(count)
     }
 
     /// A handle that starts the shutdown.
@@ -324,7 +342,7 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
     let info_path = data_dir.join(admin::SERVER_FILE);
     check_not_running(&data_dir, &socket_path, &info_path).await?;
 
-    let acceptor = tls::acceptor(&config.ca_file(), &config.cert_file(), &config.key_file())?;
+    let tls = Arc::new(ServerTls::load(config.tls_settings())?);
     let head_file = HeadFile::path(&data_dir);
     let (kms, audit) = match kms {
         Some(kms) => (kms, None),
@@ -386,7 +404,7 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
     let (complete_tx, complete_rx) = mpsc::channel::<()>(1);
     let listener = Listener {
         listener: tcp,
-        acceptor,
+        tls: tls.clone(),
         kms: kms.clone(),
         limits: config.limits,
         connections: Arc::new(Semaphore::new(config.limits.max_connections.min(Semaphore::MAX_PERMITS))),
@@ -401,6 +419,7 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
         kms: kms.clone(),
         stats: stats.clone(),
         audit: audit.clone(),
+        tls: tls.clone(),
     });
     tokio::spawn(admin::serve(unix, admin_context, shutdown.clone(), complete_tx.clone()));
     if let Some(audit) = &audit {
@@ -432,6 +451,7 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
         data_dir,
         kms,
         stats,
+        tls,
         trigger: ShutdownHandle(Arc::new(trigger)),
         task,
     })

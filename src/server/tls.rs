@@ -15,19 +15,29 @@
 //! reads certificates through x509-parser itself (its `x509-parser`
 //! feature, which `kms cert issue` uses to load the CA), so it is already
 //! in the build.
+//!
+//! Revocation: a client certificate whose serial is on the deny-list
+//! ([`super::revocation`]) fails the handshake (rustls's "certificate
+//! revoked"), and so does one a configured CRL (`tls.crl_file`) revokes.
+//! [`ServerTls::reload`] (SIGHUP) reads the server certificate and key, the
+//! CA bundle, the CRL and the deny-list again and serves new handshakes
+//! with them; connections already open keep theirs.
 
 use std::net::IpAddr;
-use std::path::Path;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, PoisonError, RwLock};
 
-use rustls::RootCertStore;
+use rustls::client::danger::HandshakeSignatureValid;
 use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use rustls::pki_types::{CertificateDer, CertificateRevocationListDer, PrivateKeyDer, UnixTime};
 use rustls::server::WebPkiClientVerifier;
+use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
+use rustls::{DigitallySignedStruct, DistinguishedName, RootCertStore, SignatureScheme};
 use tokio_rustls::TlsAcceptor;
 use x509_parser::extensions::GeneralName;
 
 use super::ServerError;
+use super::revocation::DenyList;
 
 /// The protocol versions offered: TLS 1.3 and 1.2, nothing older.
 pub const PROTOCOL_VERSIONS: &[&rustls::SupportedProtocolVersion] = &[&rustls::version::TLS13, &rustls::version::TLS12];
@@ -44,18 +54,154 @@ pub struct ClientIdentity {
     pub organisation: Option<String>,
 }
 
-/// The TLS acceptor: server certificate chain and key from `cert_file` and
-/// `key_file`, client certificates verified against `ca_file`.
-pub fn acceptor(ca_file: &Path, cert_file: &Path, key_file: &Path) -> Result<TlsAcceptor, ServerError> {
+/// The files the listener's TLS is made of.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TlsSettings {
+    /// The CA bundle client certificates are verified against.
+    pub ca_file: PathBuf,
+    /// The server certificate chain (PEM, leaf first).
+    pub cert_file: PathBuf,
+    /// The server's private key (PEM).
+    pub key_file: PathBuf,
+    /// Certificate revocation lists (PEM) checked for client certificates.
+    pub crl_file: Option<PathBuf>,
+    /// The deny-list of client certificate serials.
+    pub revoked_file: PathBuf,
+}
+
+/// The listener's TLS as it is now: what new handshakes use, replaced as a
+/// whole by [`ServerTls::reload`].
+pub struct ServerTls {
+    settings: TlsSettings,
+    denied: Arc<DenyList>,
+    current: RwLock<TlsAcceptor>,
+}
+
+impl std::fmt::Debug for ServerTls {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServerTls").field("settings", &self.settings).finish_non_exhaustive()
+    }
+}
+
+impl ServerTls {
+    /// Reads every file of `settings`; fails with the first unusable one.
+    pub fn load(settings: TlsSettings) -> Result<ServerTls, ServerError> {
+        let denied = Arc::new(DenyList::load(&settings.revoked_file)?);
+        let acceptor = build(&settings, &denied)?;
+        Ok(ServerTls { settings, denied, current: RwLock::new(acceptor) })
+    }
+
+    /// The acceptor for a new connection.
+    pub fn acceptor(&self) -> TlsAcceptor {
+        self.current.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// The deny-list.
+    pub fn deny_list(&self) -> &DenyList {
+        &self.denied
+    }
+
+    /// Reads the server certificate and key, the CA bundle, the CRL and the
+    /// deny-list again; new handshakes use them, connections already open
+    /// are not touched. On failure nothing changes. The number of serials
+    /// denied.
+    pub fn reload(&self) -> Result<usize, ServerError> {
+        // Everything is read and checked before anything changes.
+        let serials = super::revocation::read(&self.settings.revoked_file)?;
+        let acceptor = build(&self.settings, &self.denied)?;
+        let count = serials.len();
+        self.denied.replace(serials);
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = acceptor;
+        Ok(count)
+    }
+}
+
+/// A client verifier that refuses the deny-list's serials, then asks
+/// webpki (chain to the CA bundle, validity, the CRLs).
+#[derive(Debug)]
+struct DenyingVerifier {
+    inner: Arc<dyn ClientCertVerifier>,
+    denied: Arc<DenyList>,
+}
+
+impl ClientCertVerifier for DenyingVerifier {
+    fn offer_client_auth(&self) -> bool {
+        self.inner.offer_client_auth()
+    }
+
+    fn client_auth_mandatory(&self) -> bool {
+        self.inner.client_auth_mandatory()
+    }
+
+    fn root_hint_subjects(&self) -> &[DistinguishedName] {
+        self.inner.root_hint_subjects()
+    }
+
+    fn verify_client_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+    ) -> Result<ClientCertVerified, rustls::Error> {
+        if self.denied.denies(end_entity) {
+            tracing::info!("client certificate on the deny-list: handshake refused");
+            return Err(rustls::Error::InvalidCertificate(rustls::CertificateError::Revoked));
+        }
+        self.inner.verify_client_cert(end_entity, intermediates, now)
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.inner.supported_verify_schemes()
+    }
+}
+
+/// The serial number of a certificate, in the deny-list's canonical form
+/// ([`super::revocation::canonical_bytes`]); None if it does not parse.
+pub fn certificate_serial(cert: &CertificateDer<'_>) -> Option<String> {
+    let (_, cert) = x509_parser::parse_x509_certificate(cert.as_ref()).ok()?;
+    Some(super::revocation::canonical_bytes(cert.raw_serial()))
+}
+
+/// The TLS acceptor of `settings`, refusing the serials of `denied`.
+fn build(settings: &TlsSettings, denied: &Arc<DenyList>) -> Result<TlsAcceptor, ServerError> {
+    let (ca_file, cert_file, key_file) = (&settings.ca_file, &settings.cert_file, &settings.key_file);
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
 
     let mut roots = RootCertStore::empty();
     for cert in read_certs(ca_file)? {
         roots.add(cert).map_err(|e| tls_err(ca_file, format!("not a usable CA certificate: {e}")))?;
     }
-    let verifier = WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider.clone())
-        .build()
-        .map_err(|e| tls_err(ca_file, format!("cannot verify clients with it: {e}")))?;
+    let mut builder = WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider.clone());
+    if let Some(crl_file) = &settings.crl_file {
+        let crls = CertificateRevocationListDer::pem_file_iter(crl_file)
+            .map_err(|e| tls_err(crl_file, e.to_string()))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| tls_err(crl_file, format!("not a PEM CRL file: {e}")))?;
+        if crls.is_empty() {
+            return Err(tls_err(crl_file, "no CRL in it".into()));
+        }
+        builder = builder.with_crls(crls);
+    }
+    let inner = builder.build().map_err(|e| tls_err(ca_file, format!("cannot verify clients with it: {e}")))?;
+    let verifier = Arc::new(DenyingVerifier { inner, denied: Arc::clone(denied) });
 
     let chain = read_certs(cert_file)?;
     let key = PrivateKeyDer::from_pem_file(key_file)

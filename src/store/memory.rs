@@ -16,8 +16,13 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use async_trait::async_trait;
 
+use bytes::Bytes;
+
 use super::log::seal_all;
-use super::{IndexKey, LogEntry, LogHead, LogSealer, Snapshot, Store, StoreError, StoredObject, WriteBatch, WriteOp};
+use super::{
+    IndexKey, LogEntry, LogHead, LogSealer, Snapshot, Store, StoreError, StoredObject, WriteBatch, WriteOp,
+    check_namespace,
+};
 
 /// A store that keeps everything in memory.
 #[derive(Default)]
@@ -70,6 +75,9 @@ impl Store for MemoryStore {
         // See `read` for why poisoning is ignored.
         let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
         state.check(&batch)?;
+        for meta in &batch.meta {
+            check_namespace(&meta.namespace)?;
+        }
         let appended = match sealer {
             Some(sealer) => Some(
                 seal_all(sealer.as_ref(), &state.head, &batch.log).map_err(|e| StoreError::Backend(e.to_string()))?,
@@ -78,6 +86,13 @@ impl Store for MemoryStore {
         };
         for op in batch.ops {
             state.apply(op);
+        }
+        for meta in batch.meta {
+            let key = (meta.namespace, meta.key);
+            match meta.value {
+                Some(value) => state.meta.insert(key, value),
+                None => state.meta.remove(&key),
+            };
         }
         if let Some((entries, head)) = appended {
             state.log.extend(entries.into_iter().map(|entry| (entry.seq, entry)));
@@ -125,6 +140,7 @@ impl Store for MemoryStore {
     async fn snapshot(&self) -> Result<Snapshot, StoreError> {
         Ok(self.read(|state| Snapshot {
             records: state.records.values().cloned().collect(),
+            meta: state.meta.iter().map(|((ns, key), value)| (ns.clone(), key.clone(), value.clone())).collect(),
             head: state.head.clone(),
             log: state.log.values().cloned().collect(),
         }))
@@ -132,15 +148,28 @@ impl Store for MemoryStore {
 
     async fn load_snapshot(&self, snapshot: Snapshot) -> Result<(), StoreError> {
         let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
-        if !state.records.is_empty() || !state.log.is_empty() || state.head.next != 0 {
+        if !state.records.is_empty() || !state.meta.is_empty() || !state.log.is_empty() || state.head.next != 0 {
             return Err(StoreError::Backend("a snapshot loads into an empty store only".into()));
         }
         for record in snapshot.records {
             state.apply(WriteOp::Put { object: record, expected_revision: None });
         }
+        state.meta = snapshot.meta.into_iter().map(|(ns, key, value)| ((ns, key), value)).collect();
         state.log = snapshot.log.into_iter().map(|entry| (entry.seq, entry)).collect();
         state.head = snapshot.head;
         Ok(())
+    }
+
+    async fn meta(&self, namespace: &str) -> Result<Vec<(String, Bytes)>, StoreError> {
+        check_namespace(namespace)?;
+        Ok(self.read(|state| {
+            state
+                .meta
+                .range((namespace.to_owned(), String::new())..)
+                .take_while(|((ns, _), _)| ns == namespace)
+                .map(|((_, key), value)| (key.clone(), value.clone()))
+                .collect()
+        }))
     }
 }
 
@@ -149,6 +178,8 @@ struct State {
     records: BTreeMap<String, StoredObject>,
     /// `(field, value, id)`: one entry per index key of each record.
     index: BTreeSet<(u32, Vec<u8>, String)>,
+    /// Meta records by (namespace, key).
+    meta: BTreeMap<(String, String), Bytes>,
     /// The log's entries by position, and where it stands.
     log: BTreeMap<u64, LogEntry>,
     head: LogHead,

@@ -6,6 +6,14 @@
 //! under) and applies batches of changes atomically. The contract of
 //! [`Store::commit`] is **durable when `Ok`**: once it returns, the change
 //! survives a crash of the process and of the machine.
+//!
+//! Beside the object records, a store keeps small **meta records** (grants,
+//! identities), each named by a namespace and a key, with no revision and no
+//! index. They live apart from the objects: [`Store::get`],
+//! [`Store::all_ids`], [`Store::count`] and [`Store::find`] (so Locate)
+//! never see them. They are written by the same atomic, durable
+//! [`Store::commit`] ([`WriteBatch::put_meta`], [`WriteBatch::delete_meta`])
+//! and read a namespace at a time ([`Store::meta`]).
 
 mod log;
 mod memory;
@@ -70,12 +78,23 @@ pub enum WriteOp {
     },
 }
 
+/// A change to a meta record (see the module docs): last writer wins.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MetaOp {
+    /// The namespace (e.g. `grants`); no NUL byte.
+    pub namespace: String,
+    /// The record's key in its namespace.
+    pub key: String,
+    /// The new value, or None to remove the record.
+    pub value: Option<Bytes>,
+}
+
 /// Changes applied together or not at all.
 ///
 /// The ops apply in order, and each op's revision check sees the effect of
 /// the ops before it (a batch may create a record and then replace it with
 /// `expected_revision` set to the created revision). If any check fails,
-/// nothing of the batch is applied.
+/// nothing of the batch is applied, meta changes included.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WriteBatch {
     /// The changes, in order.
@@ -84,6 +103,8 @@ pub struct WriteBatch {
     /// sealed in order by the store's [`LogSealer`]; appended only if the
     /// changes are applied.
     pub log: Vec<Bytes>,
+    /// Changes to meta records, applied after `ops`, in order.
+    pub meta: Vec<MetaOp>,
 }
 
 impl WriteBatch {
@@ -110,9 +131,22 @@ impl WriteBatch {
         self
     }
 
+    /// Adds a create or replace of the meta record `key` in `namespace`.
+    pub fn put_meta(&mut self, namespace: &str, key: impl Into<String>, value: Bytes) -> &mut WriteBatch {
+        self.meta.push(MetaOp { namespace: namespace.to_owned(), key: key.into(), value: Some(value) });
+        self
+    }
+
+    /// Adds the removal of the meta record `key` in `namespace` (nothing
+    /// happens if there is none).
+    pub fn delete_meta(&mut self, namespace: &str, key: impl Into<String>) -> &mut WriteBatch {
+        self.meta.push(MetaOp { namespace: namespace.to_owned(), key: key.into(), value: None });
+        self
+    }
+
     /// True if the batch changes nothing and appends nothing.
     pub fn is_empty(&self) -> bool {
-        self.ops.is_empty() && self.log.is_empty()
+        self.ops.is_empty() && self.log.is_empty() && self.meta.is_empty()
     }
 }
 
@@ -182,17 +216,28 @@ pub trait Store: Send + Sync {
     /// what the chain needs to go on). The entry must exist.
     async fn log_replace_prefix(&self, checkpoint: LogEntry) -> Result<(), StoreError>;
 
-    /// A consistent copy of everything: every record and the log with its
-    /// head, as of one point between commits (every commit acknowledged
+    /// A consistent copy of everything: every record, every meta record
+    /// and the log with its head, as of one point between commits (every commit acknowledged
     /// before the call is in it).
     async fn snapshot(&self) -> Result<Snapshot, StoreError>;
 
     /// Loads `snapshot` into this store, which must be empty (no record,
-    /// no log entry); durable when `Ok`.
+    /// no meta record, no log entry); durable when `Ok`.
     async fn load_snapshot(&self, snapshot: Snapshot) -> Result<(), StoreError>;
+
+    /// Every meta record of `namespace`: (key, value), keys ascending.
+    async fn meta(&self, namespace: &str) -> Result<Vec<(String, Bytes)>, StoreError>;
 }
 
 /// A commit appends log entries but no sealer was set.
 fn no_sealer() -> StoreError {
     StoreError::Backend("log entries to append, but no log sealer is set".into())
+}
+
+/// Checks a meta namespace name: not empty, no NUL (the sled key separator).
+pub(crate) fn check_namespace(namespace: &str) -> Result<(), StoreError> {
+    if namespace.is_empty() || namespace.contains('\0') {
+        return Err(StoreError::Backend(format!("invalid meta namespace {namespace:?}")));
+    }
+    Ok(())
 }

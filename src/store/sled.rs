@@ -13,6 +13,9 @@
 //!   | next (u64 BE) | last seal`. Entries are appended in the transaction
 //!   of the batch that carries them, which also moves the head on, so
 //!   concurrent transactions conflict on the head and sled runs them again.
+//! - `meta`: `namespace | 00 | key` → value: the meta records (grants,
+//!   identities), which the object calls never see. They are written in
+//!   the same transaction as the batch's records.
 //!
 //! A record is encoded, all integers big-endian, as
 //!
@@ -107,7 +110,10 @@ use sled::transaction::{
 use tokio::sync::oneshot;
 
 use super::log::seal_all;
-use super::{IndexKey, LogEntry, LogHead, LogSealer, Snapshot, Store, StoreError, StoredObject, WriteBatch, WriteOp};
+use super::{
+    IndexKey, LogEntry, LogHead, LogSealer, MetaOp, Snapshot, Store, StoreError, StoredObject, WriteBatch, WriteOp,
+    check_namespace,
+};
 
 /// A store that keeps everything in one sled database.
 ///
@@ -152,6 +158,7 @@ impl SledStore {
         let records = db.open_tree(RECORDS).map_err(backend)?;
         let index = db.open_tree(INDEX).map_err(backend)?;
         let log = db.open_tree(LOG).map_err(backend)?;
+        let meta = db.open_tree(META).map_err(backend)?;
         let inner = Arc::new(Inner {
             db,
             records,
@@ -159,6 +166,7 @@ impl SledStore {
             log,
             gate: RwLock::new(()),
             sealer: Mutex::new(None),
+            meta,
             dir: dir.to_owned(),
             poisoned: Mutex::new(None),
             rounds: AtomicU64::new(0),
@@ -325,13 +333,19 @@ impl Store for SledStore {
                 let (key, value) = item.map_err(backend)?;
                 records.push(decode_record(utf8_id(&key)?, &value)?);
             }
+            let mut meta = Vec::new();
+            for item in inner.meta.iter() {
+                let (key, value) = item.map_err(backend)?;
+                let (namespace, key) = split_meta_key(&key)?;
+                meta.push((namespace, key, Bytes::copy_from_slice(&value)));
+            }
             let head = decode_head(inner.log.get(LOG_HEAD).map_err(backend)?.as_deref())?;
             let mut log = Vec::new();
             for item in inner.log.range(0u64.to_be_bytes()..) {
                 let (key, value) = item.map_err(backend)?;
                 log.push(decode_entry(&key, &value)?);
             }
-            Ok(Snapshot { records, head, log })
+            Ok(Snapshot { records, meta, head, log })
         })
         .await
     }
@@ -339,7 +353,7 @@ impl Store for SledStore {
     async fn load_snapshot(&self, snapshot: Snapshot) -> Result<(), StoreError> {
         self.blocking(move |inner| {
             let _alone = inner.gate.write().unwrap_or_else(PoisonError::into_inner);
-            if !inner.records.is_empty() || !inner.log.is_empty() {
+            if !inner.records.is_empty() || !inner.meta.is_empty() || !inner.log.is_empty() {
                 return Err(StoreError::Backend("a snapshot loads into an empty store only".into()));
             }
             let mut records = sled::Batch::default();
@@ -350,17 +364,37 @@ impl Store for SledStore {
                 }
                 records.insert(record.id.as_bytes(), encode_record(record)?);
             }
+            let mut meta = sled::Batch::default();
+            for (namespace, key, value) in &snapshot.meta {
+                check_namespace(namespace)?;
+                meta.insert(meta_key(namespace, key), value.as_ref());
+            }
             let mut log = sled::Batch::default();
             for entry in &snapshot.log {
                 log.insert(&entry.seq.to_be_bytes(), encode_entry(entry)?);
             }
             log.insert(LOG_HEAD, encode_head(&snapshot.head));
             inner.index.apply_batch(index).map_err(backend)?;
+            inner.meta.apply_batch(meta).map_err(backend)?;
             inner.log.apply_batch(log).map_err(backend)?;
             // Not one transaction (a store may be large): a load cut short
             // leaves a store that is not empty, which no later load takes.
             inner.records.apply_batch(records).map_err(backend)?;
             inner.sync_files().inspect_err(|e| inner.poison(e))
+        })
+        .await
+    }
+
+    async fn meta(&self, namespace: &str) -> Result<Vec<(String, Bytes)>, StoreError> {
+        check_namespace(namespace)?;
+        let prefix = meta_key(namespace, "");
+        self.blocking(move |inner| {
+            let mut out = Vec::new();
+            for entry in inner.meta.scan_prefix(&prefix) {
+                let (key, value) = entry.map_err(backend)?;
+                out.push((utf8_id(&key[prefix.len()..])?, Bytes::copy_from_slice(&value)));
+            }
+            Ok(out)
         })
         .await
     }
@@ -371,6 +405,7 @@ const INDEX: &[u8] = b"index";
 const LOG: &[u8] = b"log";
 /// In the `log` tree: the head (entries have 8-byte keys).
 const LOG_HEAD: &[u8] = b"";
+const META: &[u8] = b"meta";
 /// In the default tree: marks the directory as a kms store of this layout.
 const FORMAT_KEY: &[u8] = b"kms-store-format";
 const FORMAT_VALUE: &[u8] = b"1";
@@ -389,6 +424,7 @@ struct Inner {
     gate: RwLock<()>,
     /// Seals appended log entries.
     sealer: Mutex<Option<Arc<dyn LogSealer>>>,
+    meta: sled::Tree,
     dir: PathBuf,
     /// Set when a sync failed: the store refuses commits from then on.
     poisoned: Mutex<Option<String>>,
@@ -460,7 +496,8 @@ impl Inner {
             true => self.sealer.lock().unwrap_or_else(PoisonError::into_inner).clone(),
             false => None,
         };
-        let result = (&self.records, &self.index, &self.log).transaction(|(records, index, log)| {
+        let trees = (&self.records, &self.index, &self.meta, &self.log);
+        let result = trees.transaction(|(records, index, meta, log)| {
             let abort = ConflictableTransactionError::Abort;
             let mut outcomes = Vec::with_capacity(batches.len());
             // Read only when a batch appends: the head is where concurrent
@@ -499,6 +536,9 @@ impl Inner {
                 }
                 for (op, new) in batch.ops.iter().zip(encoded) {
                     apply_op(records, index, op, new.as_deref())?;
+                }
+                for op in &batch.meta {
+                    apply_meta(meta, op)?;
                 }
                 for entry in &appended {
                     log.insert(&entry.seq.to_be_bytes(), encode_entry(entry).map_err(abort)?)?;
@@ -667,8 +707,40 @@ fn apply_op(
     Ok(())
 }
 
-/// The encoded record of each Put of `batch` (None for a Delete).
+/// One meta change, inside the transaction.
+fn apply_meta(meta: &TransactionalTree, op: &MetaOp) -> Result<(), UnabortableTransactionError> {
+    let key = meta_key(&op.namespace, &op.key);
+    match &op.value {
+        Some(value) => meta.insert(key, value.as_ref())?,
+        None => meta.remove(key)?,
+    };
+    Ok(())
+}
+
+/// `namespace | 00 | key`: a meta record's key in the `meta` tree.
+fn meta_key(namespace: &str, key: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(namespace.len() + 1 + key.len());
+    out.extend_from_slice(namespace.as_bytes());
+    out.push(0);
+    out.extend_from_slice(key.as_bytes());
+    out
+}
+
+/// A `meta` tree key split back into its namespace and key.
+fn split_meta_key(raw: &[u8]) -> Result<(String, String), StoreError> {
+    let at = raw.iter().position(|b| *b == 0).ok_or_else(|| StoreError::Corrupt {
+        id: "meta record".into(),
+        reason: "a key without its namespace separator".into(),
+    })?;
+    Ok((utf8_id(&raw[..at])?, utf8_id(&raw[at + 1..])?))
+}
+
+/// The encoded record of each Put of `batch` (None for a Delete); fails
+/// for a meta change with an invalid namespace.
 fn encode_batch(batch: &WriteBatch) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+    for op in &batch.meta {
+        check_namespace(&op.namespace)?;
+    }
     batch
         .ops
         .iter()
@@ -1004,7 +1076,8 @@ mod tests {
                     None,
                 )
                 .put(object("k000", 2, "renamed", &[key(NAME, "renamed")]), Some(1))
-                .delete("k001", 1);
+                .delete("k001", 1)
+                .put_meta("grants", "g1", Bytes::from_static(b"grant"));
             })
             .await
             .expect("batch");
@@ -1017,6 +1090,7 @@ mod tests {
         assert_eq!(store.get("big").await.expect("get").map(|o| o.body), Some(big));
         assert_eq!(store.get("k000").await.expect("get").map(|o| o.revision), Some(2));
         assert_eq!(store.get("k001").await.expect("get"), None);
+        assert_eq!(store.meta("grants").await.expect("meta"), [("g1".to_owned(), Bytes::from_static(b"grant"))]);
         assert!(store.find(&key(NAME, "k000")).await.expect("find").is_empty());
         assert_eq!(store.find(&key(NAME, "renamed")).await.expect("find"), ["k000"]);
         for i in 2..200 {

@@ -7,6 +7,7 @@
 //! record count u64, then per record: id (u32 length, bytes), revision u64,
 //!     index count u32 then per key: field u32, value (u32 length, bytes),
 //!     body (u32 length, bytes)
+//! meta count u64, then per meta record: namespace, key, value (each u32 length, bytes)
 //! log head: first u64, next u64, last seal (u32 length, bytes)
 //! entry count u64, then per entry: seq u64, body (u32 length, bytes), seal (u32 length, bytes)
 //! ```
@@ -24,6 +25,8 @@ const MAGIC: &[u8] = b"kms-snapshot\x01";
 pub struct Snapshot {
     /// Every record, in id order.
     pub records: Vec<StoredObject>,
+    /// Every meta record: (namespace, key, value), in order.
+    pub meta: Vec<(String, String, Bytes)>,
     /// Where the log stood.
     pub head: LogHead,
     /// The log's entries, in order.
@@ -50,6 +53,12 @@ impl Snapshot {
             }
             put_bytes(&mut out, &record.body)?;
         }
+        out.extend_from_slice(&(self.meta.len() as u64).to_be_bytes());
+        for (namespace, key, value) in &self.meta {
+            put_bytes(&mut out, namespace.as_bytes())?;
+            put_bytes(&mut out, key.as_bytes())?;
+            put_bytes(&mut out, value)?;
+        }
         out.extend_from_slice(&self.head.first.to_be_bytes());
         out.extend_from_slice(&self.head.next.to_be_bytes());
         put_bytes(&mut out, &self.head.last_seal)?;
@@ -71,7 +80,7 @@ impl Snapshot {
         let count = r.u64()?;
         let mut records = Vec::new();
         for _ in 0..count {
-            let id = String::from_utf8(r.bytes()?.to_vec()).map_err(|_| SnapshotError("an id is not UTF-8".into()))?;
+            let id = r.text()?;
             let revision = r.u64()?;
             let keys = r.u32()?;
             let mut index = Vec::new();
@@ -81,6 +90,13 @@ impl Snapshot {
             }
             let body = Bytes::copy_from_slice(r.bytes()?);
             records.push(StoredObject { id, revision, body, index });
+        }
+        let count = r.u64()?;
+        let mut meta = Vec::new();
+        for _ in 0..count {
+            let namespace = r.text()?;
+            let key = r.text()?;
+            meta.push((namespace, key, Bytes::copy_from_slice(r.bytes()?)));
         }
         let head = LogHead { first: r.u64()?, next: r.u64()?, last_seal: Bytes::copy_from_slice(r.bytes()?) };
         let count = r.u64()?;
@@ -93,7 +109,7 @@ impl Snapshot {
         if !r.0.is_empty() {
             return Err(SnapshotError("bytes after the last entry".into()));
         }
-        Ok(Snapshot { records, head, log })
+        Ok(Snapshot { records, meta, head, log })
     }
 }
 
@@ -133,5 +149,9 @@ impl<'a> Reader<'a> {
     fn bytes(&mut self) -> Result<&'a [u8], SnapshotError> {
         let len = self.u32()? as usize;
         self.take(len)
+    }
+
+    fn text(&mut self) -> Result<String, SnapshotError> {
+        String::from_utf8(self.bytes()?.to_vec()).map_err(|_| SnapshotError("a name is not UTF-8".into()))
     }
 }

@@ -64,6 +64,8 @@ suite!(
     log_prefix_replaced_by_a_checkpoint,
     snapshot_loads_into_an_empty_store,
     snapshot_between_concurrent_commits_is_consistent,
+    meta_records_live_apart_from_objects,
+    meta_changes_share_the_batch_fate,
 );
 
 /// A fresh store of one backend, and what it needs to stay alive.
@@ -634,8 +636,11 @@ async fn snapshot_loads_into_an_empty_store(store: Arc<dyn Store>) {
     }
     let mut batch = WriteBatch::new();
     batch.put(object("k00", 2, "changed", &[key(NAME, "changed")]), Some(1)).delete("k01", 1);
+    batch.put_meta("grants", "g1", Bytes::from_static(b"grant one"));
+    batch.put_meta("identities", "alice", Bytes::from_static(b"alice"));
     store.commit(batch).await.expect("commit");
     let snapshot = store.snapshot().await.expect("snapshot");
+    assert_eq!(snapshot.meta.len(), 2);
     assert_eq!(snapshot.records.len(), 49);
     assert_eq!(snapshot.log.len(), 50);
     let bytes = snapshot.to_bytes().expect("encode");
@@ -651,6 +656,7 @@ async fn snapshot_loads_into_an_empty_store(store: Arc<dyn Store>) {
         assert_eq!(target.find(&key(NAME, "changed")).await.expect("find"), ["k00"]);
         assert_eq!(target.find(&key(GROUP, "g")).await.expect("find").len(), 48);
         assert_eq!(target.get("k00").await.expect("get").map(|o| o.revision), Some(2));
+        assert_eq!(target.meta("grants").await.expect("meta"), [("g1".to_owned(), Bytes::from_static(b"grant one"))]);
         // The log goes on where it stood.
         target.set_log_sealer(Arc::new(TestSealer));
         target.commit(logged(&["after"])).await.expect("commit");
@@ -693,4 +699,49 @@ async fn snapshot_between_concurrent_commits_is_consistent(store: Arc<dyn Store>
         logged.sort_unstable();
         assert_eq!(ids, logged);
     }
+}
+
+async fn meta_records_live_apart_from_objects(store: Arc<dyn Store>) {
+    create(store.as_ref(), object("a", 1, "A", &[key(NAME, "n")])).await;
+    let mut batch = WriteBatch::new();
+    batch.put_meta("grants", "g2", Bytes::from_static(b"two"));
+    batch.put_meta("grants", "g1", Bytes::from_static(b"one"));
+    batch.put_meta("grantsx", "g0", Bytes::from_static(b"other namespace"));
+    batch.put_meta("identities", "alice", Bytes::from_static(b"x"));
+    store.commit(batch).await.expect("meta commit");
+    let grants = store.meta("grants").await.expect("meta");
+    assert_eq!(
+        grants,
+        vec![("g1".to_owned(), Bytes::from_static(b"one")), ("g2".to_owned(), Bytes::from_static(b"two"))]
+    );
+    // The object calls never see them.
+    assert_eq!(store.all_ids().await.expect("ids"), vec!["a".to_owned()]);
+    assert_eq!(store.count().await.expect("count"), 1);
+    assert_eq!(store.get("g1").await.expect("get"), None);
+    assert_eq!(store.find(&key(NAME, "n")).await.expect("find"), vec!["a".to_owned()]);
+    // Replace and delete.
+    let mut batch = WriteBatch::new();
+    batch.put_meta("grants", "g1", Bytes::from_static(b"uno"));
+    batch.delete_meta("grants", "g2");
+    batch.delete_meta("grants", "never-there");
+    store.commit(batch).await.expect("meta commit");
+    assert_eq!(store.meta("grants").await.expect("meta"), vec![("g1".to_owned(), Bytes::from_static(b"uno"))]);
+    assert!(store.meta("nothing").await.expect("meta").is_empty());
+    assert!(store.meta("bad\0ns").await.is_err());
+}
+
+async fn meta_changes_share_the_batch_fate(store: Arc<dyn Store>) {
+    create(store.as_ref(), object("a", 1, "A", &[])).await;
+    // A batch whose revision check fails writes none of its meta changes.
+    let mut batch = WriteBatch::new();
+    batch.put(object("a", 2, "A2", &[]), Some(7));
+    batch.put_meta("grants", "g", Bytes::from_static(b"g"));
+    assert_conflict(store.commit(batch).await, "a");
+    assert!(store.meta("grants").await.expect("meta").is_empty());
+    // A meta-only batch is not empty.
+    let mut batch = WriteBatch::new();
+    batch.put_meta("grants", "g", Bytes::from_static(b"g"));
+    assert!(!batch.is_empty());
+    store.commit(batch).await.expect("meta only");
+    assert_eq!(store.meta("grants").await.expect("meta").len(), 1);
 }

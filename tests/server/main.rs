@@ -3,6 +3,7 @@
 //! a real TLS client (tokio-rustls) on 127.0.0.1:0, each test with its own
 //! temporary data dir. One test binary with submodules (STYLE §7).
 
+mod access;
 mod audit;
 mod backup;
 mod captures;
@@ -13,5 +14,6 @@ mod keys;
 mod lifecycle;
 mod pki;
 mod push;
+mod revocation;
 mod support;
 mod tls;

@@ -19,7 +19,7 @@ use crate::support::{Identity, TempDir, Versions, client, connect, discover_vers
 /// The connection is refused: in the handshake (TLS 1.2), or right after it
 /// (TLS 1.3, where the server judges the client certificate once the client
 /// has finished): no response ever comes.
-async fn assert_refused(addr: SocketAddr, connector: &TlsConnector) {
+pub(crate) async fn assert_refused(addr: SocketAddr, connector: &TlsConnector) {
     let Ok(mut stream) = connect(addr, connector).await else {
         return;
     };
