@@ -68,6 +68,9 @@ pub(crate) async fn serve(
 }
 
 async fn connection(stream: UnixStream, context: &AdminContext, mut shutdown: Shutdown) {
+    // Who is on the other end, for the audit log (the socket's mode 0600
+    // lets only the server's user and root in).
+    let caller = stream.peer_cred().map(|cred| format!("uid:{}", cred.uid())).unwrap_or_else(|_| "unknown".into());
     let (read, mut write) = stream.into_split();
     let mut reader = BufReader::new(read);
     loop {
@@ -93,7 +96,11 @@ async fn connection(stream: UnixStream, context: &AdminContext, mut shutdown: Sh
         }
         let answer = if line.last() == Some(&b'\n') {
             match serde_json::from_slice::<Value>(&line) {
-                Ok(request) => dispatch(context, &request).await,
+                Ok(request) => {
+                    let answer = dispatch(context, &request).await;
+                    audit_command_run(context, &caller, &request, &answer);
+                    answer
+                }
                 Err(e) => Err(format!("not a JSON request: {e}")),
             }
         } else {
@@ -109,6 +116,37 @@ async fn connection(stream: UnixStream, context: &AdminContext, mut shutdown: Sh
             return;
         }
     }
+}
+
+/// Records an administrative command in the audit log: every command but
+/// `status`, with who ran it (the socket peer's uid), what it named and
+/// whether it succeeded (never a password or a key).
+fn audit_command_run(context: &AdminContext, caller: &str, request: &Value, answer: &Result<Value, String>) {
+    let Some(audit) = &context.audit else { return };
+    let Some(command) = request.get("command").and_then(Value::as_str) else { return };
+    if command == "status" {
+        return;
+    }
+    let named = ["object", "to", "identity", "serial", "as", "group"];
+    let objects = named
+        .iter()
+        .filter_map(|field| {
+            let value = request.get(*field).and_then(Value::as_str)?;
+            Some(if *field == "object" { value.to_owned() } else { format!("{field}={value}") })
+        })
+        .collect();
+    let time = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let record = audit::OperationRecord {
+        time: i64::try_from(time).unwrap_or(i64::MAX),
+        kind: "admin".into(),
+        identity: caller.to_owned(),
+        source: Some(super::SOCKET_FILE.into()),
+        channel: "admin".into(),
+        operation: command.to_owned(),
+        objects,
+        result: if answer.is_ok() { "Success".into() } else { "Failed".into() },
+    };
+    audit.log.record([audit::Entry::Operation(record).to_body()]);
 }
 
 /// Runs one command. Later administrative commands are more arms here.

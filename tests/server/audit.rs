@@ -42,7 +42,8 @@ fn by_id(operation: Operation, id: &str) -> RequestBatchItem {
 }
 
 /// A data dir whose server ran 10 Create+Activate+Get messages, 10 Gets
-/// and 5 Gets of a missing object: 45 audit entries.
+/// and 5 Gets of a missing object, and one `kms audit verify` through the
+/// admin socket: 46 audit entries.
 async fn audited_data_dir(dir: &TempDir) -> Vec<String> {
     let server = start(dir, |_| {}).await;
     let mut stream = admin_connection(&server).await;
@@ -145,10 +146,10 @@ async fn verify_finds_every_tampering_of_the_chain() {
 
     let intact = verify(dir.path());
     assert!(intact.status.success(), "{}", text(&intact));
-    assert!(text(&intact).contains("audit chain intact: 45 entries checked"), "{}", text(&intact));
+    assert!(text(&intact).contains("audit chain intact: 46 entries checked"), "{}", text(&intact));
     let head: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("audit-head.json")).expect("head file")).expect("JSON");
-    assert_eq!(head["next"], 45);
+    assert_eq!(head["next"], 46);
     assert!(text(&intact).contains(head["seal"].as_str().expect("seal")), "verify prints the head");
 
     // An entry edited: the identity or the result changed.
@@ -179,7 +180,7 @@ async fn verify_finds_every_tampering_of_the_chain() {
     let copy = tampered(&dir, "audit-forged", |log| {
         let forger = ChainSealer::new(AuditKey::new([0x5a; 32]), Arc::new(SoftwareEngine::new()));
         let (_, mut previous) = entry(log, 24);
-        for seq in 25..45u64 {
+        for seq in 25..46u64 {
             let (body, _) = entry(log, seq);
             let body = if seq == 25 {
                 String::from_utf8(body).expect("UTF-8").replace(&ids[0], "someone-else").into_bytes()
@@ -190,21 +191,21 @@ async fn verify_finds_every_tampering_of_the_chain() {
             log.insert(seq.to_be_bytes(), join_entry(&body, &seal)).expect("insert");
             previous = seal;
         }
-        set_head(log, 45, &previous);
+        set_head(log, 46, &previous);
     });
     assert_broken_at(&verify(copy.path()), 25, "rewritten with recomputed seals");
 
     // The last 10 entries cut off, the store's head moved back to match:
     // only the head file beside the store tells.
     let copy = tampered(&dir, "audit-truncate", |log| {
-        for seq in 35..45u64 {
+        for seq in 36..46u64 {
             log.remove(seq.to_be_bytes()).expect("remove");
         }
-        let (_, seal) = entry(log, 34);
-        set_head(log, 35, &seal);
+        let (_, seal) = entry(log, 35);
+        set_head(log, 36, &seal);
     });
     let output = verify(copy.path());
-    assert_broken_at(&output, 35, "truncated");
+    assert_broken_at(&output, 36, "truncated");
     assert!(text(&output).contains("missing tail"), "{}", text(&output));
 
     // The untouched original still verifies.
@@ -232,7 +233,12 @@ async fn export_filters_and_prune_keeps_a_verifiable_chain() {
         assert!(line["source"].as_str().expect("source").starts_with("127.0.0.1:"));
     }
     let all = kms(&["audit", "export", "--data-dir", data_dir]);
-    assert_eq!(String::from_utf8_lossy(&all.stdout).lines().count(), 45);
+    let all = String::from_utf8_lossy(&all.stdout).into_owned();
+    assert_eq!(all.lines().count(), 46);
+    // The administrative command is in the chain too, with who ran it.
+    let admin: serde_json::Value = serde_json::from_str(all.lines().last().expect("a line")).expect("JSON");
+    assert_eq!((admin["channel"].as_str(), admin["operation"].as_str()), (Some("admin"), Some("audit-verify")));
+    assert_eq!(admin["identity"], format!("uid:{}", process_uid()));
 
     // Everything before a time after the last entry: all of it goes
     // behind the checkpoint, and the chain (with the head file) verifies.
@@ -240,10 +246,10 @@ async fn export_filters_and_prune_keeps_a_verifiable_chain() {
         (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock").as_secs() + 60).to_string();
     let pruned = kms(&["audit", "prune", "--data-dir", data_dir, "--before", &later]);
     assert!(pruned.status.success(), "{}", text(&pruned));
-    assert!(text(&pruned).contains("pruned 45 entries"), "{}", text(&pruned));
+    assert!(text(&pruned).contains("pruned 46 entries"), "{}", text(&pruned));
     let verified = verify(dir.path());
     assert!(verified.status.success(), "{}", text(&verified));
-    assert!(text(&verified).contains("1 entries checked (positions 44 to 44)"), "{}", text(&verified));
+    assert!(text(&verified).contains("1 entries checked (positions 45 to 45)"), "{}", text(&verified));
     let none = kms(&["audit", "export", "--data-dir", data_dir]);
     assert_eq!(String::from_utf8_lossy(&none.stdout).lines().count(), 0);
 
@@ -255,4 +261,12 @@ async fn export_filters_and_prune_keeps_a_verifiable_chain() {
     let verified = verify(dir.path());
     assert!(verified.status.success(), "{}", text(&verified));
     assert!(text(&verified).contains("2 entries checked"), "{}", text(&verified));
+}
+
+/// This process's user id, as the admin socket's peer credentials give it
+/// (read from /proc, without libc).
+fn process_uid() -> u32 {
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+    let line = status.lines().find(|l| l.starts_with("Uid:")).expect("a Uid line");
+    line.split_whitespace().nth(1).expect("the real uid").parse().expect("a number")
 }

@@ -255,9 +255,21 @@ async fn no_key_bytes_reach_the_data_dir_or_the_log() {
     assert!(log.contains("key hierarchy open") && log.contains("DEBUG"), "the log was captured: {log}");
     assert!(!dir.join("root.key").exists(), "no development root key with a key from outside");
 
+    // The audit export, as an operator takes it, is searched with the log.
+    let export = Command::new(env!("CARGO_BIN_EXE_kms"))
+        .args(["audit", "export", "--data-dir", dir.path().to_str().expect("path")])
+        .env("KMS_ROOT_KEY_FILE", &root)
+        .env("KMS_CONFIG", "/dev/null")
+        .output()
+        .expect("kms audit export");
+    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    let export = String::from_utf8(export.stdout).expect("UTF-8 export");
+    assert!(export.lines().count() >= 20, "the export holds the operations: {export}");
+    assert!(export.contains("\"operation\":\"Register\""), "{export}");
+
     let files = snapshot(dir.path());
     assert!(files.keys().any(|p| p.starts_with(dir.join("store"))), "the sled store's files are searched");
-    let found = leaks(&files, &log, &secrets);
+    let found = leaks(&files, &format!("{log}\n{export}"), &secrets);
     assert!(found.is_empty(), "key bytes found: {found:#?}");
 
     // The search finds what is there: a planted copy in each form is seen.
