@@ -101,6 +101,9 @@ pub struct Config {
     /// The root key itself, from the environment variable `KMS_ROOT_KEY`
     /// only (never from the config file).
     pub root_key: Option<SecretText>,
+    /// The label of a root key kept in the PKCS#11 token of `[hsm]`
+    /// (`keys.root_key_label`); generated there on first use.
+    pub root_key_label: Option<String>,
     /// Per-organisation root keys (`keys.organisation_root_keys`): the
     /// organisation and a file path, or `env:NAME` for a variable holding
     /// the key in base64. Organisations not named use the global root key.
@@ -319,6 +322,12 @@ pub const KEYS: &[Key] = &[
         set: |c, v| v.path().map(|x| c.root_key_file = Some(x)),
     },
     Key {
+        path: "keys.root_key_label",
+        help: "the label of a root key in the PKCS#11 token ([hsm]): non-extractable, wraps and unwraps in the \
+               token; generated there on first use",
+        set: |c, v| v.text().map(|x| c.root_key_label = Some(x)),
+    },
+    Key {
         path: "keys.organisation_root_keys",
         help: "per-organisation root keys: a table organisation = \"FILE\" or \"env:VAR\" \
                (environment: \"org=FILE,org2=env:VAR\"); others use the global root key",
@@ -444,6 +453,7 @@ impl Config {
             http_addr: SocketAddr::from(([127, 0, 0, 1], 8443)),
             root_key_file: None,
             root_key: None,
+            root_key_label: None,
             organisation_root_keys: Vec::new(),
             tls: TlsFiles::default(),
             limits: ServerLimits::default(),
@@ -610,6 +620,12 @@ impl Config {
     /// Where the global root key and the per-organisation ones come from.
     pub fn root_key_sources(&self) -> Result<(RootKeySource, Vec<(String, RootKeySource)>), ConfigError> {
         let global = match (&self.root_key, &self.root_key_file) {
+            (None, None) if let Some(label) = &self.root_key_label => RootKeySource::Token(label.clone()),
+            _ if self.root_key_label.is_some() => {
+                return Err(ConfigError::RootKeys(format!(
+                    "keys.root_key_label and {ROOT_KEY_ENV} or a root key file are set: set one of them"
+                )));
+            }
             (Some(_), Some(file)) => {
                 return Err(ConfigError::RootKeys(format!(
                     "both {ROOT_KEY_ENV} and a root key file ({}) are set: set one of them",
@@ -648,7 +664,7 @@ impl Config {
     /// key). A key from `KMS_ROOT_KEY` is not.
     pub fn uses_development_root_key(&self) -> bool {
         let Some(file) = &self.root_key_file else {
-            return self.root_key.is_none();
+            return self.root_key.is_none() && self.root_key_label.is_none();
         };
         let dir = absolute(&self.data_dir);
         let file = absolute(file);

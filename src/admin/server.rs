@@ -277,10 +277,18 @@ pub fn pruned_json(pruned: Option<&audit::PrunedThrough>) -> Value {
 /// `{"command":"rotate-root","new_key_file":"/abs/path"}`: re-wraps every
 /// organisation key under the root key in that file while serving.
 async fn rotate_root(context: &AdminContext, request: &Value) -> Result<Value, String> {
-    let Some(file) = request.get("new_key_file").and_then(Value::as_str) else {
-        return Err("rotate-root needs \"new_key_file\": the new root key file's path".into());
+    let source = match (
+        request.get("new_key_file").and_then(Value::as_str),
+        request.get("new_key_label").and_then(Value::as_str),
+    ) {
+        (Some(file), None) => RootKeySource::File(PathBuf::from(file)),
+        (None, Some(label)) => RootKeySource::Token(label.to_owned()),
+        _ => {
+            return Err("rotate-root needs \"new_key_file\" (the new root key file's path) or \"new_key_label\" \
+                        (a key in the PKCS#11 token)"
+                .into());
+        }
     };
-    let source = RootKeySource::File(PathBuf::from(file));
     let crypto = context.kms.crypto().clone();
     let new = tokio::task::spawn_blocking(move || source.load(crypto))
         .await

@@ -3,17 +3,15 @@
 //! not, and a restore into an empty data dir.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use clap::Args;
 use kms::admin;
 use kms::audit::{self, HeadFile};
 use kms::backup;
 use kms::config::{Config, Overrides};
-use kms::crypto::{CryptoEngine, SoftwareEngine};
 use kms::keys::KeyHierarchy;
 use kms::pki;
-use kms::server::{open_data_dir, root_keys, service_keys};
+use kms::server::{crypto_engine, open_data_dir, root_keys, service_keys};
 use kms::store::{MemoryStore, SledStore, Store};
 use serde_json::json;
 
@@ -91,7 +89,7 @@ pub fn restore(args: RestoreArgs) -> Result<(), CliError> {
     // snapshot's key hierarchy opens under the configured root key, the
     // file authenticates under its backup key, the audit chain verifies.
     let (snapshot, summary) = runtime.block_on(async {
-        let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+        let crypto = crypto_engine(&config).await.map_err(CliError::failed)?;
         let roots = root_keys(&config, &crypto).map_err(CliError::failed)?;
         let check = MemoryStore::new();
         check.load_snapshot(unverified.snapshot.clone()).await.map_err(CliError::failed)?;

@@ -11,6 +11,8 @@ use kms::admin;
 use kms::config::{Config, Overrides};
 use serde_json::{Value, json};
 
+use kms::keys::RootKeySource;
+
 use super::CliError;
 
 #[derive(Debug, Args)]
@@ -27,8 +29,11 @@ pub struct RotateRootArgs {
     #[arg(long, value_name = "FILE")]
     root_key_file: Option<PathBuf>,
     /// The new root key file (32 random bytes, base64), outside the data dir.
-    #[arg(long, value_name = "FILE")]
-    new_key_file: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "new_key_label", conflicts_with = "new_key_label")]
+    new_key_file: Option<PathBuf>,
+    /// Or: the label of the new root key in the PKCS#11 token ([hsm]); generated there if it is not.
+    #[arg(long, value_name = "LABEL")]
+    new_key_label: Option<String>,
     /// Print the result as JSON.
     #[arg(long)]
     json: bool,
@@ -42,18 +47,28 @@ pub fn run(args: RotateRootArgs) -> Result<(), CliError> {
         ..Overrides::default()
     };
     let config = Config::load(&overrides).map_err(CliError::failed)?;
-    let new_key_file = std::path::absolute(&args.new_key_file)
-        .map_err(|source| CliError::Io { path: args.new_key_file.display().to_string(), source })?;
+    let new_key = match (&args.new_key_file, &args.new_key_label) {
+        (Some(file), _) => {
+            let file = std::path::absolute(file)
+                .map_err(|source| CliError::Io { path: file.display().to_string(), source })?;
+            RootKeySource::File(file)
+        }
+        (None, Some(label)) => RootKeySource::Token(label.clone()),
+        (None, None) => return Err(CliError::Input("--new-key-file or --new-key-label is needed".into())),
+    };
     let report = if admin::running_server(&config.data_dir).is_some() {
-        let request = json!({"command": "rotate-root", "new_key_file": new_key_file});
+        let request = match &new_key {
+            RootKeySource::Token(label) => json!({"command": "rotate-root", "new_key_label": label}),
+            RootKeySource::File(file) => json!({"command": "rotate-root", "new_key_file": file}),
+            _ => return Err(CliError::Input("a new root key is a file or a token label".into())),
+        };
         admin::request(&config.data_dir, &request).map_err(CliError::failed)?
     } else {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| CliError::Failed(format!("starting the runtime: {e}")))?;
-        let report =
-            runtime.block_on(kms::server::rotate_root_offline(&config, &new_key_file)).map_err(CliError::failed)?;
+        let report = runtime.block_on(kms::server::rotate_root_offline(&config, &new_key)).map_err(CliError::failed)?;
         serde_json::to_value(report).map_err(CliError::failed)?
     };
     if args.json {
@@ -69,6 +84,14 @@ pub fn run(args: RotateRootArgs) -> Result<(), CliError> {
     println!("  organisation keys re-wrapped     {}", field("rewrapped"));
     println!("  already under the new key        {}", field("already_rotated"));
     println!("  under their organisation's key   {}", field("own_root_key"));
-    println!("Configure the new root key (keys.root_key_file = {}) before the next start.", new_key_file.display());
+    match &new_key {
+        RootKeySource::Token(label) => {
+            println!("Configure the new root key (keys.root_key_label = {label:?}) before the next start.");
+        }
+        _ => {
+            let file = args.new_key_file.as_deref().map(|f| f.display().to_string()).unwrap_or_default();
+            println!("Configure the new root key (keys.root_key_file = {file}) before the next start.");
+        }
+    }
     Ok(())
 }

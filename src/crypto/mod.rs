@@ -394,6 +394,34 @@ pub trait CryptoEngine: Send + Sync {
     fn token(&self) -> Option<&dyn Token> {
         None
     }
+
+    /// The same token, for a root key kept in it (`keys.root_key_label`).
+    fn root_token(&self) -> Option<std::sync::Arc<dyn RootToken>> {
+        None
+    }
+}
+
+/// A token that holds a root key: a non-extractable AES-256 key found by
+/// its label, which wraps and unwraps inside the token. The calls run on
+/// the calling thread (a root key is used when an organisation key is
+/// loaded, created or re-wrapped: rarely).
+pub trait RootToken: Send + Sync {
+    /// The token's label.
+    fn token_label(&self) -> &str;
+
+    /// Generates the root key labelled `label`; fails if there is one.
+    fn root_generate(&self, label: &str) -> Result<(), KmsError>;
+
+    /// AES-256-GCM under the key labelled `label`, `aad` bound to it:
+    /// nonce ‖ ciphertext ‖ tag.
+    fn root_wrap(&self, label: &str, plaintext: &[u8], aad: &[u8]) -> Result<Vec<u8>, KmsError>;
+
+    /// Reverses [`RootToken::root_wrap`]; fails if anything was changed.
+    fn root_unwrap(&self, label: &str, wrapped: &[u8], aad: &[u8]) -> Result<Zeroizing<Vec<u8>>, KmsError>;
+
+    /// The key's check value: the first 8 bytes of a fixed block encrypted
+    /// with it (AES-ECB), the same on every start.
+    fn root_check_value(&self, label: &str) -> Result<[u8; 8], KmsError>;
 }
 
 /// A key generated inside a PKCS#11 token: what a managed object keeps of it

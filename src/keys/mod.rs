@@ -78,6 +78,14 @@ pub enum KeyError {
         /// What is wrong.
         message: String,
     },
+    /// The root key in the PKCS#11 token is unusable.
+    #[error("root key {label:?} in the PKCS#11 token: {message}")]
+    RootKeyToken {
+        /// The key's label.
+        label: String,
+        /// What is wrong.
+        message: String,
+    },
     /// The root key variable is malformed.
     #[error("root key environment variable {name}: {message}")]
     RootKeyVariable {

@@ -18,7 +18,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use zeroize::{Zeroize, Zeroizing};
 
 use super::KeyError;
-use crate::crypto::{Cipher, CipherParams, CryptoEngine, HashAlgorithm, KeyKind, KeyRef, MacAlgorithm};
+use crate::crypto::{Cipher, CipherParams, CryptoEngine, HashAlgorithm, KeyKind, KeyRef, MacAlgorithm, RootToken};
+use crate::error::KmsError;
 
 /// The length of a root key in bytes (AES-256).
 pub const ROOT_KEY_LEN: usize = 32;
@@ -148,6 +149,9 @@ pub enum RootKeySource {
     },
     /// The development key `DATA_DIR/root.key` (generated on first start).
     Development(PathBuf),
+    /// A non-extractable AES-256 key in the PKCS#11 token (`[hsm]`), found
+    /// by its label (`keys.root_key_label`); generated there on first use.
+    Token(String),
 }
 
 impl fmt::Debug for RootKeySource {
@@ -158,6 +162,7 @@ impl fmt::Debug for RootKeySource {
                 f.debug_struct("Environment").field("name", name).finish_non_exhaustive()
             }
             RootKeySource::Development(path) => f.debug_tuple("Development").field(path).finish(),
+            RootKeySource::Token(label) => f.debug_tuple("Token").field(label).finish(),
         }
     }
 }
@@ -166,6 +171,7 @@ impl RootKeySource {
     /// Reads the key and makes a provider of it.
     pub fn load(&self, crypto: Arc<dyn CryptoEngine>) -> Result<Arc<dyn RootKeyProvider>, KeyError> {
         let (key, description, file) = match self {
+            RootKeySource::Token(label) => return Ok(Arc::new(TokenRootKey::open(crypto.as_ref(), label)?)),
             RootKeySource::File(path) => (RootKey::read(path)?, format!("file {}", path.display()), Some(path)),
             RootKeySource::Development(path) => {
                 (RootKey::read(path)?, format!("development file {}", path.display()), Some(path))
@@ -240,6 +246,60 @@ impl RootKeyProvider for SoftwareRootKey {
 
     fn unwrap(&self, wrapped: &[u8], aad: &[u8]) -> Result<Zeroizing<Vec<u8>>, KeyError> {
         open(self.crypto.as_ref(), self.key.expose_secret(), wrapped, aad)
+    }
+}
+
+/// A root key inside a PKCS#11 token: wrapping and unwrapping run in the
+/// token, and the key never leaves it (it is sensitive and not
+/// extractable). The check value is the first 8 bytes of a fixed block
+/// encrypted with it.
+pub struct TokenRootKey {
+    token: Arc<dyn RootToken>,
+    label: String,
+    check_value: KeyCheckValue,
+}
+
+impl TokenRootKey {
+    /// The key labelled `label` in `crypto`'s token, generated there if the
+    /// token has none (a new data dir; a typo on an existing one makes a
+    /// key whose check value the data dir refuses).
+    pub fn open(crypto: &dyn CryptoEngine, label: &str) -> Result<TokenRootKey, KeyError> {
+        let err = |message: String| KeyError::RootKeyToken { label: label.to_owned(), message };
+        let token = crypto
+            .root_token()
+            .ok_or_else(|| err("no PKCS#11 token is configured: set [hsm] token_label and its PIN".into()))?;
+        let check = match token.root_check_value(label) {
+            Ok(check) => check,
+            Err(KmsError::Crypto(message)) if message.contains("holds no key labelled") => {
+                token.root_generate(label).map_err(|e| err(format!("generating it: {e}")))?;
+                tracing::warn!(
+                    token = token.token_label(),
+                    label,
+                    "generated a new root key in the PKCS#11 token (there was none with this label)"
+                );
+                token.root_check_value(label).map_err(|e| err(e.to_string()))?
+            }
+            Err(e) => return Err(err(e.to_string())),
+        };
+        Ok(TokenRootKey { token, label: label.to_owned(), check_value: KeyCheckValue(check) })
+    }
+}
+
+impl RootKeyProvider for TokenRootKey {
+    fn description(&self) -> String {
+        format!("PKCS#11 token {} key {:?}", self.token.token_label(), self.label)
+    }
+
+    fn check_value(&self) -> KeyCheckValue {
+        self.check_value
+    }
+
+    fn wrap(&self, key: &[u8], aad: &[u8]) -> Result<Vec<u8>, KeyError> {
+        self.token.root_wrap(&self.label, key, aad).map_err(|e| KeyError::Crypto(e.to_string()))
+    }
+
+    fn unwrap(&self, wrapped: &[u8], aad: &[u8]) -> Result<Zeroizing<Vec<u8>>, KeyError> {
+        self.token.root_unwrap(&self.label, wrapped, aad).map_err(|e| KeyError::Crypto(e.to_string()))
     }
 }
 

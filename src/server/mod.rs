@@ -257,7 +257,9 @@ pub fn prepare(config: &Config) -> Result<Option<InitReport>, ServerError> {
     if !pki::is_empty_data_dir(&config.data_dir) {
         return Ok(None);
     }
-    let report = pki::init(&config.data_dir, config.root_key_file.is_none() && config.root_key.is_none())?;
+    let development_key =
+        config.root_key_file.is_none() && config.root_key.is_none() && config.root_key_label.is_none();
+    let report = pki::init(&config.data_dir, development_key)?;
     warn!(data_dir = %config.data_dir.display(), "created a development PKI and root key in an empty data dir");
     Ok(Some(report))
 }
@@ -280,7 +282,7 @@ pub fn root_keys(config: &Config, crypto: &Arc<dyn CryptoEngine>) -> Result<Root
 /// key in `new_key_file`, with no server running (the store is opened
 /// directly; a running server holds it, and rotates through its admin
 /// socket instead).
-pub async fn rotate_root_offline(config: &Config, new_key_file: &Path) -> Result<RotationReport, ServerError> {
+pub async fn rotate_root_offline(config: &Config, new_key: &RootKeySource) -> Result<RotationReport, ServerError> {
     let socket_path = config.data_dir.join(admin::SOCKET_FILE);
     if tokio::net::UnixStream::connect(&socket_path).await.is_ok() {
         return Err(ServerError::AlreadyRunning { data_dir: config.data_dir.clone(), pid: String::new() });
@@ -292,9 +294,9 @@ pub async fn rotate_root_offline(config: &Config, new_key_file: &Path) -> Result
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "no store in this data dir"),
         });
     }
-    let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+    let crypto = crypto_engine(config).await?;
     let roots = root_keys(config, &crypto)?;
-    let new = RootKeySource::File(new_key_file.to_owned()).load(crypto.clone())?;
+    let new = new_key.load(crypto.clone())?;
     let check_file = config.data_dir.join(keys::CHECK_FILE);
     keys::precheck(&check_file, &roots)?;
     let store = tokio::task::spawn_blocking(move || SledStore::open(&store_dir))
@@ -320,7 +322,7 @@ pub fn check_bind_policy(config: &Config) -> Result<(), ServerError> {
 
 /// The software engine, with the configured PKCS#11 token attached if any
 /// (opened now: a missing token or a wrong PIN stops the start).
-async fn crypto_engine(config: &Config) -> Result<Arc<dyn CryptoEngine>, ServerError> {
+pub async fn crypto_engine(config: &Config) -> Result<Arc<dyn CryptoEngine>, ServerError> {
     let software: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
     let Some(settings) = config.pkcs11_settings()? else {
         return Ok(software);
@@ -334,9 +336,11 @@ async fn crypto_engine(config: &Config) -> Result<Arc<dyn CryptoEngine>, ServerE
 
 async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, ServerError> {
     prepare(&config)?;
-    // Read now so a missing or malformed key stops the start.
-    let software: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
-    let roots = root_keys(&config, &software)?;
+    // The engine (with the PKCS#11 token, if one is configured: it may hold
+    // the root key), and the root keys read now, so that a missing or
+    // malformed key stops the start.
+    let crypto = crypto_engine(&config).await?;
+    let roots = root_keys(&config, &crypto)?;
     let data_dir = config.data_dir.clone();
     let socket_path = data_dir.join(admin::SOCKET_FILE);
     let info_path = data_dir.join(admin::SERVER_FILE);
@@ -356,7 +360,6 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
                 .await
                 .map_err(|e| ServerError::Task(e.to_string()))??;
             let store: Arc<dyn Store> = Arc::new(sled);
-            let crypto = crypto_engine(&config).await?;
             // Every organisation key is unwrapped now: the wrong root key
             // stops the start here, before anything is written.
             let keys = KeyHierarchy::open_with_check_file(store.as_ref(), crypto.clone(), roots, &check_file).await?;
@@ -486,7 +489,7 @@ pub async fn open_data_dir(
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "no store in this data dir"),
         });
     }
-    let crypto: Arc<dyn CryptoEngine> = Arc::new(SoftwareEngine::new());
+    let crypto = crypto_engine(config).await?;
     let roots = root_keys(config, &crypto)?;
     let check_file = config.data_dir.join(keys::CHECK_FILE);
     keys::precheck(&check_file, &roots)?;

@@ -58,15 +58,26 @@ impl Token {
 
     /// `kms serve` on `data` with this token configured (`policy`).
     fn serve(&self, data: &TempDir, policy: &str) -> Running {
+        self.serve_with(data, policy, "")
+    }
+
+    /// The config file of a server with this token (`policy`), and `more`.
+    fn config(&self, data: &TempDir, policy: &str, more: &str) -> PathBuf {
         let config = data.path().with_extension("toml");
         std::fs::write(
             &config,
             format!(
-                "[hsm]\nlibrary = \"{LIBRARY}\"\ntoken_label = \"{}\"\npin_env = \"{PIN_VAR}\"\npolicy = \"{policy}\"\n",
+                "[hsm]\nlibrary = \"{LIBRARY}\"\ntoken_label = \"{}\"\npin_env = \"{PIN_VAR}\"\npolicy = \"{policy}\"\n{more}",
                 self.label
             ),
         )
         .expect("config file");
+        config
+    }
+
+    /// [`Token::serve`] with `more` added to the config file.
+    fn serve_with(&self, data: &TempDir, policy: &str, more: &str) -> Running {
+        let config = self.config(data, policy, more);
         let conf = self.conf();
         let serving = serve_with_env(
             data,
@@ -369,4 +380,97 @@ fn inspect_token_object() {
     assert!(attributes.iter().any(|a| matches!(a, Attribute::Id(id) if id.len() == 16)), "{attributes:?}");
     let value = session.get_attributes(found[0], &[AttributeType::Value]).expect("asking is allowed");
     assert!(!value.iter().any(|a| matches!(a, Attribute::Value(_))), "the token gave out the key");
+}
+
+/// The root key in the token (`keys.root_key_label`): generated there on
+/// the first start, never in the data dir; the data dir opens with it
+/// again, refuses another label, and `kms rotate-root --new-key-label`
+/// moves it to a new token key.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_root_key_can_live_in_the_token() {
+    let token = Token::new("rootkey");
+    let data = TempDir::new("hsm-rootkey");
+    let keys = "[keys]\nroot_key_label = \"kms-root-1\"\n";
+    let create = r#"<BatchItem><Operation type="Enumeration" value="Create"/><RequestPayload>
+           <ObjectType type="Enumeration" value="SymmetricKey"/><Attributes>
+           <CryptographicAlgorithm type="Enumeration" value="AES"/><CryptographicLength type="Integer" value="256"/>
+           </Attributes></RequestPayload></BatchItem>"#;
+    let get = |id: &str| {
+        format!(
+            r#"<BatchItem><Operation type="Enumeration" value="Get"/><RequestPayload>{}</RequestPayload></BatchItem>"#,
+            uid(id)
+        )
+    };
+    let mut made = Vec::new();
+    {
+        let server = token.serve_with(&data, "none", keys);
+        let log = server.serving.as_ref().expect("running").startup_output();
+        assert!(log.contains("generated a new root key in the PKCS#11 token"), "{log}");
+        let connector = client(data.path(), Some(Identity::admin(data.path())), Versions::Both);
+        let mut stream = connect(server.info().kmip_addr, &connector).await.expect("connects");
+        for _ in 0..3 {
+            let created = ok(one(exchange(&mut stream, &request((2, 1), create)).await));
+            let id = created.child(Tag::UNIQUE_IDENTIFIER).and_then(|u| u.value.as_text()).expect("id").to_owned();
+            let got = ok(one(exchange(&mut stream, &request((2, 1), &get(&id))).await));
+            made.push((id, material(&got)));
+        }
+    }
+    assert!(!data.join("root.key").exists(), "no development root key beside a token key");
+    let check = std::fs::read_to_string(data.join("root-key-check.json")).expect("the check file");
+
+    // Again with the same label: every key reads back.
+    {
+        let server = token.serve_with(&data, "none", keys);
+        let connector = client(data.path(), Some(Identity::admin(data.path())), Versions::Both);
+        let mut stream = connect(server.info().kmip_addr, &connector).await.expect("connects");
+        for (id, expected) in &made {
+            let got = ok(one(exchange(&mut stream, &request((2, 1), &get(id))).await));
+            assert_eq!(&material(&got), expected);
+        }
+    }
+
+    // Another token key is the wrong root key: refused, nothing written.
+    let config = token.config(&data, "none", "[keys]\nroot_key_label = \"kms-root-other\"\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_kms"))
+        .args(["serve", "--data-dir", data.path().to_str().expect("path"), "--kmip-addr", "127.0.0.1:0"])
+        .args(["--config", config.to_str().expect("path")])
+        .env("SOFTHSM2_CONF", token.conf())
+        .env(PIN_VAR, PIN)
+        .output()
+        .expect("kms serve");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("wrong root key"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(data.join("root-key-check.json")).expect("check file"), check);
+
+    // Rotation to a new token key, with no server running.
+    let config = token.config(&data, "none", keys);
+    let out = Command::new(env!("CARGO_BIN_EXE_kms"))
+        .args(["rotate-root", "--data-dir", data.path().to_str().expect("path"), "--json"])
+        .args(["--config", config.to_str().expect("path"), "--new-key-label", "kms-root-2"])
+        .env("SOFTHSM2_CONF", token.conf())
+        .env(PIN_VAR, PIN)
+        .output()
+        .expect("kms rotate-root");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    // The default organisation's key and the two service keys.
+    assert_eq!(report["rewrapped"], 3, "{report}");
+    let server = token.serve_with(&data, "none", "[keys]\nroot_key_label = \"kms-root-2\"\n");
+    let connector = client(data.path(), Some(Identity::admin(data.path())), Versions::Both);
+    let mut stream = connect(server.info().kmip_addr, &connector).await.expect("connects");
+    for (id, expected) in &made {
+        let got = ok(one(exchange(&mut stream, &request((2, 1), &get(id))).await));
+        assert_eq!(&material(&got), expected, "{id} after the rotation");
+    }
+}
+
+/// The Key Material of a Get response's symmetric key, in hex.
+fn material(payload: &Ttlv) -> String {
+    let value = [Tag::SYMMETRIC_KEY, Tag::KEY_BLOCK, Tag::KEY_VALUE, Tag::KEY_MATERIAL]
+        .iter()
+        .try_fold(payload, |item, tag| item.child(*tag))
+        .and_then(|m| m.value.as_bytes())
+        .expect("key material");
+    hex::encode(value)
 }

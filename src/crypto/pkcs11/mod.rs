@@ -50,7 +50,7 @@ use self::asymmetric::{
 };
 use super::{
     Cipher, CipherParams, CryptoEngine, Derivation, EncryptOutput, GeneratedKeyPair, HashAlgorithm, KeyPairSpec,
-    KeyRef, MacAlgorithm, OpenedStream, Padding, Pkcs11Reply, SignInput, SignatureScheme, Token, TokenKey,
+    KeyRef, MacAlgorithm, OpenedStream, Padding, Pkcs11Reply, RootToken, SignInput, SignatureScheme, Token, TokenKey,
     TokenKeyPair,
 };
 use crate::error::KmsError;
@@ -225,20 +225,7 @@ impl Pkcs11Token {
     /// that label.
     pub async fn generate_wrapping_key(&self, label: &str) -> Result<(), KmsError> {
         let label = label.to_owned();
-        self.run(move |inner, session| {
-            if !find(session, &[Attribute::Class(ObjectClass::SECRET_KEY), Attribute::Label(label.clone().into())])?
-                .is_empty()
-            {
-                return Err(KmsError::InvalidField(format!(
-                    "token {} already has a key labelled {label:?}",
-                    inner.label
-                )));
-            }
-            let id = random(session, KEY_ID_LEN)?;
-            generate_aes(session, 256, &id, &label)?;
-            Ok(())
-        })
-        .await
+        self.run(move |inner, session| generate_wrapping_key_in(inner, session, &label)).await
     }
 
     /// Encrypts `plaintext` under the token's key labelled `label` with
@@ -248,42 +235,119 @@ impl Pkcs11Token {
         let label = label.to_owned();
         let plaintext = Zeroizing::new(plaintext.to_vec());
         let aad = aad.to_vec();
-        self.run(move |inner, session| {
-            let key = key_by_label(inner, session, &label)?;
-            let mut nonce = random(session, WRAP_NONCE_LEN)?;
-            let kept = nonce.clone();
-            let params = GcmParams::new(&mut nonce, &aad, ulong(WRAP_TAG_LEN * 8))
-                .map_err(|e| token_error(inner, "AES-GCM parameters", e))?;
-            let sealed = session
-                .encrypt(&Mechanism::AesGcm(params), key, &plaintext)
-                .map_err(|e| token_error(inner, "C_Encrypt", e))?;
-            let mut out = kept;
-            out.extend_from_slice(&sealed);
-            Ok(out)
-        })
-        .await
+        self.run(move |inner, session| wrap_in(inner, session, &label, &plaintext, &aad)).await
     }
 
     /// Reverses [`Pkcs11Token::wrap_with`]: Authentication Failed if the
     /// bytes or `aad` were changed, or another key sealed them.
     pub async fn unwrap_with(&self, label: &str, wrapped: &[u8], aad: &[u8]) -> Result<Zeroizing<Vec<u8>>, KmsError> {
-        if wrapped.len() < WRAP_NONCE_LEN + WRAP_TAG_LEN {
-            return Err(KmsError::AuthenticationFailed("the wrapped value is too short".into()));
-        }
         let label = label.to_owned();
         let wrapped = wrapped.to_vec();
         let aad = aad.to_vec();
-        self.run(move |inner, session| {
-            let key = key_by_label(inner, session, &label)?;
-            let mut nonce = wrapped[..WRAP_NONCE_LEN].to_vec();
-            let params = GcmParams::new(&mut nonce, &aad, ulong(WRAP_TAG_LEN * 8))
-                .map_err(|e| token_error(inner, "AES-GCM parameters", e))?;
-            session
-                .decrypt(&Mechanism::AesGcm(params), key, &wrapped[WRAP_NONCE_LEN..])
-                .map(Zeroizing::new)
-                .map_err(|e| decrypt_error(inner, e))
+        self.run(move |inner, session| unwrap_in(inner, session, &label, &wrapped, &aad)).await
+    }
+
+    /// Runs `f` with a session on the calling thread (moved off the async
+    /// executor's core threads when called from one): for the root key's
+    /// rare wrap and unwrap calls, which the key hierarchy makes
+    /// synchronously.
+    fn run_here<R>(&self, f: impl FnOnce(&Inner, &Session) -> Result<R, KmsError>) -> Result<R, KmsError> {
+        let call = || {
+            let session = self.inner.session()?;
+            let result = f(&self.inner, &session);
+            if !matches!(result, Err(KmsError::Internal(_))) {
+                self.inner.put_back(session);
+            }
+            result
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(handle) if handle.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+                tokio::task::block_in_place(call)
+            }
+            _ => call(),
+        }
+    }
+}
+
+/// See [`Pkcs11Token::generate_wrapping_key`].
+fn generate_wrapping_key_in(inner: &Inner, session: &Session, label: &str) -> Result<(), KmsError> {
+    if !find(session, &[Attribute::Class(ObjectClass::SECRET_KEY), Attribute::Label(label.as_bytes().to_vec())])?
+        .is_empty()
+    {
+        return Err(KmsError::InvalidField(format!("token {} already has a key labelled {label:?}", inner.label)));
+    }
+    let id = random(session, KEY_ID_LEN)?;
+    generate_aes(session, 256, &id, label)?;
+    Ok(())
+}
+
+/// See [`Pkcs11Token::wrap_with`].
+fn wrap_in(inner: &Inner, session: &Session, label: &str, plaintext: &[u8], aad: &[u8]) -> Result<Vec<u8>, KmsError> {
+    let key = key_by_label(inner, session, label)?;
+    let mut nonce = random(session, WRAP_NONCE_LEN)?;
+    let kept = nonce.clone();
+    let params = GcmParams::new(&mut nonce, aad, ulong(WRAP_TAG_LEN * 8))
+        .map_err(|e| token_error(inner, "AES-GCM parameters", e))?;
+    let sealed =
+        session.encrypt(&Mechanism::AesGcm(params), key, plaintext).map_err(|e| token_error(inner, "C_Encrypt", e))?;
+    let mut out = kept;
+    out.extend_from_slice(&sealed);
+    Ok(out)
+}
+
+/// See [`Pkcs11Token::unwrap_with`].
+fn unwrap_in(
+    inner: &Inner,
+    session: &Session,
+    label: &str,
+    wrapped: &[u8],
+    aad: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, KmsError> {
+    if wrapped.len() < WRAP_NONCE_LEN + WRAP_TAG_LEN {
+        return Err(KmsError::AuthenticationFailed("the wrapped value is too short".into()));
+    }
+    let key = key_by_label(inner, session, label)?;
+    let mut nonce = wrapped[..WRAP_NONCE_LEN].to_vec();
+    let params = GcmParams::new(&mut nonce, aad, ulong(WRAP_TAG_LEN * 8))
+        .map_err(|e| token_error(inner, "AES-GCM parameters", e))?;
+    session
+        .decrypt(&Mechanism::AesGcm(params), key, &wrapped[WRAP_NONCE_LEN..])
+        .map(Zeroizing::new)
+        .map_err(|e| decrypt_error(inner, e))
+}
+
+/// The block a root key's check value encrypts (AES-ECB), so the value is
+/// the same on every start and names the key without revealing it.
+const CHECK_BLOCK: &[u8; 16] = b"kms root key kcv";
+
+impl RootToken for Pkcs11Token {
+    fn root_generate(&self, label: &str) -> Result<(), KmsError> {
+        self.run_here(|inner, session| generate_wrapping_key_in(inner, session, label))
+    }
+
+    fn root_wrap(&self, label: &str, plaintext: &[u8], aad: &[u8]) -> Result<Vec<u8>, KmsError> {
+        self.run_here(|inner, session| wrap_in(inner, session, label, plaintext, aad))
+    }
+
+    fn root_unwrap(&self, label: &str, wrapped: &[u8], aad: &[u8]) -> Result<Zeroizing<Vec<u8>>, KmsError> {
+        self.run_here(|inner, session| unwrap_in(inner, session, label, wrapped, aad))
+    }
+
+    fn root_check_value(&self, label: &str) -> Result<[u8; 8], KmsError> {
+        self.run_here(|inner, session| {
+            let key = key_by_label(inner, session, label)?;
+            let block = session
+                .encrypt(&Mechanism::AesEcb, key, CHECK_BLOCK)
+                .map_err(|e| token_error(inner, "C_Encrypt (check value)", e))?;
+            block
+                .get(..8)
+                .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                .ok_or_else(|| token_error_message(inner, "the check value block is short"))
         })
-        .await
+    }
+
+    fn token_label(&self) -> &str {
+        &self.inner.label
     }
 }
 
@@ -751,5 +815,8 @@ impl CryptoEngine for HsmEngine {
     }
     fn token(&self) -> Option<&dyn Token> {
         Some(&self.token)
+    }
+    fn root_token(&self) -> Option<Arc<dyn RootToken>> {
+        Some(Arc::new(self.token.clone()))
     }
 }
