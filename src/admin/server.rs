@@ -123,30 +123,12 @@ async fn connection(stream: UnixStream, context: &AdminContext, mut shutdown: Sh
 /// whether it succeeded (never a password or a key).
 fn audit_command_run(context: &AdminContext, caller: &str, request: &Value, answer: &Result<Value, String>) {
     let Some(audit) = &context.audit else { return };
-    let Some(command) = request.get("command").and_then(Value::as_str) else { return };
-    if command == "status" {
+    if request.get("command").and_then(Value::as_str) == Some("status") {
         return;
     }
-    let named = ["object", "to", "identity", "serial", "as", "group"];
-    let objects = named
-        .iter()
-        .filter_map(|field| {
-            let value = request.get(*field).and_then(Value::as_str)?;
-            Some(if *field == "object" { value.to_owned() } else { format!("{field}={value}") })
-        })
-        .collect();
-    let time = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let record = audit::OperationRecord {
-        time: i64::try_from(time).unwrap_or(i64::MAX),
-        kind: "admin".into(),
-        identity: caller.to_owned(),
-        source: Some(super::SOCKET_FILE.into()),
-        channel: "admin".into(),
-        operation: command.to_owned(),
-        objects,
-        result: if answer.is_ok() { "Success".into() } else { "Failed".into() },
-    };
-    audit.log.record([audit::Entry::Operation(record).to_body()]);
+    if let Some(entry) = audit::admin_entry(caller, super::SOCKET_FILE, request, answer.is_ok()) {
+        audit.log.record([entry]);
+    }
 }
 
 /// Runs one command. Later administrative commands are more arms here.

@@ -129,3 +129,32 @@ impl ExportFilter {
             && self.object.as_ref().is_none_or(|object| record.objects.contains(object))
     }
 }
+
+/// The entry of an administrative command: `request` as the admin socket
+/// takes it (`{"command": ..., "object": ..., "to": ...}`), run by `caller`
+/// (`uid:N`) through `source` (`admin.sock`, or `offline` for a command
+/// that opened the store itself); what it named, never a password or key.
+/// None for a request without a command.
+pub fn admin_entry(caller: &str, source: &str, request: &serde_json::Value, ok: bool) -> Option<bytes::Bytes> {
+    let command = request.get("command").and_then(serde_json::Value::as_str)?;
+    let named = ["object", "to", "identity", "serial", "as", "group"];
+    let objects = named
+        .iter()
+        .filter_map(|field| {
+            let value = request.get(*field).and_then(serde_json::Value::as_str)?;
+            Some(if *field == "object" { value.to_owned() } else { format!("{field}={value}") })
+        })
+        .collect();
+    let time = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let record = OperationRecord {
+        time: i64::try_from(time).unwrap_or(i64::MAX),
+        kind: "admin".into(),
+        identity: caller.to_owned(),
+        source: Some(source.to_owned()),
+        channel: "admin".into(),
+        operation: command.to_owned(),
+        objects,
+        result: if ok { "Success".into() } else { "Failed".into() },
+    };
+    Some(Entry::Operation(record).to_body())
+}

@@ -9,10 +9,11 @@ use std::sync::Arc;
 use clap::{Args, Subcommand};
 use kms::access::Change;
 use kms::admin::{self, access::GrantArgs};
+use kms::audit::{AuditLog, HeadFile, admin_entry};
 use kms::clock::SystemClock;
 use kms::config::{Config, Overrides};
 use kms::ops::Kms;
-use kms::store::SledStore;
+use kms::server::{open_data_dir, service_keys};
 use serde_json::{Value, json};
 
 use super::CliError;
@@ -238,10 +239,22 @@ where
         .build()
         .map_err(|e| CliError::Failed(format!("starting the runtime: {e}")))?;
     runtime.block_on(async {
-        let store = SledStore::open(&store_dir)
-            .map_err(|e| CliError::Failed(format!("opening the store {}: {e}", store_dir.display())))?;
-        let kms = Arc::new(Kms::with_config(Arc::new(store), Arc::new(SystemClock), config.ops_config()));
-        direct(kms).await.map_err(CliError::Failed)
+        if !store_dir.exists() {
+            return Err(CliError::Failed(format!("no store at {}", store_dir.display())));
+        }
+        // The data dir's own key hierarchy (its records are sealed) and
+        // audit chain: the change is recorded as the admin socket would.
+        let (store, keys, crypto) = open_data_dir(config).await.map_err(CliError::failed)?;
+        let (sealer, _) = service_keys(&keys, store.as_ref(), crypto.clone()).await.map_err(CliError::failed)?;
+        store.set_log_sealer(Arc::new(sealer));
+        let audit = Arc::new(AuditLog::new(store.clone()));
+        let kms = Kms::with_keys(store, Arc::new(SystemClock), crypto, config.ops_config(), Arc::new(keys));
+        let result = direct(Arc::new(kms.with_audit(audit.clone()))).await;
+        if let Some(entry) = admin_entry(&process_caller(), "offline", request, result.is_ok()) {
+            audit.record([entry]);
+        }
+        audit.finish(Some(&HeadFile::path(&config.data_dir))).await;
+        result.map_err(CliError::Failed)
     })
 }
 
@@ -251,4 +264,10 @@ fn text(value: &Value) -> String {
 
 fn names(value: &Value) -> String {
     value.as_array().into_iter().flatten().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
+}
+
+/// This process's user, as the audit log names an admin: `uid:N`.
+fn process_caller() -> String {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").map_or_else(|_| "unknown".into(), |m| format!("uid:{}", m.uid()))
 }

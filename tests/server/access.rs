@@ -428,10 +428,49 @@ async fn the_command_line_grants_through_the_admin_socket_and_on_the_store() {
             .await;
     let grant: serde_json::Value = serde_json::from_str(&stdout_of(&out)).expect("JSON");
     assert_eq!(grant["scope"], serde_json::json!({"kind": "group", "name": "team"}));
+    // An object grant with no server reads the object's owner from its
+    // sealed record, under the data dir's own key hierarchy.
+    let out = kms_cli(args(&dir, &["grant", "--to", "bob", "--ops", "encrypt", "--object", &key])).await;
+    assert!(stdout_of(&out).contains("bob may now do encrypt on alice's object"));
     let server = start(&dir, |_| {}).await;
     let mut bob = Client::connect(&server, "bob").await;
     bob.ok(ProtocolVersion::V2_1, item(Operation::GET, &uid(&key))).await;
     server.shutdown().await.expect("shutdown");
+
+    // Every grant, through the socket or on the store, is in the audit
+    // chain, with who ran it and how.
+    let out = kms_cli(args(&dir, &["audit", "export"])).await;
+    let grants: Vec<serde_json::Value> = stdout_of(&out)
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).expect("JSON line"))
+        .filter(|e| e["channel"] == "admin" && (e["operation"] == "grant" || e["operation"] == "revoke-grant"))
+        .collect();
+    let how: Vec<(&str, &str, &str)> = grants
+        .iter()
+        .map(|e| {
+            (
+                e["operation"].as_str().unwrap_or(""),
+                e["source"].as_str().unwrap_or(""),
+                e["result"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        how,
+        [
+            ("grant", "admin.sock", "Success"),
+            ("grant", "admin.sock", "Failed"),
+            ("grant", "admin.sock", "Failed"),
+            ("grant", "admin.sock", "Failed"),
+            ("revoke-grant", "admin.sock", "Success"),
+            ("grant", "offline", "Success"),
+            ("grant", "offline", "Success"),
+        ],
+        "{grants:#?}"
+    );
+    assert!(grants.iter().all(|e| e["identity"].as_str().is_some_and(|i| i.starts_with("uid:"))));
+    assert_eq!(grants[0]["objects"], serde_json::json!([key, "to=bob"]));
+    assert!(kms_cli(args(&dir, &["audit", "verify"])).await.status.success());
 }
 
 fn password(user: &str, password: &str) -> Credential {
