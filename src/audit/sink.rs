@@ -24,6 +24,14 @@ pub struct AuditLog {
     store: Arc<dyn Store>,
     pending: Mutex<Vec<Bytes>>,
     arrived: Notify,
+    /// The head last written to the head file; held while one is written,
+    /// so the group-commit loop and the final write at shutdown never
+    /// leave an older head in the file.
+    head_written: tokio::sync::Mutex<Option<u64>>,
+    /// Held by a flush from taking the entries to their commit: a flush
+    /// returns only once what was recorded before it is committed, even
+    /// when the group-commit loop took it first.
+    flushing: tokio::sync::Mutex<()>,
 }
 
 impl AuditLog {
@@ -35,7 +43,13 @@ impl AuditLog {
 
     /// A log that commits to `store` (whose log sealer is set).
     pub fn new(store: Arc<dyn Store>) -> AuditLog {
-        AuditLog { store, pending: Mutex::new(Vec::new()), arrived: Notify::new() }
+        AuditLog {
+            store,
+            pending: Mutex::new(Vec::new()),
+            arrived: Notify::new(),
+            head_written: tokio::sync::Mutex::new(None),
+            flushing: tokio::sync::Mutex::new(()),
+        }
     }
 
     /// Adds entries to be committed by [`AuditLog::run`].
@@ -65,8 +79,10 @@ impl AuditLog {
         self.arrived.notify_one();
     }
 
-    /// Commits every waiting entry now.
+    /// Commits every waiting entry now; returns once every entry recorded
+    /// before the call is committed (or the commit failed).
     pub async fn flush(&self) -> Result<(), StoreError> {
+        let _flushing = self.flushing.lock().await;
         let bodies = self.take();
         if bodies.is_empty() {
             return Ok(());
@@ -89,7 +105,6 @@ impl AuditLog {
     /// committed by [`AuditLog::finish`], once nothing records any more.
     pub async fn run(&self, stop: impl std::future::Future<Output = ()>, head_file: Option<PathBuf>) {
         tokio::pin!(stop);
-        let mut written = None;
         let mut tick = tokio::time::interval(Self::HEAD_EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
@@ -103,7 +118,7 @@ impl AuditLog {
                 }
                 _ = tick.tick() => {
                     if let Some(path) = &head_file {
-                        written = self.write_head(path, written).await;
+                        self.write_head(path).await;
                     }
                 }
                 () = &mut stop => return,
@@ -118,30 +133,27 @@ impl AuditLog {
             tracing::error!(error = %e, "committing the last audit entries failed");
         }
         if let Some(path) = head_file {
-            self.write_head(path, None).await;
+            self.write_head(path).await;
         }
     }
 
-    /// Writes the head file if the head moved past `written`; what the
-    /// file now holds.
-    async fn write_head(&self, path: &Path, written: Option<u64>) -> Option<u64> {
+    /// Writes the head file if the head moved past what it holds.
+    async fn write_head(&self, path: &Path) {
+        let mut written = self.head_written.lock().await;
         let head = match self.store.log_head().await {
             Ok(head) => head,
             Err(e) => {
                 tracing::error!(error = %e, "reading the audit head failed");
-                return written;
+                return;
             }
         };
-        if written == Some(head.next) {
-            return written;
+        if written.is_some_and(|next| next >= head.next) {
+            return;
         }
         let file = HeadFile { next: head.next, seal: hex::encode(&head.last_seal) };
         match file.write(path) {
-            Ok(()) => Some(head.next),
-            Err(e) => {
-                tracing::error!(path = %path.display(), error = %e, "writing the audit head file failed");
-                written
-            }
+            Ok(()) => *written = Some(head.next),
+            Err(e) => tracing::error!(path = %path.display(), error = %e, "writing the audit head file failed"),
         }
     }
 

@@ -184,6 +184,26 @@ impl OpContext<'_> {
         Ok(Arc::new(object))
     }
 
+    /// A new object `id` of `object_type` holding `value`, owned by the
+    /// caller and in its organisation (whose key seals it); not yet saved.
+    pub fn new_object(
+        &self,
+        id: String,
+        object_type: kmip_ttlv::enums::ObjectType,
+        value: kmip_ttlv::Ttlv,
+        attributes: Vec<kmip_ttlv::model::Attribute>,
+    ) -> ManagedObject {
+        ManagedObject {
+            id,
+            object_type,
+            owner: self.peer.identity.clone(),
+            organisation: self.peer.organisation.clone(),
+            value: Some(value),
+            attributes,
+            revision: 0,
+        }
+    }
+
     /// Stages `object` to be written when the message commits.
     pub fn save(&mut self, object: ManagedObject) {
         self.txn.put(object);

@@ -120,15 +120,7 @@ pub(crate) async fn derive_key(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Resul
         }
         _ => secret_data(&derived),
     };
-    let mut object = ManagedObject {
-        id: id.clone(),
-        object_type,
-        owner: ctx.peer.identity.clone(),
-        organisation: ctx.peer.organisation.clone(),
-        value: Some(value),
-        attributes: requested,
-        revision: 0,
-    };
+    let mut object = ctx.new_object(id.clone(), object_type, value, requested);
     stamp_new(ctx, &mut object, &derived, false)?;
     object.attributes.push(link(LinkType::DERIVATION_BASE_OBJECT_LINK, &base_id));
     base.attributes.push(link(LinkType::DERIVED_KEY_LINK, &id));

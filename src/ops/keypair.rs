@@ -14,7 +14,6 @@ use super::attributes::group_attributes;
 use super::context::OpContext;
 use super::crypto_params::format_error;
 use super::lifecycle::{client_attributes, link, new_id, requested_enum, requested_int, stamp_new};
-use super::object::ManagedObject;
 use crate::crypto::{Curve, KeyPairSpec, formats};
 use crate::error::KmsError;
 
@@ -54,24 +53,14 @@ pub(crate) async fn create_key_pair(ctx: &mut OpContext<'_>, payload: &Ttlv) -> 
     let private_material = zeroize::Zeroizing::new(private_material);
     let private_id = new_id(ctx)?;
     let public_id = new_id(ctx)?;
-    let mut private = ManagedObject {
-        id: private_id.clone(),
-        object_type: ObjectType::PRIVATE_KEY,
-        owner: ctx.peer.identity.clone(),
-        organisation: ctx.peer.organisation.clone(),
-        value: Some(private_value),
-        attributes: with_length(private_attributes, bits),
-        revision: 0,
-    };
-    let mut public = ManagedObject {
-        id: public_id.clone(),
-        object_type: ObjectType::PUBLIC_KEY,
-        owner: ctx.peer.identity.clone(),
-        organisation: ctx.peer.organisation.clone(),
-        value: Some(public_value),
-        attributes: with_length(public_attributes, bits),
-        revision: 0,
-    };
+    let mut private = ctx.new_object(
+        private_id.clone(),
+        ObjectType::PRIVATE_KEY,
+        private_value,
+        with_length(private_attributes, bits),
+    );
+    let mut public =
+        ctx.new_object(public_id.clone(), ObjectType::PUBLIC_KEY, public_value, with_length(public_attributes, bits));
     stamp_new(ctx, &mut private, &private_material, true)?;
     stamp_new(ctx, &mut public, &public_material, true)?;
     private.attributes.push(link(LinkType::PUBLIC_KEY_LINK, &public_id));
@@ -106,24 +95,14 @@ async fn create_pair_in_token(
         _ => (key_object(Tag::PUBLIC_KEY, KeyFormatType::X_509, &public_spki, algorithm, bits), public_spki),
     };
     super::hsm::mark_new(&mut private_attributes);
-    let mut private = ManagedObject {
-        id: private_id.clone(),
-        object_type: ObjectType::PRIVATE_KEY,
-        owner: ctx.peer.identity.clone(),
-        organisation: ctx.peer.organisation.clone(),
-        value: Some(private_value),
-        attributes: with_length(private_attributes, bits),
-        revision: 0,
-    };
-    let mut public = ManagedObject {
-        id: public_id.clone(),
-        object_type: ObjectType::PUBLIC_KEY,
-        owner: ctx.peer.identity.clone(),
-        organisation: ctx.peer.organisation.clone(),
-        value: Some(public_value),
-        attributes: with_length(public_attributes, bits),
-        revision: 0,
-    };
+    let mut private = ctx.new_object(
+        private_id.clone(),
+        ObjectType::PRIVATE_KEY,
+        private_value,
+        with_length(private_attributes, bits),
+    );
+    let mut public =
+        ctx.new_object(public_id.clone(), ObjectType::PUBLIC_KEY, public_value, with_length(public_attributes, bits));
     stamp_new(ctx, &mut private, &[], true)?;
     super::hsm::after_stamp(&mut private);
     stamp_new(ctx, &mut public, &public_material, true)?;

@@ -35,15 +35,7 @@ pub(crate) async fn create(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
     let material = ctx.crypto.generate_key(bytes)?;
     let value = symmetric_key(&material, algorithm, length);
     let id = new_id(ctx)?;
-    let mut object = ManagedObject {
-        id: id.clone(),
-        object_type,
-        owner: ctx.peer.identity.clone(),
-        organisation: ctx.peer.organisation.clone(),
-        value: Some(value),
-        attributes: requested,
-        revision: 0,
-    };
+    let mut object = ctx.new_object(id.clone(), object_type, value, requested);
     stamp_new(ctx, &mut object, &material, true)?;
     ctx.save(object);
     ctx.id_placeholder = Some(id.clone());
@@ -64,15 +56,7 @@ async fn create_in_token(
     let id = new_id(ctx)?;
     let value = super::hsm::generate(ctx, algorithm, length, &format!("kms:{id}")).await?;
     super::hsm::mark_new(&mut requested);
-    let mut object = ManagedObject {
-        id: id.clone(),
-        object_type,
-        owner: ctx.peer.identity.clone(),
-        organisation: ctx.peer.organisation.clone(),
-        value: Some(value),
-        attributes: requested,
-        revision: 0,
-    };
+    let mut object = ctx.new_object(id.clone(), object_type, value, requested);
     stamp_new(ctx, &mut object, &[], true)?;
     super::hsm::after_stamp(&mut object);
     ctx.save(object);
@@ -111,15 +95,7 @@ pub(crate) async fn register(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<
         check_quantum_safe(&requested, CryptographicAlgorithm(algorithm), length)?;
     }
     let id = new_id(ctx)?;
-    let mut object = ManagedObject {
-        id: id.clone(),
-        object_type,
-        owner: ctx.peer.identity.clone(),
-        organisation: ctx.peer.organisation.clone(),
-        value: Some(value),
-        attributes: requested,
-        revision: 0,
-    };
+    let mut object = ctx.new_object(id.clone(), object_type, value, requested);
     let material = material.unwrap_or_default();
     stamp_new(ctx, &mut object, &material, false)?;
     ctx.save(object);

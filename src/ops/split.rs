@@ -120,15 +120,8 @@ pub(crate) async fn create_split_key(ctx: &mut OpContext<'_>, payload: &Ttlv) ->
     for share in &shares {
         let id = new_id(ctx)?;
         let layout = SplitLayout { parts, threshold, method, algorithm, bits };
-        let mut object = ManagedObject {
-            id: id.clone(),
-            object_type: ObjectType::SPLIT_KEY,
-            owner: ctx.peer.identity.clone(),
-            organisation: ctx.peer.organisation.clone(),
-            value: Some(split_key_value(&layout, share)),
-            attributes: requested.clone(),
-            revision: 0,
-        };
+        let mut object =
+            ctx.new_object(id.clone(), ObjectType::SPLIT_KEY, split_key_value(&layout, share), requested.clone());
         stamp_new(ctx, &mut object, &share.y, true)?;
         if let Some(base) = &mut base {
             object.attributes.push(link(LinkType::PARENT_LINK, &base.id));
@@ -235,15 +228,7 @@ pub(crate) async fn join_split_key(ctx: &mut OpContext<'_>, payload: &Ttlv) -> R
         _ => secret_data(&secret, secret_data_type.unwrap_or(SecretDataType::SEED)),
     };
     let id = new_id(ctx)?;
-    let mut object = ManagedObject {
-        id: id.clone(),
-        object_type,
-        owner: ctx.peer.identity.clone(),
-        organisation: ctx.peer.organisation.clone(),
-        value: Some(value),
-        attributes: requested,
-        revision: 0,
-    };
+    let mut object = ctx.new_object(id.clone(), object_type, value, requested);
     stamp_new(ctx, &mut object, &secret, false)?;
     ctx.save(object);
     ctx.id_placeholder = Some(id.clone());

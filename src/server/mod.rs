@@ -287,23 +287,10 @@ pub async fn rotate_root_offline(config: &Config, new_key: &RootKeySource) -> Re
     if tokio::net::UnixStream::connect(&socket_path).await.is_ok() {
         return Err(ServerError::AlreadyRunning { data_dir: config.data_dir.clone(), pid: String::new() });
     }
-    let store_dir = config.data_dir.join("store");
-    if !store_dir.exists() {
-        return Err(ServerError::Io {
-            path: store_dir,
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no store in this data dir"),
-        });
-    }
-    let crypto = crypto_engine(config).await?;
-    let roots = root_keys(config, &crypto)?;
-    let new = new_key.load(crypto.clone())?;
-    let check_file = config.data_dir.join(keys::CHECK_FILE);
-    keys::precheck(&check_file, &roots)?;
-    let store = tokio::task::spawn_blocking(move || SledStore::open(&store_dir))
-        .await
-        .map_err(|e| ServerError::Task(e.to_string()))??;
-    let keys = KeyHierarchy::open_with_check_file(&store, crypto, roots, &check_file).await?;
-    Ok(keys.rotate_root(&store, new).await?)
+    // The new key is read before the store is opened: a bad one stops here.
+    let new = new_key.load(crypto_engine(config).await?)?;
+    let (store, keys, _) = open_data_dir(config).await?;
+    Ok(keys.rotate_root(store.as_ref(), new).await?)
 }
 
 /// Refuses a non-loopback address while the root key is the development
@@ -425,12 +412,12 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
         tls: tls.clone(),
     });
     tokio::spawn(admin::serve(unix, admin_context, shutdown.clone(), complete_tx.clone()));
-    if let Some(audit) = &audit {
+    let group_commit = audit.as_ref().map(|audit| {
         let log = audit.log.clone();
         let head = audit.head_file.clone();
         let mut stop = shutdown.clone();
-        tokio::spawn(async move { log.run(stop.recv(), Some(head)).await });
-    }
+        tokio::spawn(async move { log.run(stop.recv(), Some(head)).await })
+    });
     info!(
         kmip = %kmip_addr,
         http = %config.http_addr,
@@ -443,7 +430,11 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
     let files = vec![socket_path, info_path];
     let task = tokio::spawn(async move {
         supervise(listener, shutdown, complete_tx, complete_rx, files).await;
-        // Every operation has finished: the last audit entries and the head.
+        // Every operation has finished: the group-commit loop has stopped
+        // (it holds the store), then the last audit entries and the head.
+        if let Some(task) = group_commit {
+            let _ = task.await;
+        }
         if let Some(audit) = audit {
             audit.log.finish(Some(&audit.head_file)).await;
         }
