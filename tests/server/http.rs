@@ -394,3 +394,42 @@ async fn an_idle_http_connection_is_closed() {
     assert!(closed, "the idle connection was closed");
     server.shutdown().await.expect("shutdown");
 }
+
+/// The conformance runner's `--http` mode against the real listener: the
+/// MSGENC files of KMIP 1.4 and 2.1 as `POST /kmip` in binary TTLV, KMIP
+/// JSON and KMIP XML (what `conformance/run-all.sh` runs in CI).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_msgenc_vectors_pass_over_https_in_their_encodings() {
+    use conformance::client::{Endpoint, tls_config};
+    use conformance::runner::{Runner, SkippedFiles, run_files};
+    use conformance::skip::SkipList;
+
+    let dir = TempDir::new("http-msgenc");
+    let server = start(&dir, |_| {}).await;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors/oasis");
+    let mut files = Vec::new();
+    for version in ["kmip-1.4", "kmip-2.1"] {
+        for kind in ["HTTPS", "JSON", "XML"] {
+            let suffix = &version[5..].replace('.', "");
+            files.push(root.join(format!("{version}/mandatory/MSGENC-{kind}-M-1-{suffix}.xml")));
+        }
+    }
+    let certs = server.data_dir().join("certs");
+    let addr = server.http_addr().to_string();
+    let summary = tokio::task::spawn_blocking(move || {
+        let tls = tls_config(&certs.join("ca.pem"), &certs.join("admin.pem"), &certs.join("admin.key")).expect("TLS");
+        let endpoint = Endpoint::new(&addr, Some("localhost"), tls, Duration::from_secs(10)).expect("endpoint");
+        let mut runner = Runner::new(endpoint);
+        runner.http = true;
+        let mut out = Vec::new();
+        let summary = run_files(&mut runner, &files, &SkipList::default(), SkippedFiles::RunLast, &mut out);
+        (summary, String::from_utf8_lossy(&out).into_owned())
+    })
+    .await
+    .expect("runner");
+    let (summary, lines) = summary;
+    assert_eq!((summary.passed, summary.failed, summary.messages), (6, 0, 12), "{lines}");
+    // They came in over HTTP, in three encodings.
+    assert!(server.http_stats().requests() >= 12);
+    server.shutdown().await.expect("shutdown");
+}
