@@ -433,3 +433,36 @@ async fn the_msgenc_vectors_pass_over_https_in_their_encodings() {
     assert!(server.http_stats().requests() >= 12);
     server.shutdown().await.expect("shutdown");
 }
+
+/// The side listener shares the KMIP listener's TLS: a reload (SIGHUP, the
+/// admin socket's `reload`) that deny-lists a certificate refuses it on
+/// both.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reload_applies_to_the_https_listener_too() {
+    let dir = TempDir::new("http-reload");
+    let server = start(&dir, |_| {}).await;
+    let erin = || crate::support::identity_in(dir.path(), "erin", None, None);
+    let first = erin();
+    let serial = kms::server::tls::certificate_serial(&first.chain[0]).expect("serial");
+    let (addr, data_dir) = (server.http_addr(), server.data_dir().to_owned());
+    let handshake = |identity: Identity| {
+        let connector = client_with_alpn(&data_dir, Some(identity), Versions::Tls12, &[b"http/1.1"]);
+        async move {
+            let tcp = TcpStream::connect(addr).await.expect("connects");
+            connector.connect(ServerName::try_from("localhost").expect("name"), tcp).await
+        }
+    };
+    let identity = Identity { chain: first.chain.clone(), key: first.key.clone_key() };
+    assert!(handshake(identity).await.is_ok(), "before the reload");
+    std::fs::write(dir.join("certs/revoked.txt"), format!("{serial}\n")).expect("deny-list");
+    server.reload().expect("reload");
+    assert!(handshake(first).await.is_err(), "deny-listed on the HTTPS listener after the reload");
+    let mut kmip = crate::support::connect(
+        server.kmip_addr(),
+        &crate::support::client(server.data_dir(), Some(erin()), Versions::Tls12),
+    )
+    .await
+    .expect("another erin certificate (another serial) still connects");
+    exchange(&mut kmip, &discover_versions(ProtocolVersion::V2_1)).await;
+    server.shutdown().await.expect("shutdown");
+}
