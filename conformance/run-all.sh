@@ -6,8 +6,15 @@
 # config with files in the folder gets a fresh server of its own, started
 # with the config's settings as its config file, that runs just those files.
 #
+# Then the MSGENC files of each folder (MSGENC-HTTPS-*, MSGENC-JSON-*,
+# MSGENC-XML-*) run once more against a fresh server, through its HTTPS side
+# listener (`--http`: POST /kmip in binary TTLV, KMIP JSON or KMIP XML as
+# the file's name says).
+#
 # Prints the runner's per-file lines, then each run's last line, then
-# `conformance: N passed, M failed, K skipped` over all runs. Exits non-zero
+# `conformance: N passed, M failed, K skipped` over all runs on the KMIP
+# port and `conformance over HTTPS: N passed, M failed, K skipped` over the
+# HTTPS runs. Exits non-zero
 # if any file failed (a stale skip is a failure), if a server did not start,
 # or if the runner could not run.
 #
@@ -100,6 +107,17 @@ EOF
   fi
 }
 
+# The HTTP side listener's address in DIR/server.json (its "http_addr").
+http_addr() {
+  local json="$1"
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("http_addr", ""))' "$json"
+  else
+    grep -o '"http_addr"[[:space:]]*:[[:space:]]*"[^"]*"' "$json" | head -n 1 |
+      sed 's/.*:[[:space:]]*"\([^"]*\)"$/\1/'
+  fi
+}
+
 # True once host:port accepts a TCP connection.
 port_open() {
   local host="${1%:*}" port="${1##*:}"
@@ -149,6 +167,9 @@ failed_any=0
 total_passed=0
 total_failed=0
 total_skipped=0
+https_passed=0
+https_failed=0
+https_skipped=0
 SUMMARIES=()
 
 # A fresh data dir for the run LABEL (a word), remembered for the cleanup.
@@ -195,13 +216,18 @@ start_server() {
 }
 
 # Runs the runner with the given arguments against the server started on
-# DATA, stops the server, and adds the run's counts to the totals.
+# DATA, stops the server, and adds the run's counts to the totals (those of
+# the HTTPS runs when the arguments start with --http).
 run_runner() {
   local label="$1" data="$2"
   shift 2
-  local out="$data/runner.out" status last
+  local out="$data/runner.out" status last totals=total addr="$ADDR"
+  if [[ "${1:-}" == --http ]]; then
+    totals=https
+    addr="$(http_addr "$data/server.json" || true)"
+  fi
   set +e
-  "${RUN_WITH_TIMEOUT[@]}" "$RUNNER" --addr "$ADDR" \
+  "${RUN_WITH_TIMEOUT[@]}" "$RUNNER" --addr "$addr" \
     --ca "$data/certs/ca.pem" --cert "$data/certs/admin.pem" --key "$data/certs/admin.key" \
     --skip conformance/skip.toml "${CONFIG_ARGS[@]}" "${EXTRA_ARGS[@]}" "$@" | tee "$out"
   status=${PIPESTATUS[0]}
@@ -210,12 +236,12 @@ run_runner() {
 
   last="$(tail -n 1 "$out" 2>/dev/null || true)"
   if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
-    total_passed=$((total_passed + BASH_REMATCH[1]))
-    total_failed=$((total_failed + BASH_REMATCH[2]))
-    total_skipped=$((total_skipped + BASH_REMATCH[3]))
+    declare -g "${totals}_passed=$(( ${totals}_passed + BASH_REMATCH[1] ))"
+    declare -g "${totals}_failed=$(( ${totals}_failed + BASH_REMATCH[2] ))"
+    declare -g "${totals}_skipped=$(( ${totals}_skipped + BASH_REMATCH[3] ))"
   else
     last="runner did not finish (exit status $status)"
-    total_failed=$((total_failed + 1))
+    declare -g "${totals}_failed=$(( ${totals}_failed + 1 ))"
   fi
   if [[ $status -ne 0 ]]; then
     failed_any=1
@@ -249,6 +275,15 @@ for version in "${VERSIONS[@]}"; do
     start_server "$label" "$DATA" --config "$DATA.toml"
     run_runner "$label" "$DATA" --server-config "$name" "$folder"
   done
+
+  # The message-encoding files once more, through the HTTPS side listener.
+  mapfile -t msgenc < <(find "$folder" -name 'MSGENC-*.xml' | sort)
+  if ((${#msgenc[@]} > 0)); then
+    label="$version over HTTPS"
+    new_data_dir "$version-https"
+    start_server "$label" "$DATA"
+    run_runner "$label" "$DATA" --http "${msgenc[@]}"
+  fi
 done
 
 echo
@@ -256,4 +291,5 @@ for line in "${SUMMARIES[@]}"; do
   echo "$line"
 done
 echo "conformance: $total_passed passed, $total_failed failed, $total_skipped skipped"
+echo "conformance over HTTPS: $https_passed passed, $https_failed failed, $https_skipped skipped"
 exit "$failed_any"

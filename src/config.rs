@@ -25,6 +25,13 @@
 //! crl_file = "/etc/kms/clients.crl"     # CRLs (PEM) for client certificates; default none
 //! revoked_file = "/etc/kms/revoked.txt" # serial deny-list (kms cert revoke); default DATA_DIR/certs/revoked.txt
 //!
+//! [http]                                # the HTTPS side listener (POST /kmip, /api/status, /metrics)
+//! tls = true                            # false: plain HTTP, for a local sidecar only
+//! max_body_size = "1MiB"
+//! header_timeout = "10s"
+//! body_timeout = "30s"
+//! idle_timeout = "60s"
+//!
 //! [limits]
 //! max_message_size = "4MiB"             # or a number of bytes
 //! max_connections = 10000
@@ -91,9 +98,11 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// The KMIP (TTLV over mutual TLS) listener; port 0 picks a free port.
     pub kmip_addr: SocketAddr,
-    /// The HTTPS side listener (accepted and reported; served by a later
-    /// issue).
+    /// The HTTPS side listener (`POST /kmip`, `/api/status`, `/metrics`);
+    /// port 0 picks a free port.
     pub http_addr: SocketAddr,
+    /// The side listener's TLS switch, body limit and timeouts (`[http]`).
+    pub http: HttpSettings,
     /// The root key file (`keys.root_key_file`, also `root_key_file`);
     /// None (and no `KMS_ROOT_KEY`) means the development key
     /// `DATA_DIR/root.key`.
@@ -191,6 +200,38 @@ pub struct TlsFiles {
     pub crl_file: Option<PathBuf>,
     /// The deny-list of client certificate serials.
     pub revoked_file: Option<PathBuf>,
+}
+
+/// The `[http]` settings of the HTTPS side listener.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HttpSettings {
+    /// TLS with the server certificate (`http.tls`, default true); false
+    /// serves plain HTTP, for a local sidecar only.
+    pub tls: bool,
+    /// The largest request body (`http.max_body_size`, default 1 MiB);
+    /// larger ones get 413.
+    pub max_body_size: usize,
+    /// How long a request's headers may take to arrive
+    /// (`http.header_timeout`, default 10 s).
+    pub header_timeout: Duration,
+    /// How long a request's body may take to arrive (`http.body_timeout`,
+    /// default 30 s); then 408.
+    pub body_timeout: Duration,
+    /// How long a connection may stay open without a request
+    /// (`http.idle_timeout`, default 60 s).
+    pub idle_timeout: Duration,
+}
+
+impl Default for HttpSettings {
+    fn default() -> HttpSettings {
+        HttpSettings {
+            tls: true,
+            max_body_size: 1024 * 1024,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
+            idle_timeout: Duration::from_secs(60),
+        }
+    }
 }
 
 /// Limits of the KMIP listener. Exceeding one affects that connection only.
@@ -306,6 +347,31 @@ pub const KEYS: &[Key] = &[
     Key { path: "data_dir", help: "the data directory", set: |c, v| v.path().map(|x| c.data_dir = x) },
     Key { path: "kmip_addr", help: "the KMIP listener (IP:PORT)", set: |c, v| v.addr().map(|x| c.kmip_addr = x) },
     Key { path: "http_addr", help: "the HTTPS listener (IP:PORT)", set: |c, v| v.addr().map(|x| c.http_addr = x) },
+    Key {
+        path: "http.tls",
+        help: "TLS on the HTTPS side listener (default true); false serves plain HTTP, for a local sidecar only",
+        set: |c, v| v.boolean().map(|x| c.http.tls = x),
+    },
+    Key {
+        path: "http.max_body_size",
+        help: "largest HTTP request body (bytes, or e.g. \"1MiB\"; default 1 MiB); larger ones get 413",
+        set: |c, v| v.size().map(|x| c.http.max_body_size = x),
+    },
+    Key {
+        path: "http.header_timeout",
+        help: "time for an HTTP request's headers to arrive (default \"10s\")",
+        set: |c, v| v.duration().map(|x| c.http.header_timeout = x),
+    },
+    Key {
+        path: "http.body_timeout",
+        help: "time for an HTTP request's body to arrive (default \"30s\"); then 408",
+        set: |c, v| v.duration().map(|x| c.http.body_timeout = x),
+    },
+    Key {
+        path: "http.idle_timeout",
+        help: "time an HTTP connection may stay open without a request (default \"60s\")",
+        set: |c, v| v.duration().map(|x| c.http.idle_timeout = x),
+    },
     Key {
         path: "root_key_file",
         help: "the root key file (32 bytes, base64), outside the data dir in production (also keys.root_key_file)",
@@ -451,6 +517,7 @@ impl Config {
             data_dir: data_dir.into(),
             kmip_addr: SocketAddr::from(([127, 0, 0, 1], 5696)),
             http_addr: SocketAddr::from(([127, 0, 0, 1], 8443)),
+            http: HttpSettings::default(),
             root_key_file: None,
             root_key: None,
             root_key_label: None,
@@ -787,6 +854,20 @@ impl Raw<'_> {
         match usize::try_from(n) {
             Ok(n) if n > 0 => Ok(n),
             _ => Err(format!("{n} is not a positive number")),
+        }
+    }
+
+    /// true or false (`true`/`false`, `1`/`0`, `yes`/`no` in the
+    /// environment).
+    fn boolean(&self) -> Result<bool, String> {
+        match self {
+            Raw::Toml(toml::Value::Boolean(b)) => Ok(*b),
+            Raw::Toml(other) => Err(format!("expected true or false, found {}", other.type_str())),
+            Raw::Env(s) => match s.trim().to_ascii_lowercase().as_str() {
+                "true" | "1" | "yes" | "on" => Ok(true),
+                "false" | "0" | "no" | "off" => Ok(false),
+                _ => Err(format!("{s:?} is not true or false")),
+            },
         }
     }
 

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! server/  tokio + rustls: accept, framing, limits      (I/O shell)
+//! http/    hyper: the HTTPS side listener (/kmip, /api/status, /metrics)
 //! admin/   the admin socket: JSON lines over DIR/admin.sock
 //! config   the TOML file, KMS_* variables, flags
 //! pki      the development PKI (rcgen) and root key
@@ -21,7 +22,9 @@ pub mod clock;
 pub mod config;
 pub mod crypto;
 pub mod error;
+pub mod http;
 pub mod keys;
+pub mod metrics;
 pub mod ops;
 pub mod pki;
 pub mod server;

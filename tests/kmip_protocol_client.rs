@@ -509,6 +509,7 @@ async fn kmip_protocol_client_on_one_connection() {
     let dir = std::env::temp_dir().join(format!("kms-test-kmipproto-{}-{}", std::process::id(), uuid::Uuid::new_v4()));
     let mut config = kms::config::Config::new(&dir);
     config.kmip_addr = SocketAddr::from(([127, 0, 0, 1], 0));
+    config.http_addr = SocketAddr::from(([127, 0, 0, 1], 0));
     let server = kms::server::spawn(config).await.expect("server starts");
     let addr = server.kmip_addr();
     let certs = server.data_dir().join("certs");

@@ -56,6 +56,8 @@ fn backends_and_transports_are_named_in_one_place() {
         ("sled", &["store/sled.rs"]),
         ("tokio_rustls", &["server/"]),
         ("hyper", &["http/"]),
+        ("hyper_util", &["http/"]),
+        ("http_body_util", &["http/"]),
         ("cryptoki", &["crypto/pkcs11.rs", "crypto/pkcs11/"]),
         ("aws_lc_rs", &["crypto/"]),
         ("argon2", &["access/credentials.rs"]),

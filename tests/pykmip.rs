@@ -69,6 +69,7 @@ async fn pykmip_client_suite() {
     let dir = TempDir::new("pykmip");
     let mut config = kms::config::Config::new(&dir.0);
     config.kmip_addr = SocketAddr::from(([127, 0, 0, 1], 0));
+    config.http_addr = SocketAddr::from(([127, 0, 0, 1], 0));
     let server = kms::server::spawn(config).await.expect("server starts");
     let certs = server.data_dir().join("certs");
     let port = server.kmip_addr().port().to_string();

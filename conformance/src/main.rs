@@ -60,6 +60,11 @@ struct Args {
     /// others, and one that passes is a stale skip, a failure).
     #[arg(long)]
     no_check_skips: bool,
+    /// Send every request as `POST /kmip` over HTTPS (HTTP/1.1, the KMIP
+    /// HTTPS profile) to --addr, the side listener: binary TTLV, or KMIP
+    /// JSON / XML for the MSGENC-JSON-* / MSGENC-XML-* files.
+    #[arg(long)]
+    http: bool,
     /// Connect and per-message read timeout, in seconds.
     #[arg(long, default_value_t = 30)]
     timeout: u64,
@@ -128,10 +133,16 @@ fn run(args: &Args) -> Result<bool, String> {
     let (Some(ca), Some(cert), Some(key)) = (&args.ca, &args.cert, &args.key) else {
         return Err("--ca, --cert and --key are required".to_owned());
     };
-    let tls = client::tls_config(ca, cert, key)?;
+    let mut tls = client::tls_config(ca, cert, key)?;
+    if args.http {
+        let mut config = (*tls).clone();
+        config.alpn_protocols = vec![b"http/1.1".to_vec()];
+        tls = std::sync::Arc::new(config);
+    }
     let endpoint = Endpoint::new(&args.addr, args.server_name.as_deref(), tls, Duration::from_secs(args.timeout))?;
     let mut runner = Runner::new(endpoint);
     runner.verbose = args.verbose;
+    runner.http = args.http;
     let skipped = if args.no_check_skips { SkippedFiles::DontRun } else { SkippedFiles::RunLast };
     let mut out = std::io::stdout().lock();
     for (file, name) in &selection.elsewhere {

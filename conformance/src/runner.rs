@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use kmip_ttlv::{Ttlv, wire, xml};
 
-use crate::client::{Connection, Endpoint, ExchangeError};
+use crate::client::{Connection, Encoding, Endpoint, ExchangeError};
 use crate::compare::{self, Context};
 use crate::placeholder::{self, Bindings};
 use crate::skip::SkipList;
@@ -44,6 +44,9 @@ pub struct Runner {
     pub messages_compared: usize,
     /// Print the request, expected and actual response of a failure.
     pub verbose: bool,
+    /// Send every request as `POST /kmip` over HTTPS (KMIP HTTPS profile),
+    /// in the encoding the file's name asks for ([`Encoding::for_file`]).
+    pub http: bool,
 }
 
 impl Runner {
@@ -56,6 +59,7 @@ impl Runner {
             generated: HashSet::new(),
             messages_compared: 0,
             verbose: false,
+            http: false,
         }
     }
 
@@ -75,11 +79,15 @@ impl Runner {
                     Err(e) => return fail(format!("cannot build the request: {e}")),
                 };
             recorded.push(exchange.expected.clone());
-            let bytes = match wire::to_vec(&request) {
-                Ok(bytes) => bytes,
-                Err(e) => return fail(format!("cannot encode the request: {e}")),
+            let sent = if self.http {
+                self.send_http(&request, Encoding::for_file(&case.path))
+            } else {
+                match wire::to_vec(&request) {
+                    Ok(bytes) => self.send(&bytes),
+                    Err(e) => return fail(format!("cannot encode the request: {e}")),
+                }
             };
-            let actual = match self.send(&bytes) {
+            let actual = match sent {
                 Ok(actual) => actual,
                 Err(e) => return fail(e),
             };
@@ -116,12 +124,24 @@ impl Runner {
     /// Sends one request; opens the connection if needed and retries once on
     /// a new connection if the server had closed the old one.
     fn send(&mut self, bytes: &[u8]) -> Result<Ttlv, String> {
+        self.send_with(|connection, _| connection.exchange(bytes))
+    }
+
+    /// [`Runner::send`] as `POST /kmip` in `encoding`.
+    fn send_http(&mut self, request: &Ttlv, encoding: Encoding) -> Result<Ttlv, String> {
+        self.send_with(|connection, endpoint| connection.exchange_http(&endpoint.addr, request, encoding))
+    }
+
+    fn send_with(
+        &mut self,
+        mut exchange: impl FnMut(&mut Connection, &Endpoint) -> Result<Ttlv, ExchangeError>,
+    ) -> Result<Ttlv, String> {
         for attempt in 0..2 {
             let connection = match self.connection.as_mut() {
                 Some(c) => c,
                 None => self.connection.insert(Connection::open(&self.endpoint).map_err(|e| format!("connect: {e}"))?),
             };
-            match connection.exchange(bytes) {
+            match exchange(connection, &self.endpoint) {
                 Ok(response) => return Ok(response),
                 Err(ExchangeError::Closed) if attempt == 0 => self.connection = None,
                 Err(e) => {

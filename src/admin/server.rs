@@ -29,6 +29,7 @@ pub(crate) struct AdminContext {
     pub(crate) max_connections: usize,
     pub(crate) kms: Arc<Kms>,
     pub(crate) stats: Arc<Stats>,
+    pub(crate) http_stats: Arc<crate::http::HttpStats>,
     /// The audit log, when the server audits (it does over its own store).
     pub(crate) audit: Option<AuditService>,
     pub(crate) tls: Arc<crate::server::tls::ServerTls>,
@@ -304,6 +305,9 @@ async fn status(context: &AdminContext) -> Value {
         "max_connections": context.max_connections,
         "accepted_connections": context.stats.accepted(),
         "refused_connections": context.stats.refused_over_limit(),
+        "http_open_connections": context.http_stats.open_connections(),
+        "http_accepted_connections": context.http_stats.accepted(),
+        "http_requests": context.http_stats.requests(),
         "records": records,
     })
 }

@@ -57,7 +57,7 @@ pub struct OperationRecord {
     /// Where the request came from (address and port), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// The listener: `kmip` (later `http`).
+    /// The listener: `kmip`, `http` (`POST /kmip`) or `admin`.
     pub channel: String,
     /// The operation (the KMIP operation's name).
     pub operation: String,

@@ -1,5 +1,5 @@
-//! `kms serve` (SPEC section 7): runs the KMIP server until SIGTERM or
-//! SIGINT, then shuts down gracefully and exits 0. SIGHUP reloads the
+//! `kms serve` (SPEC section 7): runs the KMIP server and its HTTPS side
+//! listener until SIGTERM or SIGINT, then shuts down gracefully and exits 0. SIGHUP reloads the
 //! server certificate and key, the CA bundle, the CRL and the certificate
 //! deny-list without dropping connections.
 
@@ -60,10 +60,13 @@ async fn serve(config: Config) -> Result<(), CliError> {
     let mut terminate = signal(SignalKind::terminate()).map_err(|e| CliError::Failed(format!("SIGTERM: {e}")))?;
     let mut interrupt = signal(SignalKind::interrupt()).map_err(|e| CliError::Failed(format!("SIGINT: {e}")))?;
     let mut hangup = signal(SignalKind::hangup()).map_err(|e| CliError::Failed(format!("SIGHUP: {e}")))?;
+    let http_tls = config.http.tls;
     let server = server::spawn(config).await.map_err(CliError::failed)?;
     eprintln!(
-        "kms: serving KMIP on {} (data dir {}); SIGTERM or Ctrl-C stops it",
+        "kms: serving KMIP on {} and {} on {} (data dir {}); SIGTERM or Ctrl-C stops it",
         server.kmip_addr(),
+        if http_tls { "HTTPS" } else { "plain HTTP" },
+        server.http_addr(),
         server.data_dir().display()
     );
     let handle = server.shutdown_handle();

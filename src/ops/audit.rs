@@ -50,7 +50,7 @@ fn entry(peer: &Peer, now: i64, operation: String, objects: Vec<String>, result:
         kind: "cert".to_owned(),
         identity: peer.identity.clone(),
         source: peer.address.map(|address| address.to_string()),
-        channel: "kmip".to_owned(),
+        channel: peer.channel.as_str().to_owned(),
         operation,
         objects,
         result,

@@ -56,6 +56,7 @@ use crate::clock::Clock;
 use crate::crypto::CryptoEngine;
 use crate::error::KmsError;
 use crate::keys::KeyHierarchy;
+use crate::metrics::OperationMetrics;
 use crate::store::Store;
 
 /// Who sent a message: the identity from the verified client certificate
@@ -71,13 +72,36 @@ pub struct Peer {
     /// else the certificate subject's O, else its OU. Whose organisation
     /// key protects the objects it creates.
     pub organisation: Option<String>,
+    /// The listener the message came through, for the audit log.
+    pub channel: Channel,
 }
 
 impl Peer {
     /// A peer with identity `identity`, no address and no organisation
-    /// (in-process callers, tests).
+    /// (in-process callers, tests), on the KMIP channel.
     pub fn named(identity: impl Into<String>) -> Peer {
-        Peer { identity: identity.into(), address: None, organisation: None }
+        Peer { identity: identity.into(), address: None, organisation: None, channel: Channel::Kmip }
+    }
+}
+
+/// The listener a message came through (the audit entry's `channel`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Channel {
+    /// TTLV over mutual TLS on the KMIP port.
+    #[default]
+    Kmip,
+    /// `POST /kmip` on the HTTPS side listener.
+    Http,
+}
+
+impl Channel {
+    /// `kmip` or `http`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Kmip => "kmip",
+            Channel::Http => "http",
+        }
     }
 }
 
@@ -138,6 +162,8 @@ pub struct Kms {
     events: Events,
     /// Where audit entries go; None: not audited (in-process tests).
     audit: Option<Arc<crate::audit::AuditLog>>,
+    /// Batch items answered, by operation and result, and latencies.
+    metrics: OperationMetrics,
 }
 
 impl Kms {
@@ -195,6 +221,7 @@ impl Kms {
             correlation_counter: AtomicU64::new(0),
             events: Events::new(),
             audit: None,
+            metrics: OperationMetrics::default(),
         }
     }
 
@@ -244,6 +271,11 @@ impl Kms {
         Ok(txn.get_shared(id).await?.map(|object| object.owner.clone()))
     }
 
+    /// The operation counters and latency histograms (`GET /metrics`).
+    pub fn metrics(&self) -> &OperationMetrics {
+        &self.metrics
+    }
+
     /// The time now, from the service's clock.
     pub fn now(&self) -> i64 {
         self.clock.now()
@@ -266,8 +298,9 @@ impl Kms {
             Ok(tree) => tree,
             Err(e) => {
                 debug!(error = %e, "undecodable request");
-                self.audit_refusal(peer, self.clock.now(), ResultReason::INVALID_MESSAGE);
-                return self.refuse_message(peek_version(&request), &format!("malformed message: {e}"));
+                let response =
+                    self.refuse_undecodable(peer, peek_version(&request), &format!("malformed message: {e}"));
+                return wire::to_vec(&response.into_ttlv()).unwrap_or_default();
             }
         };
         let response = self.process_session(peer, session, tree).await;
@@ -293,6 +326,23 @@ impl Kms {
         wire::to_vec(&response.to_ttlv()).unwrap_or_default()
     }
 
+    /// The response to a request message that could not be decoded (in
+    /// `version` when its header showed it): Invalid Message, audited and
+    /// counted like any refused message. For shells that decode another
+    /// encoding themselves (KMIP JSON or XML over HTTPS).
+    pub fn refuse_undecodable(&self, peer: &Peer, version: Option<ProtocolVersion>, message: &str) -> ResponseMessage {
+        let now = self.clock.now();
+        self.audit_refusal(peer, now, ResultReason::INVALID_MESSAGE);
+        let response = ResponseMessage::message_failure(
+            version.unwrap_or(ProtocolVersion::V1_0),
+            now,
+            ResultReason::INVALID_MESSAGE,
+            message,
+        );
+        self.metrics.record(&response, std::time::Duration::ZERO);
+        response
+    }
+
     /// Processes a decoded request tree into a response message.
     pub async fn process(&self, peer: &Peer, tree: &Ttlv) -> ResponseMessage {
         self.process_owned(peer, tree.clone()).await
@@ -306,7 +356,14 @@ impl Kms {
 
     /// [`Kms::process_owned`] for a message of the connection whose state
     /// is `session`.
-    pub async fn process_session(&self, peer: &Peer, session: &mut Session, mut tree: Ttlv) -> ResponseMessage {
+    pub async fn process_session(&self, peer: &Peer, session: &mut Session, tree: Ttlv) -> ResponseMessage {
+        let started = std::time::Instant::now();
+        let response = self.process_tree(peer, session, tree).await;
+        self.metrics.record(&response, started.elapsed());
+        response
+    }
+
+    async fn process_tree(&self, peer: &Peer, session: &mut Session, mut tree: Ttlv) -> ResponseMessage {
         let now = self.clock.now();
         let parts = match RequestParts::take_from(&mut tree) {
             Ok(parts) => parts,
@@ -346,7 +403,7 @@ impl Kms {
                 Ok(None) => peer,
                 Ok(Some(identity)) => {
                     let organisation = self.config.access.organisation(&identity, None);
-                    authenticated = Peer { identity, address: peer.address, organisation };
+                    authenticated = Peer { identity, address: peer.address, organisation, channel: peer.channel };
                     &authenticated
                 }
                 Err(e) => {

@@ -47,7 +47,12 @@ impl TestKms {
         store.set_log_sealer(sealer.clone());
         let log = Arc::new(crate::audit::AuditLog::new(store.clone()));
         let kms = Kms::with(store.clone(), clock.clone(), crypto, OpsConfig::default()).with_audit(log.clone());
-        let peer = Peer { identity: "admin".into(), organisation: None, address: Some(([127, 0, 0, 1], 4242).into()) };
+        let peer = Peer {
+            identity: "admin".into(),
+            organisation: None,
+            address: Some(([127, 0, 0, 1], 4242).into()),
+            channel: super::Channel::Kmip,
+        };
         (TestKms { kms, clock, peer }, store, log, sealer)
     }
 

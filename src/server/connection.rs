@@ -35,6 +35,7 @@ use std::time::Duration;
 use bytes::{Bytes, BytesMut};
 use kmip_ttlv::wire::{self, HEADER_LEN, Limits};
 use kmip_ttlv::{ErrorKind, ProtocolVersion, Tag};
+use rustls::pki_types::CertificateDer;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::watch;
@@ -47,7 +48,7 @@ use super::tls;
 use crate::access;
 use crate::config::ServerLimits;
 use crate::ops::push::is_response_message;
-use crate::ops::{Kms, Peer, Session};
+use crate::ops::{Channel, Kms, Peer, Session};
 
 /// Bytes of a message needed to read its protocol version: RequestMessage
 /// header (8), RequestHeader header (8), ProtocolVersion header (8), Major
@@ -62,6 +63,37 @@ const CLOSE_GRACE: Duration = Duration::from_secs(1);
 const CLOSE_DRAIN_LIMIT: usize = 1 << 20;
 /// The read buffer's initial room.
 const INITIAL_BUFFER: usize = 8 * 1024;
+
+/// The peer a verified client certificate names (subject CN, else first
+/// SAN; the organisation from the configuration, else O, else OU), on
+/// `channel`; the identity is recorded as seen and named in the current
+/// span. Err: why the connection cannot have an identity.
+pub(crate) async fn certificate_peer(
+    kms: &Kms,
+    certificate: Option<&CertificateDer<'_>>,
+    address: SocketAddr,
+    channel: Channel,
+) -> Result<Peer, &'static str> {
+    let Some(identity) = certificate.and_then(tls::client_identity) else {
+        return Err("client certificate names no identity (no subject CN and no SAN)");
+    };
+    let span = tracing::Span::current();
+    span.record("subject", identity.subject.as_str());
+    span.record("identity", identity.name.as_str());
+    if !access::valid_cert_name(&identity.name) {
+        return Err("client certificate names a reserved identity (machine:, group:)");
+    }
+    let organisation = kms.access().policy().organisation(&identity.name, identity.organisation);
+    let seen = access::Identity {
+        kind: access::IdentityKind::Cert,
+        name: identity.name.clone(),
+        organisation: organisation.clone(),
+    };
+    if let Err(e) = kms.access().seen(&seen, kms.now()).await {
+        warn!(error = %e, "could not record the identity");
+    }
+    Ok(Peer { identity: identity.name, address: Some(address), organisation, channel })
+}
 
 /// Serves one accepted TCP connection until it closes; everything is
 /// logged in the caller's connection span.
@@ -93,31 +125,16 @@ impl Handler {
                 Ok(Ok(stream)) => stream,
             },
         };
-        let identity =
-            stream.get_ref().1.peer_certificates().and_then(|certs| certs.first()).and_then(tls::client_identity);
-        let Some(identity) = identity else {
-            warn!("client certificate names no identity (no subject CN and no SAN): closing");
-            return;
+        let certificate = stream.get_ref().1.peer_certificates().and_then(|certs| certs.first());
+        let peer = match certificate_peer(&self.kms, certificate, address, Channel::Kmip).await {
+            Ok(peer) => peer,
+            Err(refusal) => {
+                warn!("{refusal}: closing");
+                return;
+            }
         };
-        let span = tracing::Span::current();
-        span.record("subject", identity.subject.as_str());
-        span.record("identity", identity.name.as_str());
-        if !access::valid_cert_name(&identity.name) {
-            warn!("client certificate names a reserved identity (machine:, group:): closing");
-            return;
-        }
         let version = stream.get_ref().1.protocol_version().map(|v| format!("{v:?}")).unwrap_or_default();
         debug!(tls = %version, "connection established");
-        let organisation = self.kms.access().policy().organisation(&identity.name, identity.organisation);
-        let seen = access::Identity {
-            kind: access::IdentityKind::Cert,
-            name: identity.name.clone(),
-            organisation: organisation.clone(),
-        };
-        if let Err(e) = self.kms.access().seen(&seen, self.kms.now()).await {
-            warn!(error = %e, "could not record the identity");
-        }
-        let peer = Peer { identity: identity.name, address: Some(address), organisation };
         self.serve(stream, &peer).await;
     }
 

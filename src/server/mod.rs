@@ -50,7 +50,7 @@ use tokio::sync::{Semaphore, mpsc, watch};
 use tokio::task::JoinHandle;
 use tracing::{info, warn};
 
-pub(crate) use self::connection::Shutdown;
+pub(crate) use self::connection::{Shutdown, certificate_peer};
 use self::listener::Listener;
 pub use self::listener::Stats;
 use self::tls::ServerTls;
@@ -60,6 +60,7 @@ use crate::backup::BackupKey;
 use crate::clock::SystemClock;
 use crate::config::{Config, ConfigError};
 use crate::crypto::{CryptoEngine, HsmEngine, Pkcs11Token, SoftwareEngine};
+use crate::http::{HttpListener, HttpStats};
 use crate::keys::{self, KeyError, KeyHierarchy, RootKeySource, RootKeys, RotationReport};
 use crate::ops::Kms;
 use crate::pki::{self, InitReport, PkiError};
@@ -149,6 +150,7 @@ pub struct RunningServer {
     data_dir: PathBuf,
     kms: Arc<Kms>,
     stats: Arc<Stats>,
+    http_stats: Arc<HttpStats>,
     tls: Arc<ServerTls>,
     trigger: ShutdownHandle,
     task: JoinHandle<()>,
@@ -181,7 +183,8 @@ impl RunningServer {
         self.kmip_addr
     }
 
-    /// The HTTPS side listener's configured address (not served yet).
+    /// The HTTPS side listener's address (the real port when configured
+    /// with 0).
     pub fn http_addr(&self) -> SocketAddr {
         self.http_addr
     }
@@ -199,6 +202,11 @@ impl RunningServer {
     /// Connection counters.
     pub fn stats(&self) -> &Arc<Stats> {
         &self.stats
+    }
+
+    /// The HTTPS side listener's counters.
+    pub fn http_stats(&self) -> &Arc<HttpStats> {
+        &self.http_stats
     }
 
     /// The listener's TLS: reload it (SIGHUP), or deny a certificate.
@@ -373,6 +381,14 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
         .map_err(|source| ServerError::Bind { addr: config.kmip_addr.to_string(), source })?;
     let kmip_addr =
         tcp.local_addr().map_err(|source| ServerError::Bind { addr: config.kmip_addr.to_string(), source })?;
+    let http_tcp = TcpListener::bind(config.http_addr)
+        .await
+        .map_err(|source| ServerError::Bind { addr: config.http_addr.to_string(), source })?;
+    let http_addr =
+        http_tcp.local_addr().map_err(|source| ServerError::Bind { addr: config.http_addr.to_string(), source })?;
+    if !config.http.tls {
+        warn!(http = %http_addr, "the HTTP side listener serves plain HTTP (http.tls = false): for a local sidecar only");
+    }
 
     let unix = UnixListener::bind(&socket_path)
         .map_err(|source| ServerError::Bind { addr: socket_path.display().to_string(), source })?;
@@ -382,7 +398,7 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
     }
 
     let started_at = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let info = ServerInfo { pid: std::process::id(), kmip_addr, http_addr: config.http_addr, started_at };
+    let info = ServerInfo { pid: std::process::id(), kmip_addr, http_addr, started_at };
     if let Err(e) = write_server_info(&info_path, &info) {
         let _ = std::fs::remove_file(&socket_path);
         return Err(e);
@@ -391,7 +407,22 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
     let (trigger, notify) = watch::channel(false);
     let shutdown = Shutdown::new(notify);
     let stats = Arc::new(Stats::default());
+    let http_stats = Arc::new(HttpStats::default());
     let (complete_tx, complete_rx) = mpsc::channel::<()>(1);
+    let http_listener = HttpListener {
+        listener: http_tcp,
+        tls: config.http.tls.then(|| tls.clone()),
+        state: Arc::new(crate::http::State {
+            kms: kms.clone(),
+            settings: config.http,
+            kmip_stats: stats.clone(),
+            stats: http_stats.clone(),
+        }),
+        handshake_timeout: config.limits.handshake_timeout,
+        max_connections: config.limits.max_connections,
+        shutdown: shutdown.clone(),
+        shutdown_complete: complete_tx.clone(),
+    };
     let listener = Listener {
         listener: tcp,
         tls: tls.clone(),
@@ -408,9 +439,11 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
         max_connections: config.limits.max_connections,
         kms: kms.clone(),
         stats: stats.clone(),
+        http_stats: http_stats.clone(),
         audit: audit.clone(),
         tls: tls.clone(),
     });
+    tokio::spawn(http_listener.run());
     tokio::spawn(admin::serve(unix, admin_context, shutdown.clone(), complete_tx.clone()));
     let group_commit = audit.as_ref().map(|audit| {
         let log = audit.log.clone();
@@ -420,11 +453,12 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
     });
     info!(
         kmip = %kmip_addr,
-        http = %config.http_addr,
+        http = %http_addr,
+        http_tls = config.http.tls,
         data_dir = %data_dir.display(),
         max_connections = config.limits.max_connections,
         max_message_size = config.limits.max_message_size,
-        "KMIP server listening"
+        "KMIP server and HTTP side listener listening"
     );
 
     let files = vec![socket_path, info_path];
@@ -441,10 +475,11 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
     });
     Ok(RunningServer {
         kmip_addr,
-        http_addr: config.http_addr,
+        http_addr,
         data_dir,
         kms,
         stats,
+        http_stats,
         tls,
         trigger: ShutdownHandle(Arc::new(trigger)),
         task,

@@ -74,7 +74,23 @@ pub struct TlsSettings {
 pub struct ServerTls {
     settings: TlsSettings,
     denied: Arc<DenyList>,
-    current: RwLock<TlsAcceptor>,
+    current: RwLock<Acceptors>,
+}
+
+/// The acceptors of one reading of the files: the KMIP port's (client
+/// certificate required) and the HTTPS side listener's (client certificate
+/// optional but verified when presented; ALPN h2 and http/1.1).
+#[derive(Clone)]
+struct Acceptors {
+    kmip: TlsAcceptor,
+    http: TlsAcceptor,
+}
+
+/// Which listener an acceptor serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Listener {
+    Kmip,
+    Http,
 }
 
 impl std::fmt::Debug for ServerTls {
@@ -87,13 +103,20 @@ impl ServerTls {
     /// Reads every file of `settings`; fails with the first unusable one.
     pub fn load(settings: TlsSettings) -> Result<ServerTls, ServerError> {
         let denied = Arc::new(DenyList::load(&settings.revoked_file)?);
-        let acceptor = build(&settings, &denied)?;
-        Ok(ServerTls { settings, denied, current: RwLock::new(acceptor) })
+        let acceptors = build_both(&settings, &denied)?;
+        Ok(ServerTls { settings, denied, current: RwLock::new(acceptors) })
     }
 
-    /// The acceptor for a new connection.
+    /// The acceptor for a new KMIP connection.
     pub fn acceptor(&self) -> TlsAcceptor {
-        self.current.read().unwrap_or_else(PoisonError::into_inner).clone()
+        self.current.read().unwrap_or_else(PoisonError::into_inner).kmip.clone()
+    }
+
+    /// The acceptor for a new connection to the HTTPS side listener: the
+    /// same server certificate and CA bundle (and deny-list and CRL), the
+    /// client certificate optional, ALPN `h2` and `http/1.1`.
+    pub fn http_acceptor(&self) -> TlsAcceptor {
+        self.current.read().unwrap_or_else(PoisonError::into_inner).http.clone()
     }
 
     /// The deny-list.
@@ -108,10 +131,10 @@ impl ServerTls {
     pub fn reload(&self) -> Result<usize, ServerError> {
         // Everything is read and checked before anything changes.
         let serials = super::revocation::read(&self.settings.revoked_file)?;
-        let acceptor = build(&self.settings, &self.denied)?;
+        let acceptors = build_both(&self.settings, &self.denied)?;
         let count = serials.len();
         self.denied.replace(serials);
-        *self.current.write().unwrap_or_else(PoisonError::into_inner) = acceptor;
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = acceptors;
         Ok(count)
     }
 }
@@ -180,8 +203,13 @@ pub fn certificate_serial(cert: &CertificateDer<'_>) -> Option<String> {
     Some(super::revocation::canonical_bytes(cert.raw_serial()))
 }
 
-/// The TLS acceptor of `settings`, refusing the serials of `denied`.
-fn build(settings: &TlsSettings, denied: &Arc<DenyList>) -> Result<TlsAcceptor, ServerError> {
+fn build_both(settings: &TlsSettings, denied: &Arc<DenyList>) -> Result<Acceptors, ServerError> {
+    Ok(Acceptors { kmip: build(settings, denied, Listener::Kmip)?, http: build(settings, denied, Listener::Http)? })
+}
+
+/// The TLS acceptor of `settings` for `listener`, refusing the serials of
+/// `denied`.
+fn build(settings: &TlsSettings, denied: &Arc<DenyList>, listener: Listener) -> Result<TlsAcceptor, ServerError> {
     let (ca_file, cert_file, key_file) = (&settings.ca_file, &settings.cert_file, &settings.key_file);
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
 
@@ -200,18 +228,26 @@ fn build(settings: &TlsSettings, denied: &Arc<DenyList>) -> Result<TlsAcceptor, 
         }
         builder = builder.with_crls(crls);
     }
+    if listener == Listener::Http {
+        // A client certificate is optional on the side listener (bearer
+        // tokens are the other way in), but verified when presented.
+        builder = builder.allow_unauthenticated();
+    }
     let inner = builder.build().map_err(|e| tls_err(ca_file, format!("cannot verify clients with it: {e}")))?;
     let verifier = Arc::new(DenyingVerifier { inner, denied: Arc::clone(denied) });
 
     let chain = read_certs(cert_file)?;
     let key = PrivateKeyDer::from_pem_file(key_file)
         .map_err(|e| tls_err(key_file, format!("no private key (PEM) could be read: {e}")))?;
-    let config = rustls::ServerConfig::builder_with_provider(provider)
+    let mut config = rustls::ServerConfig::builder_with_provider(provider)
         .with_protocol_versions(PROTOCOL_VERSIONS)
         .map_err(|e| tls_err(cert_file, e.to_string()))?
         .with_client_cert_verifier(verifier)
         .with_single_cert(chain, key)
         .map_err(|e| tls_err(cert_file, format!("unusable with {}: {e}", key_file.display())))?;
+    if listener == Listener::Http {
+        config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    }
     Ok(TlsAcceptor::from(Arc::new(config)))
 }
 

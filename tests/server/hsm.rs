@@ -333,7 +333,15 @@ fn a_wrong_pin_stops_kms_serve_with_a_clear_message() {
     std::fs::write(&config, format!("[hsm]\ntoken_label = \"{}\"\npin_env = \"{PIN_VAR}\"\n", token.label))
         .expect("config");
     let out = Command::new(env!("CARGO_BIN_EXE_kms"))
-        .args(["serve", "--data-dir", data.path().to_str().expect("path"), "--kmip-addr", "127.0.0.1:0"])
+        .args([
+            "serve",
+            "--data-dir",
+            data.path().to_str().expect("path"),
+            "--kmip-addr",
+            "127.0.0.1:0",
+            "--http-addr",
+            "127.0.0.1:0",
+        ])
         .args(["--config", config.to_str().expect("path")])
         .env("SOFTHSM2_CONF", token.conf())
         .env(PIN_VAR, "0000-wrong")
@@ -432,7 +440,15 @@ async fn the_root_key_can_live_in_the_token() {
     // Another token key is the wrong root key: refused, nothing written.
     let config = token.config(&data, "none", "[keys]\nroot_key_label = \"kms-root-other\"\n");
     let out = Command::new(env!("CARGO_BIN_EXE_kms"))
-        .args(["serve", "--data-dir", data.path().to_str().expect("path"), "--kmip-addr", "127.0.0.1:0"])
+        .args([
+            "serve",
+            "--data-dir",
+            data.path().to_str().expect("path"),
+            "--kmip-addr",
+            "127.0.0.1:0",
+            "--http-addr",
+            "127.0.0.1:0",
+        ])
         .args(["--config", config.to_str().expect("path")])
         .env("SOFTHSM2_CONF", token.conf())
         .env(PIN_VAR, PIN)

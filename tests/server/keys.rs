@@ -324,7 +324,7 @@ async fn the_wrong_root_key_refuses_to_start_and_writes_nothing() {
         (vec![], vec![("KMS_ROOT_KEY", wrong_b64.trim())]),
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_kms"))
-            .args(["serve", "--data-dir", data_dir, "--kmip-addr", "127.0.0.1:0"])
+            .args(["serve", "--data-dir", data_dir, "--kmip-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"])
             .args(&flags)
             .envs(env)
             .output()

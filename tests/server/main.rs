@@ -10,6 +10,7 @@ mod captures;
 mod durability;
 mod framing;
 mod hsm;
+mod http;
 mod keys;
 mod lifecycle;
 mod pki;

@@ -50,6 +50,7 @@ impl Drop for TempDir {
 pub fn config(dir: &TempDir) -> Config {
     let mut config = Config::new(dir.path());
     config.kmip_addr = SocketAddr::from(([127, 0, 0, 1], 0));
+    config.http_addr = SocketAddr::from(([127, 0, 0, 1], 0));
     config
 }
 
@@ -90,6 +91,16 @@ impl Identity {
 
 /// A client trusting the data dir's CA, with `identity` (or none).
 pub fn client(data_dir: &Path, identity: Option<Identity>, versions: Versions) -> TlsConnector {
+    client_with_alpn(data_dir, identity, versions, &[])
+}
+
+/// [`client`] offering the ALPN protocols `alpn` (e.g. `h2`).
+pub fn client_with_alpn(
+    data_dir: &Path,
+    identity: Option<Identity>,
+    versions: Versions,
+    alpn: &[&[u8]],
+) -> TlsConnector {
     let mut roots = rustls::RootCertStore::empty();
     for cert in CertificateDer::pem_file_iter(data_dir.join("certs/ca.pem")).expect("CA file") {
         roots.add(cert.expect("PEM")).expect("CA");
@@ -104,10 +115,11 @@ pub fn client(data_dir: &Path, identity: Option<Identity>, versions: Versions) -
         .with_protocol_versions(versions)
         .expect("versions")
         .with_root_certificates(roots);
-    let config = match identity {
+    let mut config = match identity {
         Some(identity) => builder.with_client_auth_cert(identity.chain, identity.key).expect("client cert"),
         None => builder.with_no_client_auth(),
     };
+    config.alpn_protocols = alpn.iter().map(|p| p.to_vec()).collect();
     TlsConnector::from(Arc::new(config))
 }
 
@@ -258,8 +270,9 @@ pub struct Serving {
     pub stderr: std::sync::mpsc::Receiver<String>,
 }
 
-/// Runs `kms serve` on `dir` (KMIP on 127.0.0.1:0) with `extra` flags and
-/// waits until it serves.
+/// Runs `kms serve` on `dir` (KMIP and, unless `extra` names
+/// `--http-addr`, HTTP on 127.0.0.1:0) with `extra` flags and waits until
+/// it serves.
 pub fn serve(dir: &TempDir, extra: &[&str]) -> Serving {
     serve_with_env(dir, extra, &[])
 }
@@ -270,6 +283,7 @@ pub fn serve_with_env(dir: &TempDir, extra: &[&str], env: &[(&str, &str)]) -> Se
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_kms"))
         .args(["serve", "--data-dir", dir.path().to_str().expect("path"), "--kmip-addr", "127.0.0.1:0"])
+        .args(if extra.contains(&"--http-addr") { &[][..] } else { &["--http-addr", "127.0.0.1:0"][..] })
         .args(extra)
         .envs(env.iter().copied())
         .stdin(Stdio::null())
