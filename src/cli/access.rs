@@ -9,11 +9,10 @@ use std::sync::Arc;
 use clap::{Args, Subcommand};
 use kms::access::Change;
 use kms::admin::{self, access::GrantArgs};
-use kms::audit::{AuditLog, HeadFile, admin_entry};
 use kms::clock::SystemClock;
 use kms::config::{Config, Overrides};
 use kms::ops::Kms;
-use kms::server::{open_data_dir, service_keys};
+use kms::server::{open_data_dir, record_offline, service_keys};
 use serde_json::{Value, json};
 
 use super::CliError;
@@ -246,14 +245,10 @@ where
         // audit chain: the change is recorded as the admin socket would.
         let (store, keys, crypto) = open_data_dir(config).await.map_err(CliError::failed)?;
         let (sealer, _) = service_keys(&keys, store.as_ref(), crypto.clone()).await.map_err(CliError::failed)?;
-        store.set_log_sealer(Arc::new(sealer));
-        let audit = Arc::new(AuditLog::new(store.clone()));
-        let kms = Kms::with_keys(store, Arc::new(SystemClock), crypto, config.ops_config(), Arc::new(keys));
-        let result = direct(Arc::new(kms.with_audit(audit.clone()))).await;
-        if let Some(entry) = admin_entry(&process_caller(), "offline", request, result.is_ok()) {
-            audit.record([entry]);
-        }
-        audit.finish(Some(&HeadFile::path(&config.data_dir))).await;
+        let sealer = Arc::new(sealer);
+        let kms = Kms::with_keys(store.clone(), Arc::new(SystemClock), crypto, config.ops_config(), Arc::new(keys));
+        let result = direct(Arc::new(kms)).await;
+        record_offline(&store, sealer, &config.data_dir, request, result.is_ok()).await;
         result.map_err(CliError::Failed)
     })
 }
@@ -264,10 +259,4 @@ fn text(value: &Value) -> String {
 
 fn names(value: &Value) -> String {
     value.as_array().into_iter().flatten().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
-}
-
-/// This process's user, as the audit log names an admin: `uid:N`.
-fn process_caller() -> String {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata("/proc/self").map_or_else(|_| "unknown".into(), |m| format!("uid:{}", m.uid()))
 }

@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 use kms::admin;
 use kms::audit::{self, ExportFilter, HeadFile};
 use kms::config::{Config, Overrides};
-use kms::server::{open_data_dir, service_keys};
+use kms::server::{open_data_dir, record_offline, service_keys};
 use kms::store::Store;
 use serde_json::{Value, json};
 use time::OffsetDateTime;
@@ -150,11 +150,16 @@ fn prune(args: &PruneArgs) -> Result<(), CliError> {
     let result = match admin::running_server(&config.data_dir) {
         Some(_) => admin::request(&config.data_dir, &json!({"command": "audit-prune", "before": before}))
             .map_err(CliError::failed)?,
-        None => with_store(&config, |store, sealer| async move {
-            let now = OffsetDateTime::now_utc().unix_timestamp();
-            let pruned = audit::prune(store.as_ref(), &sealer, before, now).await.map_err(CliError::Failed)?;
-            Ok(admin::pruned_json(pruned.as_ref()))
-        })?,
+        None => {
+            let data_dir = config.data_dir.clone();
+            with_store(&config, |store, sealer| async move {
+                let now = OffsetDateTime::now_utc().unix_timestamp();
+                let pruned = audit::prune(store.as_ref(), &sealer, before, now).await;
+                let request = json!({"command": "audit-prune"});
+                record_offline(&store, sealer, &data_dir, &request, pruned.is_ok()).await;
+                Ok(admin::pruned_json(pruned.map_err(CliError::Failed)?.as_ref()))
+            })?
+        }
     };
     if args.common.json {
         println!("{result}");

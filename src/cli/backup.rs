@@ -3,6 +3,7 @@
 //! not, and a restore into an empty data dir.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clap::Args;
 use kms::admin;
@@ -11,7 +12,7 @@ use kms::backup;
 use kms::config::{Config, Overrides};
 use kms::keys::KeyHierarchy;
 use kms::pki;
-use kms::server::{crypto_engine, open_data_dir, root_keys, service_keys};
+use kms::server::{crypto_engine, open_data_dir, record_offline, root_keys, service_keys};
 use kms::store::{MemoryStore, SledStore, Store};
 use serde_json::json;
 
@@ -52,9 +53,11 @@ pub fn backup(args: BackupArgs) -> Result<(), CliError> {
         runtime()?.block_on(async {
             let (store, keys, crypto) = open_data_dir(&config).await.map_err(CliError::failed)?;
             // The backup key first: a new one is then in the snapshot.
-            let (_, key) = service_keys(&keys, store.as_ref(), crypto.clone()).await.map_err(CliError::failed)?;
-            let summary = backup::write(store.as_ref(), &key, crypto.as_ref(), &out).await.map_err(CliError::Failed)?;
-            Ok::<_, CliError>(admin::backup_json(&summary))
+            let (sealer, key) = service_keys(&keys, store.as_ref(), crypto.clone()).await.map_err(CliError::failed)?;
+            let summary = backup::write(store.as_ref(), &key, crypto.as_ref(), &out).await;
+            let request = json!({"command": "backup"});
+            record_offline(&store, Arc::new(sealer), &config.data_dir, &request, summary.is_ok()).await;
+            Ok::<_, CliError>(admin::backup_json(&summary.map_err(CliError::Failed)?))
         })?
     };
     println!(

@@ -297,8 +297,12 @@ pub async fn rotate_root_offline(config: &Config, new_key: &RootKeySource) -> Re
     }
     // The new key is read before the store is opened: a bad one stops here.
     let new = new_key.load(crypto_engine(config).await?)?;
-    let (store, keys, _) = open_data_dir(config).await?;
-    Ok(keys.rotate_root(store.as_ref(), new).await?)
+    let (store, keys, crypto) = open_data_dir(config).await?;
+    let (sealer, _) = service_keys(&keys, store.as_ref(), crypto).await?;
+    let report = keys.rotate_root(store.as_ref(), new).await;
+    let request = serde_json::json!({"command": "rotate-root"});
+    record_offline(&store, Arc::new(sealer), &config.data_dir, &request, report.is_ok()).await;
+    Ok(report?)
 }
 
 /// Refuses a non-loopback address while the root key is the development
@@ -499,6 +503,27 @@ pub async fn service_keys(
         audit.as_slice().try_into().map_err(|_| ServerError::Task("the audit service key is not 32 bytes".into()))?;
     let backup = keys.service_key(store, "backup").await?;
     Ok((ChainSealer::new(AuditKey::new(audit), crypto), BackupKey::new(backup)))
+}
+
+/// Records an administrative command run with no server (it opened the
+/// store itself) in the data dir's audit chain, as the admin socket
+/// records the ones it runs: `request` in the admin socket's form, run by
+/// this process's user, source `offline`. The head file follows.
+pub async fn record_offline(
+    store: &Arc<dyn Store>,
+    sealer: Arc<ChainSealer>,
+    data_dir: &Path,
+    request: &serde_json::Value,
+    ok: bool,
+) {
+    use std::os::unix::fs::MetadataExt;
+    let caller = std::fs::metadata("/proc/self").map_or_else(|_| "unknown".into(), |m| format!("uid:{}", m.uid()));
+    store.set_log_sealer(sealer);
+    let log = AuditLog::new(store.clone());
+    if let Some(entry) = crate::audit::admin_entry(&caller, "offline", request, ok) {
+        log.record([entry]);
+    }
+    log.finish(Some(&HeadFile::path(data_dir))).await;
 }
 
 /// The store and the key hierarchy of `config`'s data dir, opened for an
