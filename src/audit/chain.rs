@@ -151,7 +151,7 @@ pub async fn verify(store: &dyn Store, sealer: &ChainSealer, head_file: Option<&
         let page = store.log_entries(expected, PAGE).await.map_err(|e| broken(expected, e.to_string()))?;
         let Some(last) = page.last().map(|entry| entry.seq) else { break };
         for entry in &page {
-            if entry.seq >= head.next && entry.seq >= expected {
+            if entry.seq >= head.next {
                 break 'pages;
             }
             if entry.seq != expected {

@@ -14,6 +14,7 @@ use super::attributes::group_attributes;
 use super::context::OpContext;
 use super::crypto_params::format_error;
 use super::lifecycle::{client_attributes, link, new_id, requested_enum, requested_int, stamp_new};
+use super::object::ManagedObject;
 use crate::crypto::{Curve, KeyPairSpec, formats};
 use crate::error::KmsError;
 
@@ -63,15 +64,7 @@ pub(crate) async fn create_key_pair(ctx: &mut OpContext<'_>, payload: &Ttlv) -> 
         ctx.new_object(public_id.clone(), ObjectType::PUBLIC_KEY, public_value, with_length(public_attributes, bits));
     stamp_new(ctx, &mut private, &private_material, true)?;
     stamp_new(ctx, &mut public, &public_material, true)?;
-    private.attributes.push(link(LinkType::PUBLIC_KEY_LINK, &public_id));
-    public.attributes.push(link(LinkType::PRIVATE_KEY_LINK, &private_id));
-    ctx.save(private);
-    ctx.save(public);
-    ctx.id_placeholder = Some(private_id.clone());
-    Ok(vec![
-        Ttlv::new(Tag::PRIVATE_KEY_UNIQUE_IDENTIFIER, Value::TextString(private_id)),
-        Ttlv::new(Tag::PUBLIC_KEY_UNIQUE_IDENTIFIER, Value::TextString(public_id)),
-    ])
+    Ok(save_pair(ctx, private, public))
 }
 
 /// Create Key Pair in the PKCS#11 token (ops/hsm.rs): the private half
@@ -106,15 +99,23 @@ async fn create_pair_in_token(
     stamp_new(ctx, &mut private, &[], true)?;
     super::hsm::after_stamp(&mut private);
     stamp_new(ctx, &mut public, &public_material, true)?;
+    Ok(save_pair(ctx, private, public))
+}
+
+/// Links the two halves of a new pair to each other, stages both, and
+/// answers with their identifiers (the private one becomes the ID
+/// Placeholder).
+fn save_pair(ctx: &mut OpContext<'_>, mut private: ManagedObject, mut public: ManagedObject) -> Vec<Ttlv> {
+    let (private_id, public_id) = (private.id.clone(), public.id.clone());
     private.attributes.push(link(LinkType::PUBLIC_KEY_LINK, &public_id));
     public.attributes.push(link(LinkType::PRIVATE_KEY_LINK, &private_id));
     ctx.save(private);
     ctx.save(public);
     ctx.id_placeholder = Some(private_id.clone());
-    Ok(vec![
+    vec![
         Ttlv::new(Tag::PRIVATE_KEY_UNIQUE_IDENTIFIER, Value::TextString(private_id)),
         Ttlv::new(Tag::PUBLIC_KEY_UNIQUE_IDENTIFIER, Value::TextString(public_id)),
-    ])
+    ]
 }
 
 /// The attributes a request gives each half of a key pair: the Common

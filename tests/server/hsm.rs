@@ -4,7 +4,7 @@
 //! child process of this test binary, which sees the token's SOFTHSM2_CONF)
 //! that finds the key in the token.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
@@ -54,6 +54,25 @@ impl Token {
 
     fn conf(&self) -> PathBuf {
         self.dir.join("softhsm2.conf")
+    }
+
+    /// `kms` with `args`, seeing this token, its PIN variable set to `pin`.
+    fn kms(&self, args: &[&str], pin: &str) -> std::process::Output {
+        Command::new(env!("CARGO_BIN_EXE_kms"))
+            .args(args)
+            .env("SOFTHSM2_CONF", self.conf())
+            .env(PIN_VAR, pin)
+            .output()
+            .expect("kms runs")
+    }
+
+    /// `kms serve` on `data` with `config`, run to its end (it must refuse
+    /// to start).
+    fn refused_serve(&self, data: &TempDir, config: &Path, pin: &str) -> std::process::Output {
+        let data = data.path().to_str().expect("path");
+        let config = config.to_str().expect("path");
+        let args = ["serve", "--data-dir", data, "--kmip-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"];
+        self.kms(&[&args[..], &["--config", config]].concat(), pin)
     }
 
     /// `kms serve` on `data` with this token configured (`policy`).
@@ -332,21 +351,7 @@ fn a_wrong_pin_stops_kms_serve_with_a_clear_message() {
     let config = data.path().with_extension("toml");
     std::fs::write(&config, format!("[hsm]\ntoken_label = \"{}\"\npin_env = \"{PIN_VAR}\"\n", token.label))
         .expect("config");
-    let out = Command::new(env!("CARGO_BIN_EXE_kms"))
-        .args([
-            "serve",
-            "--data-dir",
-            data.path().to_str().expect("path"),
-            "--kmip-addr",
-            "127.0.0.1:0",
-            "--http-addr",
-            "127.0.0.1:0",
-        ])
-        .args(["--config", config.to_str().expect("path")])
-        .env("SOFTHSM2_CONF", token.conf())
-        .env(PIN_VAR, "0000-wrong")
-        .output()
-        .expect("kms serve");
+    let out = token.refused_serve(&data, &config, "0000-wrong");
     let _ = std::fs::remove_file(&config);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -439,21 +444,7 @@ async fn the_root_key_can_live_in_the_token() {
 
     // Another token key is the wrong root key: refused, nothing written.
     let config = token.config(&data, "none", "[keys]\nroot_key_label = \"kms-root-other\"\n");
-    let out = Command::new(env!("CARGO_BIN_EXE_kms"))
-        .args([
-            "serve",
-            "--data-dir",
-            data.path().to_str().expect("path"),
-            "--kmip-addr",
-            "127.0.0.1:0",
-            "--http-addr",
-            "127.0.0.1:0",
-        ])
-        .args(["--config", config.to_str().expect("path")])
-        .env("SOFTHSM2_CONF", token.conf())
-        .env(PIN_VAR, PIN)
-        .output()
-        .expect("kms serve");
+    let out = token.refused_serve(&data, &config, PIN);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("wrong root key"), "{stderr}");
@@ -461,13 +452,11 @@ async fn the_root_key_can_live_in_the_token() {
 
     // Rotation to a new token key, with no server running.
     let config = token.config(&data, "none", keys);
-    let out = Command::new(env!("CARGO_BIN_EXE_kms"))
-        .args(["rotate-root", "--data-dir", data.path().to_str().expect("path"), "--json"])
-        .args(["--config", config.to_str().expect("path"), "--new-key-label", "kms-root-2"])
-        .env("SOFTHSM2_CONF", token.conf())
-        .env(PIN_VAR, PIN)
-        .output()
-        .expect("kms rotate-root");
+    let (data_dir, config_file) = (data.path().to_str().expect("path"), config.to_str().expect("path"));
+    let out = token.kms(
+        &["rotate-root", "--data-dir", data_dir, "--json", "--config", config_file, "--new-key-label", "kms-root-2"],
+        PIN,
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     // The default organisation's key and the two service keys.
