@@ -17,6 +17,7 @@
 pub mod access;
 pub mod admin;
 pub mod audit;
+pub mod auth;
 pub mod backup;
 pub mod clock;
 pub mod config;

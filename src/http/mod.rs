@@ -20,6 +20,8 @@
 //! - Shutdown with the KMIP listener: no new connections, requests in
 //!   flight are answered, then every connection closes.
 
+#[allow(dead_code)] // SKELETON: used by the Infisical routes being written
+mod auth;
 mod routes;
 
 use std::convert::Infallible;
@@ -75,6 +77,9 @@ pub(crate) struct State {
     /// The KMIP listener's counters (open connections for `/metrics`).
     pub(crate) kmip_stats: Arc<Stats>,
     pub(crate) stats: Arc<HttpStats>,
+    /// Machine identities and their tokens (Universal Auth).
+    #[allow(dead_code)] // SKELETON
+    pub(crate) auth: Arc<crate::auth::Auth>,
 }
 
 /// The side listener's accept loop (mini-redis `Listener`, as the KMIP
@@ -162,6 +167,9 @@ impl Drop for OpenGuard {
 pub(crate) struct ConnectionInfo {
     /// The identity of a verified client certificate, if one was presented.
     pub(crate) peer: Option<Peer>,
+    /// The client's address (trusted IP ranges, rate limits, the audit).
+    #[allow(dead_code)] // SKELETON
+    pub(crate) remote: SocketAddr,
 }
 
 /// One accepted connection.
@@ -177,7 +185,7 @@ impl Connection {
     async fn run(mut self, socket: TcpStream, address: SocketAddr) {
         // The files as they are now (a reload replaces the acceptor).
         let Some(acceptor) = self.tls.take().map(|tls| tls.http_acceptor()) else {
-            let info = Arc::new(ConnectionInfo { peer: None });
+            let info = Arc::new(ConnectionInfo { peer: None, remote: address });
             serve(self.state, TokioIo::new(socket), info, self.shutdown).await;
             return;
         };
@@ -210,7 +218,7 @@ impl Connection {
                 }
             }
         };
-        let info = Arc::new(ConnectionInfo { peer });
+        let info = Arc::new(ConnectionInfo { peer, remote: address });
         serve(self.state, TokioIo::new(stream), info, self.shutdown).await;
     }
 }

@@ -421,6 +421,7 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
             settings: config.http,
             kmip_stats: stats.clone(),
             stats: http_stats.clone(),
+            auth: Arc::new(crate::auth::Auth::new(kms.store().clone())),
         }),
         handshake_timeout: config.limits.handshake_timeout,
         max_connections: config.limits.max_connections,
