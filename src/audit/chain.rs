@@ -333,6 +333,7 @@ mod tests {
             operation: operation.into(),
             objects: vec![object.into()],
             result: "Success".into(),
+            details: None,
         })
         .to_body()
     }

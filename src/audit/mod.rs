@@ -67,6 +67,10 @@ pub struct OperationRecord {
     /// `Success`, or the Result Reason's name (`ItemNotFound`, ...). The
     /// free-text Result Message is not recorded.
     pub result: String,
+    /// Event metadata of the HTTP side (Infisical's event fields:
+    /// environment, secretPath, secretKey, ...; never a secret value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<serde_json::Value>,
 }
 
 /// The entry that replaced the pruned ones before it.
@@ -155,6 +159,7 @@ pub fn admin_entry(caller: &str, source: &str, request: &serde_json::Value, ok: 
         operation: command.to_owned(),
         objects,
         result: if ok { "Success".into() } else { "Failed".into() },
+        details: None,
     };
     Some(Entry::Operation(record).to_body())
 }

@@ -47,13 +47,14 @@ pub(super) fn message_entry(peer: &Peer, now: i64, reason: ResultReason) -> Byte
 fn entry(peer: &Peer, now: i64, operation: String, objects: Vec<String>, result: String) -> Bytes {
     Entry::Operation(OperationRecord {
         time: now,
-        kind: "cert".to_owned(),
+        kind: if peer.identity.starts_with(crate::access::MACHINE_PREFIX) { "machine" } else { "cert" }.to_owned(),
         identity: peer.identity.clone(),
         source: peer.address.map(|address| address.to_string()),
         channel: peer.channel.as_str().to_owned(),
         operation,
         objects,
         result,
+        details: None,
     })
     .to_body()
 }

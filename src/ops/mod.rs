@@ -234,6 +234,12 @@ impl Kms {
     }
 
     /// Records entries that no commit carries.
+    /// Where audit entries go (None: not audited), for the HTTP side's
+    /// events.
+    pub fn audit_log(&self) -> Option<&Arc<crate::audit::AuditLog>> {
+        self.audit.as_ref()
+    }
+
     fn audit_later(&self, entries: impl FnOnce() -> Vec<Bytes>) {
         if let Some(audit) = &self.audit {
             audit.record(entries());
