@@ -97,6 +97,15 @@ async fn metrics(state: &State) -> Reply {
         }
         Err(e) => warn!(error = %e, "metrics: counting the store's objects failed"),
     }
+    match store.size_on_disk().await {
+        Ok(Some(bytes)) => {
+            out.push_str("# HELP kms_store_size_bytes Bytes the store takes on disk.\n");
+            out.push_str("# TYPE kms_store_size_bytes gauge\n");
+            let _ = writeln!(out, "kms_store_size_bytes {bytes}");
+        }
+        Ok(None) => {}
+        Err(e) => warn!(error = %e, "metrics: reading the store's size failed"),
+    }
     match store.log_head().await {
         Ok(head) => {
             out.push_str("# HELP kms_audit_chain_length Entries appended to the audit chain.\n");

@@ -227,6 +227,11 @@ pub trait Store: Send + Sync {
 
     /// Every meta record of `namespace`: (key, value), keys ascending.
     async fn meta(&self, namespace: &str) -> Result<Vec<(String, Bytes)>, StoreError>;
+
+    /// The bytes the store takes on disk, if it has a disk (`/metrics`).
+    async fn size_on_disk(&self) -> Result<Option<u64>, StoreError> {
+        Ok(None)
+    }
 }
 
 /// A commit appends log entries but no sealer was set.

@@ -272,6 +272,10 @@ impl Store for SledStore {
         self.blocking(|inner| Ok(inner.records.len() as u64)).await
     }
 
+    async fn size_on_disk(&self) -> Result<Option<u64>, StoreError> {
+        self.blocking(|inner| inner.db.size_on_disk().map(Some).map_err(backend)).await
+    }
+
     fn set_log_sealer(&self, sealer: Arc<dyn LogSealer>) {
         *self.inner.sealer.lock().unwrap_or_else(PoisonError::into_inner) = Some(sealer);
     }

@@ -196,6 +196,7 @@ async fn status_and_metrics_without_authentication_and_counts_that_move() {
     assert!(metric(&text, "kms_kmip_operation_duration_seconds_sum{operation=\"Create\"}").is_some_and(|s| s > 0.0));
     assert_eq!(metric(&text, "kms_open_connections{listener=\"kmip\"}"), Some(1.0), "{text}");
     assert_eq!(metric(&text, "kms_store_objects"), Some(1.0), "{text}");
+    assert!(metric(&text, "kms_store_size_bytes").is_some_and(|bytes| bytes > 0.0), "{text}");
     let chain_after = metric(&text, "kms_audit_chain_length").expect("chain length");
     assert!(chain_after > chain_before, "the Create's audit entry: {chain_before} -> {chain_after}");
 
