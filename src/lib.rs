@@ -19,6 +19,7 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod backup;
+pub mod bench;
 pub mod clock;
 pub mod config;
 pub mod crypto;

@@ -3,6 +3,7 @@
 mod access;
 mod audit;
 mod backup;
+mod bench;
 mod cert;
 mod init;
 mod rotate_root;
@@ -47,6 +48,8 @@ enum Command {
     Grant(access::GrantCommandArgs),
     /// Take back operations granted with `kms grant` (same arguments).
     RevokeGrant(access::GrantCommandArgs),
+    /// The load generator: KMIP over mutual TLS to any server, ops/s and latency percentiles.
+    Bench(bench::BenchArgs),
     /// Read and write KMIP TTLV: binary or hex <-> the KMIP XML or JSON encoding.
     #[command(subcommand)]
     Ttlv(ttlv::TtlvCommand),
@@ -100,5 +103,6 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Grant(args) => access::grant(args, kms::access::Change::Grant),
         Command::RevokeGrant(args) => access::grant(args, kms::access::Change::Revoke),
         Command::Ttlv(command) => ttlv::run(command),
+        Command::Bench(args) => bench::run(args),
     }
 }

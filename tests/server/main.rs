@@ -6,6 +6,7 @@
 mod access;
 mod audit;
 mod backup;
+mod bench;
 mod captures;
 mod durability;
 mod framing;

@@ -1,0 +1,146 @@
+//! `kms bench`: the load generator ([`kms::bench`]).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+use kmip_ttlv::ProtocolVersion;
+use kms::bench::{self, Alg, Mix, Settings, Stop, Target};
+
+use super::CliError;
+
+/// `kms bench` arguments.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// The server's KMIP address.
+    #[arg(long, default_value = "127.0.0.1:5696")]
+    addr: String,
+    /// The name checked against the server's certificate.
+    #[arg(long, default_value = "localhost")]
+    server_name: String,
+    /// A data dir whose development PKI supplies --ca, --cert and --key
+    /// (certs/ca.pem, certs/admin.pem, certs/admin.key).
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// The CA certificate to trust (PEM).
+    #[arg(long)]
+    ca: Option<PathBuf>,
+    /// The client certificate (PEM).
+    #[arg(long)]
+    cert: Option<PathBuf>,
+    /// The client's private key (PEM).
+    #[arg(long)]
+    key: Option<PathBuf>,
+    /// The KMIP version of every message (1.0 to 2.1).
+    #[arg(long, default_value = "2.1", value_parser = parse_version)]
+    protocol_version: ProtocolVersion,
+    /// Connections.
+    #[arg(long, default_value_t = 1)]
+    connections: usize,
+    /// Messages in flight per connection.
+    #[arg(long, default_value_t = 1)]
+    pipeline: usize,
+    /// Batch items per message.
+    #[arg(long, default_value_t = 1)]
+    batch: usize,
+    /// How long to measure (e.g. 5s, 500ms, 1m).
+    #[arg(long, value_parser = parse_duration, conflicts_with = "requests")]
+    duration: Option<Duration>,
+    /// Measure this many messages instead of a duration.
+    #[arg(long)]
+    requests: Option<u64>,
+    /// How long the load runs before the measurement starts.
+    #[arg(long, default_value = "1s", value_parser = parse_duration)]
+    warmup: Duration,
+    /// The operation, or a weighted mix: get, locate, create, encrypt, decrypt, sign, verify, rsa-decrypt, mac, rng
+    /// (e.g. get=8,encrypt=2).
+    #[arg(long, default_value = "encrypt")]
+    op: Mix,
+    /// Payload bytes for encrypt, decrypt, sign, verify, mac and rng.
+    #[arg(long, default_value_t = 1024)]
+    size: usize,
+    /// Key algorithm: aes-256-gcm (encrypt/decrypt), ecdsa-p256 or rsa-2048 (sign/verify; rsa-2048 also encrypt),
+    /// hmac-sha256 (mac).
+    #[arg(long)]
+    alg: Option<Alg>,
+    /// The server's process id, to report its RSS (same host only).
+    #[arg(long)]
+    server_pid: Option<u32>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// No progress line.
+    #[arg(long)]
+    quiet: bool,
+}
+
+fn parse_version(text: &str) -> Result<ProtocolVersion, String> {
+    let (major, minor) = text.split_once('.').ok_or("a version is MAJOR.MINOR, e.g. 1.4")?;
+    let version = ProtocolVersion::new(
+        major.parse().map_err(|_| format!("bad version {text:?}"))?,
+        minor.parse().map_err(|_| format!("bad version {text:?}"))?,
+    );
+    if ProtocolVersion::KNOWN.contains(&version) { Ok(version) } else { Err(format!("KMIP {text} is not a version")) }
+}
+
+/// `5s`, `500ms`, `2m`, or plain seconds.
+pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let (number, unit) = match text.find(|c: char| !(c.is_ascii_digit() || c == '.')) {
+        Some(at) => text.split_at(at),
+        None => (text, "s"),
+    };
+    let value: f64 = number.parse().map_err(|_| format!("bad duration {text:?}"))?;
+    let seconds = match unit {
+        "ms" => value / 1000.0,
+        "s" => value,
+        "m" => value * 60.0,
+        _ => return Err(format!("bad duration unit in {text:?} (ms, s or m)")),
+    };
+    Duration::try_from_secs_f64(seconds).map_err(|_| format!("bad duration {text:?}"))
+}
+
+/// Runs `kms bench`.
+pub fn run(args: BenchArgs) -> Result<(), CliError> {
+    let from_dir = |file: &str| args.data_dir.as_ref().map(|dir| dir.join("certs").join(file));
+    let need = |value: Option<PathBuf>, file: &str, flag: &str| {
+        value.or_else(|| from_dir(file)).ok_or_else(|| CliError::Input(format!("{flag} (or --data-dir) is required")))
+    };
+    let target = Target {
+        addr: args.addr.clone(),
+        server_name: args.server_name.clone(),
+        ca: need(args.ca.clone(), "ca.pem", "--ca")?,
+        cert: need(args.cert.clone(), "admin.pem", "--cert")?,
+        key: need(args.key.clone(), "admin.key", "--key")?,
+    };
+    let stop = match (args.duration, args.requests) {
+        (_, Some(requests)) => Stop::Requests(requests),
+        (Some(duration), None) => Stop::Duration(duration),
+        (None, None) => Stop::Duration(Duration::from_secs(5)),
+    };
+    let settings = Settings {
+        target,
+        version: args.protocol_version,
+        connections: args.connections,
+        pipeline: args.pipeline,
+        batch: args.batch,
+        stop,
+        warmup: args.warmup,
+        mix: args.op,
+        size: args.size,
+        alg: args.alg,
+        server_pid: args.server_pid,
+        progress: !args.quiet && !args.json,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Failed(format!("starting the runtime: {e}")))?;
+    let report = runtime.block_on(bench::run(&settings)).map_err(CliError::Failed)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report).map_err(CliError::failed)?);
+    } else {
+        print!("{report}");
+    }
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! `kms bench` against a real server over mutual TLS: every operation of
+//! the load generator prepares its keys and runs without a failure, in
+//! both attribute generations, with pipelining and batches; and a refused
+//! workload is an error, not a report.
+
+use std::time::Duration;
+
+use kmip_ttlv::ProtocolVersion;
+use kms::bench::{self, Mix, Settings, Stop, Target};
+
+use crate::support::{TempDir, start};
+
+fn settings(server: &kms::server::RunningServer, mix: &str, version: ProtocolVersion) -> Settings {
+    let certs = server.data_dir().join("certs");
+    Settings {
+        target: Target {
+            addr: server.kmip_addr().to_string(),
+            server_name: "localhost".into(),
+            ca: certs.join("ca.pem"),
+            cert: certs.join("admin.pem"),
+            key: certs.join("admin.key"),
+        },
+        version,
+        connections: 2,
+        pipeline: 1,
+        batch: 1,
+        stop: Stop::Requests(40),
+        warmup: Duration::ZERO,
+        mix: mix.parse::<Mix>().expect("a mix"),
+        size: 256,
+        alg: None,
+        server_pid: Some(std::process::id()),
+        progress: false,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_operation_runs_without_failures_in_both_generations() {
+    let dir = TempDir::new("bench-ops");
+    let server = start(&dir, |_| {}).await;
+    let mix = "get=1,locate=1,create=1,encrypt=1,decrypt=1,sign=1,verify=1,rsa-decrypt=1,mac=1,rng=1";
+    for version in [ProtocolVersion::V2_1, ProtocolVersion::V1_4] {
+        // One connection: its messages follow the schedule exactly.
+        let mut one = settings(&server, mix, version);
+        one.connections = 1;
+        let report = bench::run(&one).await.expect("the run");
+        assert_eq!(report.messages, 40, "{report}");
+        assert_eq!(report.operations, 40, "{report}");
+        assert_eq!(report.error_count(), 0, "{report}");
+        assert_eq!(report.by_operation.len(), 10, "every operation of the mix ran: {report}");
+        assert!(report.by_operation.values().all(|count| *count == 4), "the mix's proportions: {report}");
+        assert!(report.latency_us.p50 > 0.0 && report.latency_us.p50 <= report.latency_us.p99, "{report}");
+        assert!(report.server_rss_kib_after.is_some_and(|kib| kib > 0), "{report}");
+    }
+    server.shutdown().await.expect("shuts down");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pipelines_and_batches_count_every_item_and_failures_by_reason() {
+    let dir = TempDir::new("bench-pipeline");
+    let server = start(&dir, |_| {}).await;
+    let mut pipelined = settings(&server, "encrypt=3,get=1", ProtocolVersion::V2_1);
+    pipelined.pipeline = 8;
+    pipelined.batch = 5;
+    pipelined.stop = Stop::Requests(64);
+    let report = bench::run(&pipelined).await.expect("the run");
+    assert_eq!((report.messages, report.operations), (64, 320), "{report}");
+    assert_eq!(report.error_count(), 0, "{report}");
+    assert_eq!(report.by_operation.get("encrypt"), Some(&240), "{report}");
+
+    // A duration run measures for about that long.
+    let mut timed = settings(&server, "get", ProtocolVersion::V2_1);
+    timed.stop = Stop::Duration(Duration::from_millis(300));
+    let report = bench::run(&timed).await.expect("the run");
+    assert!(report.seconds >= 0.3 && report.operations > 0, "{report}");
+
+    // GCM does not exist in KMIP 1.2: the preparation's trial request
+    // fails, and the run is an error naming the reason.
+    let refused = bench::run(&settings(&server, "encrypt", ProtocolVersion::V1_2)).await.expect_err("refused");
+    assert!(refused.contains("encrypt") && refused.contains("FeatureNotSupported"), "{refused}");
+    server.shutdown().await.expect("shuts down");
+}
