@@ -20,6 +20,7 @@
 //! and after when `--server-pid` names a process on this host.
 
 mod client;
+pub mod echo;
 pub mod workload;
 
 use std::collections::BTreeMap;
@@ -228,6 +229,36 @@ pub async fn run(settings: &Settings) -> Result<Report, String> {
     }
     let connector = client::connector(&settings.target)?;
     let prepared = Arc::new(client::prepare(settings, &connector).await?);
+    measure(settings, &settings.target, &connector, prepared).await
+}
+
+/// Runs the benchmark against the server, then the same messages (same
+/// connections, pipeline depth and sizes) against the echo server at
+/// `echo` (the floor: TLS and the runtime, no KMIP): the server's report
+/// and the floor's.
+pub async fn run_with_baseline(settings: &Settings, echo: &str) -> Result<(Report, Report), String> {
+    if settings.connections == 0 || settings.pipeline == 0 || settings.batch == 0 {
+        return Err("--connections, --pipeline and --batch must be at least 1".into());
+    }
+    let connector = client::connector(&settings.target)?;
+    let prepared = client::prepare(settings, &connector).await?;
+    let schedule = prepared.schedule.clone();
+    let kmip = measure(settings, &settings.target, &connector, Arc::new(prepared)).await?;
+    let floor_target = Target { addr: echo.to_owned(), ..settings.target.clone() };
+    let echoed = client::Prepared { schedule, batch: settings.batch as u64, check: false };
+    let mut floor_settings = settings.clone();
+    floor_settings.server_pid = None;
+    let floor = measure(&floor_settings, &floor_target, &connector, Arc::new(echoed)).await?;
+    Ok((kmip, floor))
+}
+
+/// The warm-up and measurement phases against `target`.
+async fn measure(
+    settings: &Settings,
+    target: &Target,
+    connector: &tokio_rustls::TlsConnector,
+    prepared: Arc<client::Prepared>,
+) -> Result<Report, String> {
     let rss_before = settings.server_pid.and_then(rss_kib);
 
     let shared = Arc::new(Shared {
@@ -242,7 +273,7 @@ pub async fn run(settings: &Settings) -> Result<Report, String> {
     });
     let mut streams = Vec::with_capacity(settings.connections);
     for _ in 0..settings.connections {
-        streams.push(client::connect(&settings.target, &connector).await?);
+        streams.push(client::connect(target, connector).await?);
     }
     let mut tasks = tokio::task::JoinSet::new();
     for (index, stream) in streams.into_iter().enumerate() {

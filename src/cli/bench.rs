@@ -72,6 +72,85 @@ pub struct BenchArgs {
     /// No progress line.
     #[arg(long)]
     quiet: bool,
+    /// Then run the same load against a TLS echo server (in its own process, with the server's TLS and
+    /// runtime; needs --data-dir for its certificates) and report the KMIP figure as a fraction of that floor.
+    #[arg(long, requires = "data_dir")]
+    baseline: bool,
+}
+
+/// `kms bench-echo` arguments (started by `kms bench --baseline`).
+#[derive(Debug, Args)]
+pub struct EchoArgs {
+    /// The data dir whose TLS files the echo server uses.
+    #[arg(long)]
+    data_dir: PathBuf,
+    /// Where to listen.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    addr: String,
+}
+
+/// Runs the echo server: prints its address on a line, serves until its
+/// standard input closes.
+pub fn echo(args: EchoArgs) -> Result<(), CliError> {
+    let config = kms::config::Config::new(&args.data_dir);
+    let tls = kms::server::tls::ServerTls::load(config.tls_settings()).map_err(CliError::failed)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Failed(format!("starting the runtime: {e}")))?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(&args.addr)
+            .await
+            .map_err(|e| CliError::Io { path: args.addr.clone(), source: e })?;
+        let address = listener.local_addr().map_err(|e| CliError::Io { path: args.addr.clone(), source: e })?;
+        println!("{address}");
+        let serve = bench::echo::serve(listener, std::sync::Arc::new(tls));
+        let stdin_closed = async {
+            let mut sink = Vec::new();
+            let _ = tokio::io::AsyncReadExt::read_to_end(&mut tokio::io::stdin(), &mut sink).await;
+        };
+        tokio::select! {
+            result = serve => result.map_err(|e| CliError::Failed(format!("echo server: {e}"))),
+            () = stdin_closed => Ok(()),
+        }
+    })
+}
+
+/// The echo server child of `--baseline`, killed when dropped.
+struct EchoChild(std::process::Child);
+
+impl Drop for EchoChild {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_echo(data_dir: &std::path::Path) -> Result<(EchoChild, String), CliError> {
+    use std::io::BufRead as _;
+    use std::process::{Command, Stdio};
+    let exe = std::env::current_exe().map_err(|e| CliError::Failed(format!("finding the kms binary: {e}")))?;
+    let mut child = Command::new(exe)
+        .arg("bench-echo")
+        .arg("--data-dir")
+        .arg(data_dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| CliError::Failed(format!("starting the echo server: {e}")))?;
+    let stdout = child.stdout.take();
+    let child = EchoChild(child);
+    let mut line = String::new();
+    if let Some(stdout) = stdout {
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .map_err(|e| CliError::Failed(format!("reading the echo server's address: {e}")))?;
+    }
+    let address = line.trim().to_owned();
+    if address.is_empty() {
+        return Err(CliError::Failed("the echo server did not start".into()));
+    }
+    Ok((child, address))
 }
 
 fn parse_version(text: &str) -> Result<ProtocolVersion, String> {
@@ -136,6 +215,34 @@ pub fn run(args: BenchArgs) -> Result<(), CliError> {
         .enable_all()
         .build()
         .map_err(|e| CliError::Failed(format!("starting the runtime: {e}")))?;
+    if args.baseline {
+        let Some(data_dir) = &args.data_dir else { return Err(CliError::Input("--baseline needs --data-dir".into())) };
+        let (_child, echo) = start_echo(data_dir)?;
+        let (report, floor) = runtime.block_on(bench::run_with_baseline(&settings, &echo)).map_err(CliError::Failed)?;
+        // Messages per second: the echo answers whole messages.
+        let fraction = |kmip: f64, floor: f64| if floor > 0.0 { kmip / floor } else { 0.0 };
+        let kmip_rate = report.messages as f64 / report.seconds.max(f64::MIN_POSITIVE);
+        let floor_rate = floor.messages as f64 / floor.seconds.max(f64::MIN_POSITIVE);
+        if args.json {
+            let out = serde_json::json!({
+                "kmip": report,
+                "floor": floor,
+                "messages_per_second": kmip_rate,
+                "floor_messages_per_second": floor_rate,
+                "fraction_of_floor": fraction(kmip_rate, floor_rate),
+            });
+            println!("{}", serde_json::to_string_pretty(&out).map_err(CliError::failed)?);
+        } else {
+            print!("{report}");
+            println!("-- floor: TLS echo of the same messages ({echo})");
+            print!("{floor}");
+            println!(
+                "KMIP {kmip_rate:.0} messages/s = {:.1} % of the floor's {floor_rate:.0}",
+                100.0 * fraction(kmip_rate, floor_rate)
+            );
+        }
+        return Ok(());
+    }
     let report = runtime.block_on(bench::run(&settings)).map_err(CliError::Failed)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report).map_err(CliError::failed)?);

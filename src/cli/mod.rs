@@ -50,6 +50,9 @@ enum Command {
     RevokeGrant(access::GrantCommandArgs),
     /// The load generator: KMIP over mutual TLS to any server, ops/s and latency percentiles.
     Bench(bench::BenchArgs),
+    /// The TLS echo server of `kms bench --baseline` (internal).
+    #[command(hide = true)]
+    BenchEcho(bench::EchoArgs),
     /// Read and write KMIP TTLV: binary or hex <-> the KMIP XML or JSON encoding.
     #[command(subcommand)]
     Ttlv(ttlv::TtlvCommand),
@@ -104,5 +107,6 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::RevokeGrant(args) => access::grant(args, kms::access::Change::Revoke),
         Command::Ttlv(command) => ttlv::run(command),
         Command::Bench(args) => bench::run(args),
+        Command::BenchEcho(args) => bench::echo(args),
     }
 }

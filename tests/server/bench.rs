@@ -80,3 +80,30 @@ async fn pipelines_and_batches_count_every_item_and_failures_by_reason() {
     assert!(refused.contains("encrypt") && refused.contains("FeatureNotSupported"), "{refused}");
     server.shutdown().await.expect("shuts down");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_baseline_echoes_the_same_messages_over_the_servers_tls() {
+    let dir = TempDir::new("bench-baseline");
+    let server = start(&dir, |_| {}).await;
+    let config = kms::config::Config::new(server.data_dir());
+    let tls = kms::server::tls::ServerTls::load(config.tls_settings()).expect("the server's TLS files");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("binds");
+    let echo = listener.local_addr().expect("an address").to_string();
+    let echo_task = tokio::spawn(bench::echo::serve(listener, std::sync::Arc::new(tls)));
+
+    let mut run = settings(&server, "encrypt", ProtocolVersion::V2_1);
+    run.pipeline = 4;
+    run.stop = Stop::Requests(30);
+    let (kmip, floor) = bench::run_with_baseline(&run, &echo).await.expect("both runs");
+    assert_eq!((kmip.messages, floor.messages), (30, 30), "{kmip}\n{floor}");
+    assert_eq!(kmip.error_count() + floor.error_count(), 0, "{kmip}\n{floor}");
+    assert!(floor.server_rss_kib_after.is_none(), "the floor has no server process to read");
+
+    // The echo's TLS is the KMIP port's: a client without a certificate
+    // is refused.
+    let anonymous = crate::support::client(server.data_dir(), None, crate::support::Versions::Tls12);
+    let refused = crate::support::connect(echo.parse().expect("an address"), &anonymous).await;
+    assert!(refused.is_err(), "TLS 1.2 without a client certificate must fail the handshake");
+    echo_task.abort();
+    server.shutdown().await.expect("shuts down");
+}
