@@ -8,6 +8,7 @@ mod audit;
 mod backup;
 mod bench;
 mod captures;
+mod crash;
 mod durability;
 mod framing;
 mod hsm;

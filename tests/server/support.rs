@@ -279,9 +279,19 @@ pub fn serve(dir: &TempDir, extra: &[&str]) -> Serving {
 
 /// [`serve`] with environment variables.
 pub fn serve_with_env(dir: &TempDir, extra: &[&str], env: &[(&str, &str)]) -> Serving {
+    serve_binary_with_env(Path::new(env!("CARGO_BIN_EXE_kms")), dir, extra, env)
+}
+
+/// [`serve`] through `binary` (a wrapper that runs `kms` with the same
+/// arguments, e.g. under strace).
+pub fn serve_binary(binary: &Path, dir: &TempDir, extra: &[&str]) -> Serving {
+    serve_binary_with_env(binary, dir, extra, &[])
+}
+
+fn serve_binary_with_env(binary: &Path, dir: &TempDir, extra: &[&str], env: &[(&str, &str)]) -> Serving {
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kms"))
+    let mut child = Command::new(binary)
         .args(["serve", "--data-dir", dir.path().to_str().expect("path"), "--kmip-addr", "127.0.0.1:0"])
         .args(if extra.contains(&"--http-addr") { &[][..] } else { &["--http-addr", "127.0.0.1:0"][..] })
         .args(extra)
