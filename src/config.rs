@@ -34,6 +34,8 @@
 //!
 //! [limits]
 //! max_message_size = "4MiB"             # or a number of bytes
+//! max_response_size = "16MiB"           # larger batch or Locate responses: Response Too Large
+//! max_batch_items = 10000               # more per request: Invalid Message
 //! max_connections = 10000
 //! handshake_timeout = "10s"             # "250ms", "30s", "5m", or seconds
 //! partial_message_timeout = "30s"
@@ -240,6 +242,11 @@ pub struct ServerLimits {
     /// The largest request message accepted, header included; checked from
     /// the 8-byte header before the body is read.
     pub max_message_size: usize,
+    /// The largest response: a batch or Locate response beyond it is
+    /// answered with Response Too Large.
+    pub max_response_size: usize,
+    /// The most batch items in one request.
+    pub max_batch_items: usize,
     /// The most connections open at once; more are closed at once.
     pub max_connections: usize,
     /// How long a TLS handshake may take.
@@ -255,6 +262,8 @@ impl Default for ServerLimits {
     fn default() -> ServerLimits {
         ServerLimits {
             max_message_size: 4 * 1024 * 1024,
+            max_response_size: 16 * 1024 * 1024,
+            max_batch_items: 10_000,
             max_connections: 10_000,
             handshake_timeout: Duration::from_secs(10),
             partial_message_timeout: Duration::from_secs(30),
@@ -430,6 +439,16 @@ pub const KEYS: &[Key] = &[
         set: |c, v| v.size().map(|x| c.limits.max_message_size = x),
     },
     Key {
+        path: "limits.max_response_size",
+        help: "largest batch or Locate response; beyond it Response Too Large (bytes, or e.g. \"16MiB\")",
+        set: |c, v| v.size().map(|x| c.limits.max_response_size = x),
+    },
+    Key {
+        path: "limits.max_batch_items",
+        help: "most batch items in one request; more: Invalid Message",
+        set: |c, v| v.count().map(|x| c.limits.max_batch_items = x),
+    },
+    Key {
         path: "limits.max_connections",
         help: "most connections open at once",
         set: |c, v| v.count().map(|x| c.limits.max_connections = x),
@@ -599,6 +618,8 @@ impl Config {
             rng_seed: self.crypto.rng_seed,
             hsm_policy: self.hsm.policy,
             access: self.access.clone(),
+            max_response_size: self.limits.max_response_size,
+            max_batch_items: self.limits.max_batch_items,
             ..OpsConfig::default()
         }
     }

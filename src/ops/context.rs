@@ -27,6 +27,13 @@ pub struct OpsConfig {
     pub access: AccessPolicy,
     /// Which new keys are generated in the PKCS#11 token (`hsm.policy`).
     pub hsm_policy: HsmPolicy,
+    /// The largest response message (`limits.max_response_size`): a batch
+    /// or a Locate whose response would be larger is answered with
+    /// Response Too Large (as a request's smaller Maximum Response Size).
+    pub max_response_size: usize,
+    /// The most batch items a request may carry (`limits.max_batch_items`);
+    /// more: Invalid Message for the whole request.
+    pub max_batch_items: usize,
 }
 
 /// Which keys Create generates inside the PKCS#11 token (config key
@@ -50,6 +57,8 @@ impl Default for OpsConfig {
             rng_seed: RngSeedPolicy::default(),
             hsm_policy: HsmPolicy::default(),
             access: AccessPolicy::default(),
+            max_response_size: 16 << 20,
+            max_batch_items: 10_000,
         }
     }
 }

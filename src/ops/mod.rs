@@ -384,7 +384,7 @@ impl Kms {
         let span =
             debug_span!("message", identity = %peer.identity, version = %version, items = parts.batch_items.len());
         async move {
-            if let Err(message) = check_header(&parts.header, parts.batch_items.len()) {
+            if let Err(message) = check_header(&parts.header, parts.batch_items.len(), self.config.max_batch_items) {
                 self.audit_refusal(peer, now, ResultReason::INVALID_MESSAGE);
                 return ResponseMessage::message_failure(version, now, ResultReason::INVALID_MESSAGE, message);
             }
@@ -547,7 +547,7 @@ impl Kms {
             self.audit_later(|| audit::item_entries(peer, now, parts, &responses));
             return Ok(responses);
         }
-        if let Some(limit) = parts.header.maximum_response_size
+        if let Some(limit) = self.response_limit(&parts.header, &responses)
             && let Some(size) = self.oversized(&parts.header, &responses, now, limit)
         {
             // Nothing is committed: the client sees no result.
@@ -711,6 +711,22 @@ impl Kms {
     }
 
     /// The TTLV size of the response if it exceeds `limit`.
+    /// The response size limit to check: the request's Maximum Response
+    /// Size, or the server's (`limits.max_response_size`) for the
+    /// responses that can grow without bound (several batch items, a
+    /// Locate); None for a single item of another operation, whose size
+    /// the request's own size bounds (no encoding pass on the hot path).
+    fn response_limit(&self, header: &RequestHeader, items: &[ResponseBatchItem]) -> Option<i32> {
+        let server = i32::try_from(self.config.max_response_size).unwrap_or(i32::MAX);
+        match header.maximum_response_size {
+            Some(asked) => Some(asked.min(server)),
+            None if items.len() > 1 || items.iter().any(|item| item.operation == Some(Operation::LOCATE)) => {
+                Some(server)
+            }
+            None => None,
+        }
+    }
+
     fn oversized(&self, header: &RequestHeader, items: &[ResponseBatchItem], now: i64, limit: i32) -> Option<usize> {
         let response = self.response(header, items.to_vec(), now);
         let size = wire::encoded_len(&response.to_ttlv());
@@ -748,9 +764,12 @@ impl Kms {
 }
 
 /// Header checks that fail the whole message.
-fn check_header(header: &RequestHeader, items: usize) -> Result<(), String> {
+fn check_header(header: &RequestHeader, items: usize, max_items: usize) -> Result<(), String> {
     if usize::try_from(header.batch_count).ok() != Some(items) {
         return Err(format!("Batch Count is {} but the message holds {items} batch items", header.batch_count));
+    }
+    if items > max_items {
+        return Err(format!("{items} batch items exceed the maximum of {max_items} per request"));
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ mod captures;
 mod crash;
 mod durability;
 mod framing;
+mod hostile;
 mod hsm;
 mod http;
 mod keys;

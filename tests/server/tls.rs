@@ -101,6 +101,36 @@ async fn a_certificate_from_a_foreign_ca_is_refused() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn an_expired_or_not_yet_valid_certificate_from_the_right_ca_is_refused() {
+    let dir = TempDir::new("expired");
+    let server = start(&dir, |_| {}).await;
+    let certs = dir.path().join("certs");
+    let ca_key = KeyPair::from_pem(&std::fs::read_to_string(certs.join("ca.key")).expect("CA key")).expect("PEM");
+    let ca_pem = std::fs::read_to_string(certs.join("ca.pem")).expect("CA certificate");
+    let issuer = Issuer::from_ca_cert_pem(&ca_pem, ca_key).expect("the data dir's CA");
+    let day = time::Duration::days(1);
+    let now = time::OffsetDateTime::now_utc();
+    for (not_before, not_after) in [(now - day * 30, now - day), (now + day, now + day * 30)] {
+        let key = KeyPair::generate().expect("key");
+        let mut params = client_params(Some("admin"), vec![]);
+        params.not_before = not_before;
+        params.not_after = not_after;
+        let cert = params.signed_by(&key, &issuer).expect("cert");
+        for versions in [Versions::Tls12, Versions::Tls13] {
+            assert_refused(server.kmip_addr(), &client(dir.path(), Some(identity(&cert, &key)), versions)).await;
+        }
+        // The same CA's current certificate is accepted, so the refusal
+        // was the dates.
+        let key = KeyPair::generate().expect("key");
+        let cert = client_params(Some("admin"), vec![]).signed_by(&key, &issuer).expect("cert");
+        let connector = client(dir.path(), Some(identity(&cert, &key)), Versions::Tls13);
+        let mut stream = connect(server.kmip_addr(), &connector).await.expect("connects");
+        exchange(&mut stream, &discover_versions(ProtocolVersion::V2_1)).await;
+    }
+    server.shutdown().await.expect("shutdown");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn identity_comes_from_the_certificate_and_a_nameless_one_is_refused() {
     let dir = TempDir::new("nameless");
     let server = start(&dir, |_| {}).await;
