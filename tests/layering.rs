@@ -54,7 +54,8 @@ fn backends_and_transports_are_named_in_one_place() {
     let src = root().join("src");
     let rules: &[(&str, &[&str])] = &[
         ("sled", &["store/sled.rs"]),
-        ("tokio_rustls", &["server/"]),
+        // The listener's TLS, and the load generator's client and echo floor.
+        ("tokio_rustls", &["server/", "bench/"]),
         ("hyper", &["http/"]),
         ("hyper_util", &["http/"]),
         ("http_body_util", &["http/"]),
