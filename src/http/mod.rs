@@ -22,6 +22,8 @@
 
 #[allow(dead_code)] // SKELETON: used by the Infisical routes being written
 mod auth;
+mod keys;
+mod peer;
 mod routes;
 
 use std::convert::Infallible;

@@ -11,6 +11,7 @@ mod durability;
 mod framing;
 mod hsm;
 mod http;
+mod keyrest;
 mod keys;
 mod lifecycle;
 mod pki;
