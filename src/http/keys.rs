@@ -89,6 +89,7 @@ pub(crate) async fn handle(state: &State, info: &ConnectionInfo, request: Reques
                 Err(refusal) => Err(refusal),
             }
         }
+        (&Method::GET, ["key-name", name]) => keys.by_name(name).await.map(|key| json!({ "key": key })),
         (&Method::GET, [id]) => keys.metadata(id).await.map(|key| json!({ "key": key })),
         (&Method::GET, [id, "public-key"]) => keys.public_key(id).await,
         (&Method::POST, [id, action]) => {
@@ -466,6 +467,24 @@ impl Keys<'_> {
         let total = keys.len();
         let page: Vec<serde_json::Value> = keys.into_iter().skip(offset).take(limit).collect();
         Ok(json!({ "keys": page, "totalCount": total }))
+    }
+
+    /// `GET …/key-name/:name`: the key whose Name is `name` (Locate, as the
+    /// caller: a key it may not locate is not found).
+    async fn by_name(&self, name: &str) -> Result<serde_json::Value, Refusal> {
+        let name_attribute = Ttlv::structure(
+            Tag::NAME,
+            vec![
+                Ttlv::new(Tag::NAME_VALUE, Value::TextString(name.to_owned())),
+                enumeration(Tag::NAME_TYPE, NameType::UNINTERPRETED_TEXT_STRING.0),
+            ],
+        );
+        let payload = vec![Ttlv::structure(Tag::ATTRIBUTES, vec![name_attribute])];
+        let located = self.one(Operation::LOCATE, payload, name).await?;
+        let Some(id) = located.child(Tag::UNIQUE_IDENTIFIER).and_then(|u| u.value.as_text()) else {
+            return Err(Refusal::new(StatusCode::NOT_FOUND, format!("Key with name '{name}' not found")));
+        };
+        self.metadata(id).await
     }
 
     /// The key's metadata (Get Attributes).

@@ -270,6 +270,9 @@ async fn aes_keys_encrypt_decrypt_make_data_keys_rotate_and_are_kmip_objects() {
     for key in [&id, &new_id, &other_id.to_owned()] {
         assert!(listed.contains(key), "{key} in {listed:?}");
     }
+    let by_name = alice.get(&format!("{KEYS}/key-name/orders")).await;
+    assert_eq!(by_name.ok()["key"]["id"], new_id.as_str(), "the name moved to the newest key");
+    alice.get(&format!("{KEYS}/key-name/nothing")).await.refused(StatusCode::NOT_FOUND, "NotFound");
     let searched = alice.get(&format!("{KEYS}?search=oth&limit=10&offset=0")).await;
     assert_eq!(ids(searched.ok()), vec![other_id.to_owned()]);
     assert_eq!(ids(alice.get(&format!("{KEYS}?limit=1&offset=1")).await.ok()).len(), 1);
@@ -466,6 +469,7 @@ async fn another_identity_is_refused_like_a_missing_key_until_granted_and_strang
         assert_eq!(theirs, nobodys, "{method} {suffix}");
     }
     bob.decrypt(&id, &ciphertext).await.refused(StatusCode::NOT_FOUND, "NotFound");
+    bob.get(&format!("{KEYS}/key-name/alice-key")).await.refused(StatusCode::NOT_FOUND, "NotFound");
     assert!(ids(bob.get(KEYS).await.ok()).is_empty(), "bob sees none of alice's keys");
     let bobs = bob.create(json!({ "name": "bob-key" })).await;
     assert_eq!(ids(bob.get(KEYS).await.ok()), vec![bobs["id"].as_str().expect("id").to_owned()]);
