@@ -17,6 +17,9 @@
 //! - `/api/v1/kms/keys…`: keys over REST ([`super::keys`]), the same
 //!   callers as `POST /kmip`.
 //!
+//! - Universal Auth and machine identities under `/api/v1/auth/` and
+//!   `/api/v1/identities` ([`super::auth`]).
+//!
 //! Trailing slashes are accepted. Everything else gets a JSON error:
 //! `{"reqId":"req-…","statusCode":N,"message":"…","error":"<Name>"}`.
 
@@ -73,6 +76,7 @@ pub(crate) async fn handle(state: &State, info: &ConnectionInfo, request: Reques
         }
         (_, "/api/status" | "/metrics") => error(StatusCode::METHOD_NOT_ALLOWED, "use GET"),
         (_, "/kmip") => error(StatusCode::METHOD_NOT_ALLOWED, "use POST"),
+        (_, route) if super::auth::owns(route) => super::auth::handle(state, info, request, route).await,
         _ => error(StatusCode::NOT_FOUND, &format!("no route {method} {}", request.uri().path())),
     }
 }
