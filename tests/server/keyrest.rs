@@ -13,7 +13,8 @@ use http_body_util::{BodyExt, Full};
 use hyper::{Request, StatusCode};
 use hyper_util::rt::TokioIo;
 use kmip_ttlv::enums::{Operation, ResultStatus};
-use kmip_ttlv::model::RequestBatchItem;
+use kmip_ttlv::model::{RequestBatchItem, ResponseMessage};
+use kmip_ttlv::wire::{self, Limits};
 use kmip_ttlv::{ProtocolVersion, Tag};
 use kms::access::{Change, Scope};
 use kms::audit::Entry;
@@ -23,7 +24,7 @@ use serde_json::{Value, json};
 use tokio::net::TcpStream;
 
 use crate::access::{Client as KmipClient, change};
-use crate::support::{Identity, TempDir, Versions, client_with_alpn, payload, start};
+use crate::support::{Identity, TempDir, Versions, client_with_alpn, payload, request, start};
 
 const KEYS: &str = "/api/v1/kms/keys";
 
@@ -78,7 +79,6 @@ impl Http {
     }
 
     /// Sends `Authorization: Bearer TOKEN` with every request from now on.
-    #[allow(dead_code)] // used by the bearer-token tests
     pub fn with_bearer(mut self, token: &str) -> Http {
         self.bearer = Some(token.to_owned());
         self
@@ -86,17 +86,30 @@ impl Http {
 
     /// Sends a request with a JSON body (or none); the reply.
     pub async fn call(&mut self, method: &str, path: &str, body: Option<Value>) -> Reply {
+        let (content_type, bytes) = match body {
+            Some(body) => (Some("application/json"), body.to_string().into_bytes()),
+            None => (None, Vec::new()),
+        };
+        let (status, body) = self.raw(method, path, content_type, bytes).await;
+        let body = serde_json::from_slice(&body).unwrap_or_else(|e| panic!("JSON ({e}): {body:?}"));
+        Reply { status, body }
+    }
+
+    /// Sends a request with a body of `content_type`; the status and body.
+    pub async fn raw(
+        &mut self,
+        method: &str,
+        path: &str,
+        content_type: Option<&str>,
+        bytes: Vec<u8>,
+    ) -> (StatusCode, Bytes) {
         let mut request = Request::builder().method(method).uri(path).header("host", "localhost");
         if let Some(token) = &self.bearer {
             request = request.header("authorization", format!("Bearer {token}"));
         }
-        let bytes = match body {
-            Some(body) => {
-                request = request.header("content-type", "application/json");
-                body.to_string().into_bytes()
-            }
-            None => Vec::new(),
-        };
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
         let request = request.body(Full::new(Bytes::from(bytes))).expect("request");
         let response = tokio::time::timeout(Duration::from_secs(60), async {
             self.sender.ready().await?;
@@ -106,9 +119,7 @@ impl Http {
         .expect("an answer in time")
         .expect("a response");
         let (parts, body) = response.into_parts();
-        let body = body.collect().await.expect("body").to_bytes();
-        let body = serde_json::from_slice(&body).unwrap_or_else(|e| panic!("JSON ({e}): {body:?}"));
-        Reply { status: parts.status, body }
+        (parts.status, body.collect().await.expect("body").to_bytes())
     }
 
     pub async fn get(&mut self, path: &str) -> Reply {
@@ -514,5 +525,91 @@ async fn another_identity_is_refused_like_a_missing_key_until_granted_and_strang
     assert!(
         records.iter().any(|(op, _, who, result)| op == "Decrypt" && who == "bob" && result == "Success"),
         "bob's granted use audited: {records:?}"
+    );
+}
+
+/// A machine identity made on the admin socket, logged in with Universal
+/// Auth: its access token.
+async fn machine_token(server: &RunningServer, name: &str) -> String {
+    let data_dir = server.data_dir().to_path_buf();
+    let request = json!({ "command": "identity-create", "identity": name });
+    let created = tokio::task::spawn_blocking(move || kms::admin::request(&data_dir, &request))
+        .await
+        .expect("the request task")
+        .expect("identity-create");
+    let login = json!({ "clientId": created["clientId"], "clientSecret": created["clientSecret"] });
+    let mut anonymous = Http::connect(server, None).await;
+    let reply = anonymous.post("/api/v1/auth/universal-auth/login", login).await;
+    reply.ok()["accessToken"].as_str().expect("accessToken").to_owned()
+}
+
+/// A KMIP 2.1 message of one item sent to `POST /kmip` as binary TTLV.
+async fn kmip_over_https(http: &mut Http, operation: Operation, xml: &str) -> ResponseMessage {
+    let bytes = request(vec![RequestBatchItem::new(operation, payload(xml))]);
+    let (status, body) = http.raw("POST", "/kmip", Some("application/octet-stream"), bytes).await;
+    assert_eq!(status, StatusCode::OK, "{body:?}");
+    ResponseMessage::from_ttlv(&wire::decode(&body, &Limits::default()).expect("TTLV")).expect("a response")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_machine_identitys_bearer_token_uses_the_key_rest_and_post_kmip_audited_as_machine() {
+    let dir = TempDir::new("keyrest-bearer");
+    let server = start(&dir, |_| {}).await;
+    let token = machine_token(&server, "ci").await;
+    let mut ci = Http::connect(&server, None).await.with_bearer(&token);
+
+    // Key REST with the token: the key is the machine identity's.
+    let key = ci.create(json!({ "name": "ci-key" })).await;
+    let id = key["id"].as_str().expect("id").to_owned();
+    let ciphertext = ci.encrypt(&id, b"build secret").await;
+    assert_eq!(plaintext(&ci.decrypt(&id, &ciphertext).await), b"build secret");
+    assert_eq!(ids(ci.get(KEYS).await.ok()), vec![id.clone()]);
+
+    // POST /kmip with the token: Get of the REST key, a Create.
+    let uid = format!(r#"<UniqueIdentifier type="TextString" value="{id}"/>"#);
+    let response = kmip_over_https(&mut ci, Operation::GET, &uid).await;
+    let item = &response.batch_items[0];
+    assert_eq!(item.result_status, ResultStatus::SUCCESS, "{:?}", item.result_message);
+    assert!(item.response_payload.as_ref().and_then(|p| p.child(Tag::SYMMETRIC_KEY)).is_some());
+    let create = r#"<ObjectType type="Enumeration" value="SymmetricKey"/><Attributes>
+        <CryptographicAlgorithm type="Enumeration" value="AES"/><CryptographicLength type="Integer" value="128"/>
+        </Attributes>"#;
+    let response = kmip_over_https(&mut ci, Operation::CREATE, create).await;
+    assert_eq!(response.batch_items[0].result_status, ResultStatus::SUCCESS);
+
+    // A certificate identity does not see the machine identity's key, and
+    // the machine identity does not see alice's, until a grant names it.
+    let mut alice = Http::connect(&server, Some("alice")).await;
+    alice.get(&format!("{KEYS}/{id}")).await.refused(StatusCode::NOT_FOUND, "NotFound");
+    let alices = alice.create(json!({ "name": "alice-key" })).await;
+    let alices = alices["id"].as_str().expect("id").to_owned();
+    ci.post(&format!("{KEYS}/{alices}/encrypt"), json!({ "plaintext": "aGk=" }))
+        .await
+        .refused(StatusCode::NOT_FOUND, "NotFound");
+    change(&server, Change::Grant, "alice", "machine:ci", Scope::Object(alices.clone()), "encrypt").await;
+    let for_alice = ci.encrypt(&alices, b"from ci").await;
+    assert_eq!(plaintext(&alice.decrypt(&alices, &for_alice).await), b"from ci");
+
+    // A revoked token is refused at once, on both routes.
+    let mut anonymous = Http::connect(&server, None).await;
+    anonymous.post("/api/v1/auth/token/revoke", json!({ "accessToken": token })).await.ok();
+    ci.get(KEYS).await.refused(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+    let bytes = request(vec![RequestBatchItem::new(Operation::GET, payload(&uid))]);
+    let (status, _) = ci.raw("POST", "/kmip", Some("application/octet-stream"), bytes).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    let records = http_records(server).await;
+    for operation in ["Create", "Encrypt", "Decrypt", "Get", "Locate"] {
+        assert!(
+            records.iter().any(|(op, kind, who, result)| op == operation
+                && kind == "machine"
+                && who == "machine:ci"
+                && result == "Success"),
+            "{operation} by the machine identity audited: {records:?}"
+        );
+    }
+    assert!(
+        records.iter().any(|(op, kind, _, result)| op == "Encrypt" && kind == "machine" && result != "Success"),
+        "the refusal before the grant audited: {records:?}"
     );
 }
