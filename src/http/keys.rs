@@ -89,7 +89,11 @@ pub(crate) async fn handle(state: &State, info: &ConnectionInfo, request: Reques
                 Err(refusal) => Err(refusal),
             }
         }
-        (&Method::GET, ["key-name", name]) => keys.by_name(name).await.map(|key| json!({ "key": key })),
+        (&Method::GET, ["key-name", name]) => match percent_decode(name) {
+            Some(name) => keys.by_name(&name).await.map(|key| json!({ "key": key })),
+            None => Err(bad_request("the key name is not valid percent-encoded UTF-8")),
+        },
+        (&Method::GET, [id, "signing-algorithms"]) => keys.signing_algorithms(id).await,
         (&Method::GET, [id]) => keys.metadata(id).await.map(|key| json!({ "key": key })),
         (&Method::GET, [id, "public-key"]) => keys.public_key(id).await,
         (&Method::POST, [id, action]) => {
@@ -487,6 +491,27 @@ impl Keys<'_> {
         self.metadata(id).await
     }
 
+    /// `GET …/:id/signing-algorithms`: the `signingAlgorithm` names the key
+    /// takes (none for an AES or an encrypt-decrypt key).
+    async fn signing_algorithms(&self, id: &str) -> Result<serde_json::Value, Refusal> {
+        let key = self.metadata(id).await?;
+        let names: &[&str] = match (key["keyUsage"].as_str(), key["encryptionAlgorithm"].as_str()) {
+            (Some("sign-verify"), Some(algorithm)) if algorithm.starts_with("RSA_") => &[
+                "RSASSA_PSS_SHA_256",
+                "RSASSA_PSS_SHA_384",
+                "RSASSA_PSS_SHA_512",
+                "RSASSA_PKCS1_V1_5_SHA_256",
+                "RSASSA_PKCS1_V1_5_SHA_384",
+                "RSASSA_PKCS1_V1_5_SHA_512",
+            ],
+            (Some("sign-verify"), Some(algorithm)) if algorithm.starts_with("ECC_") => {
+                &["ECDSA_SHA_256", "ECDSA_SHA_384", "ECDSA_SHA_512"]
+            }
+            _ => &[],
+        };
+        Ok(json!({ "keyId": id, "signingAlgorithms": names }))
+    }
+
     /// The key's metadata (Get Attributes).
     async fn metadata(&self, id: &str) -> Result<serde_json::Value, Refusal> {
         let payload = self.one(Operation::GET_ATTRIBUTES, vec![uid(id)], id).await?;
@@ -787,6 +812,28 @@ fn parse<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, Refusal> {
     })
 }
 
+/// A path segment with its `%XX` escapes decoded; None when an escape is
+/// malformed or the result is not UTF-8.
+fn percent_decode(segment: &str) -> Option<String> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        if byte == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(byte);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Base64 field `name` decoded.
 fn decode(name: &str, value: &str) -> Result<Zeroizing<Vec<u8>>, Refusal> {
     BASE64.decode(value.trim()).map(Zeroizing::new).map_err(|_| bad_request(&format!("{name} is not valid base64")))
@@ -840,6 +887,16 @@ mod tests {
         other_format[0] = 0x02;
         assert!(Ciphertext::parse(&other_format).is_none());
         assert!(Ciphertext::header(&"x".repeat(256)).is_none());
+    }
+
+    #[test]
+    fn path_segments_are_percent_decoded() {
+        assert_eq!(percent_decode("plain").as_deref(), Some("plain"));
+        assert_eq!(percent_decode("two%20words%2Fx").as_deref(), Some("two words/x"));
+        assert_eq!(percent_decode("caf%C3%A9").as_deref(), Some("café"));
+        for bad in ["%", "%2", "%zz", "%FF", "a%+1"] {
+            assert_eq!(percent_decode(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -178,6 +178,9 @@ async fn aes_keys_encrypt_decrypt_make_data_keys_rotate_and_are_kmip_objects() {
     let server = start(&dir, |_| {}).await;
     let mut alice = Http::connect(&server, Some("alice")).await;
 
+    let spaced = alice.create(json!({ "name": "two words" })).await;
+    let found = alice.get(&format!("{KEYS}/key-name/two%20words")).await;
+    assert_eq!(found.ok()["key"]["id"], spaced["id"], "a percent-encoded name");
     let key = alice.create(json!({ "name": "orders", "description": "order rows", "projectId": "ignored" })).await;
     let id = key["id"].as_str().expect("id").to_owned();
     assert_eq!(key["name"], "orders");
@@ -277,7 +280,7 @@ async fn aes_keys_encrypt_decrypt_make_data_keys_rotate_and_are_kmip_objects() {
 
     let list = alice.get(KEYS).await;
     let listed = ids(list.ok());
-    assert_eq!(list.body["totalCount"], 3);
+    assert_eq!(list.body["totalCount"], 4);
     for key in [&id, &new_id, &other_id.to_owned()] {
         assert!(listed.contains(key), "{key} in {listed:?}");
     }
@@ -347,6 +350,10 @@ async fn rsa_and_ecdsa_keys_sign_verify_encrypt_and_rotate() {
     let signer = alice.create(json!({ "encryptionAlgorithm": "RSA_3072", "keyUsage": "sign-verify" })).await;
     let signer_id = signer["id"].as_str().expect("id").to_owned();
     assert_eq!(signer["keyUsage"], "sign-verify");
+    let algorithms = alice.get(&format!("{KEYS}/{signer_id}/signing-algorithms")).await;
+    assert_eq!(algorithms.ok()["signingAlgorithms"].as_array().map(Vec::len), Some(6));
+    let algorithms = alice.get(&format!("{KEYS}/{rsa_id}/signing-algorithms")).await;
+    assert_eq!(algorithms.ok()["signingAlgorithms"], json!([]), "an encrypt-decrypt key signs with none");
     let data = BASE64.encode(b"a release manifest");
     for algorithm in ["RSASSA_PSS_SHA_256", "RSASSA_PKCS1_V1_5_SHA_384", "RSASSA_PSS_SHA_512"] {
         let signed = alice
@@ -388,6 +395,8 @@ async fn rsa_and_ecdsa_keys_sign_verify_encrypt_and_rotate() {
         let ec = alice.create(json!({ "name": algorithm, "encryptionAlgorithm": algorithm })).await;
         let ec_id = ec["id"].as_str().expect("id").to_owned();
         assert_eq!(ec["keyUsage"], "sign-verify", "an ECC key signs by default");
+        let names = alice.get(&format!("{KEYS}/{ec_id}/signing-algorithms")).await;
+        assert!(names.ok()["signingAlgorithms"].as_array().expect("names").contains(&json!(signing)));
         let signed =
             alice.post(&format!("{KEYS}/{ec_id}/sign"), json!({ "data": data, "signingAlgorithm": signing })).await;
         let signature = signed.ok()["signature"].as_str().expect("signature").to_owned();
