@@ -667,16 +667,22 @@ impl Keys<'_> {
     /// rotations (Replacement Object Links, read with Get Attributes as the
     /// caller); else the answer for a key that does not decrypt it.
     async fn check_replaced_by(&self, older: &str, newer: &str) -> Result<(), Refusal> {
+        let not_ours = || bad_request(&format!("the ciphertext was not made by key {newer} or a key it replaced"));
         let mut current = older.to_owned();
         for _ in 0..MAX_ROTATIONS {
-            let attributes = self.one(Operation::GET_ATTRIBUTES, vec![uid(&current)], newer).await?;
+            // A key the caller cannot see is not one it may decrypt with.
+            let attributes = match self.one(Operation::GET_ATTRIBUTES, vec![uid(&current)], newer).await {
+                Ok(attributes) => attributes,
+                Err(refusal) if refusal.status == StatusCode::NOT_FOUND => return Err(not_ours()),
+                Err(refusal) => return Err(refusal),
+            };
             match link_of(&attributes, LinkType::REPLACEMENT_OBJECT_LINK) {
                 Some(next) if next == newer => return Ok(()),
                 Some(next) => current = next,
                 None => break,
             }
         }
-        Err(bad_request(&format!("the ciphertext was not made by key {newer} or a key it replaced")))
+        Err(not_ours())
     }
 
     /// `POST …/:id/rotate`: Re-key (AES) or Re-key Key Pair (RSA, ECC),
