@@ -68,7 +68,7 @@ pub(crate) async fn handle(state: &State, info: &ConnectionInfo, request: Reques
     if !rest.is_empty() && !rest.starts_with('/') {
         return error(StatusCode::NOT_FOUND, &format!("no route {} {route}", request.method()));
     }
-    let segments: Vec<String> = rest.split('/').filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
     let peer = match super::peer::request_peer(state, request.headers(), info).await {
         Ok(peer) => peer,
         Err(reply) => return reply,
@@ -76,7 +76,6 @@ pub(crate) async fn handle(state: &State, info: &ConnectionInfo, request: Reques
     let method = request.method().clone();
     let query = request.uri().query().unwrap_or_default().to_owned();
     let keys = Keys { kms: &state.kms, peer: &peer };
-    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
     let result = match (&method, segments.as_slice()) {
         (&Method::GET, []) => keys.list(&query).await,
         (&Method::POST, []) => {
@@ -84,7 +83,8 @@ pub(crate) async fn handle(state: &State, info: &ConnectionInfo, request: Reques
                 Ok(body) => body,
                 Err(reply) => return reply,
             };
-            match parse::<CreateBody>(&body) {
+            let body: &[u8] = if body.is_empty() { b"{}" } else { &body };
+            match parse::<CreateBody>(body) {
                 Ok(body) => keys.create(body).await,
                 Err(refusal) => Err(refusal),
             }

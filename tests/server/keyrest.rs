@@ -242,6 +242,13 @@ async fn aes_keys_encrypt_decrypt_make_data_keys_rotate_and_are_kmip_objects() {
         .await
         .refused(StatusCode::NOT_FOUND, "NotFound");
     alice.post(KEYS, json!({ "encryptionAlgorithm": "des-56" })).await.refused(StatusCode::BAD_REQUEST, "BadRequest");
+    let unnamed = alice.call("POST", KEYS, None).await;
+    assert_eq!(unnamed.ok()["key"]["encryptionAlgorithm"], "aes-256-gcm", "an empty body makes a default key");
+    let unnamed = unnamed.body["key"]["id"].as_str().expect("id").to_owned();
+    alice
+        .call("DELETE", &format!("{KEYS}/{unnamed}"), None)
+        .await
+        .refused(StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed");
     alice.post(&format!("{KEYS}/{id}/fly"), json!({})).await.refused(StatusCode::NOT_FOUND, "NotFound");
 
     // A data key: its wrapped form decrypts to its plaintext form.
@@ -278,7 +285,7 @@ async fn aes_keys_encrypt_decrypt_make_data_keys_rotate_and_are_kmip_objects() {
 
     let list = alice.get(KEYS).await;
     let listed = ids(list.ok());
-    assert_eq!(list.body["totalCount"], 4);
+    assert_eq!(list.body["totalCount"], 5);
     for key in [&id, &new_id, &other_id.to_owned()] {
         assert!(listed.contains(key), "{key} in {listed:?}");
     }
