@@ -6,6 +6,7 @@ mod backup;
 mod bench;
 mod cert;
 mod init;
+mod machine;
 mod rotate_root;
 mod serve;
 mod status;

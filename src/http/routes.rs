@@ -9,10 +9,16 @@
 //!   `application/xml`); the Response Message goes back in the same
 //!   encoding with 200, `Cache-Control: no-cache` and a Content-Length,
 //!   whatever its Result Status. It needs the identity of a verified client
-//!   certificate (401 without) and runs through
+//!   certificate or a machine identity's bearer token (401 without;
+//!   [`super::peer::request_peer`]) and runs through
 //!   [`Kms::handle_message`](crate::ops::Kms::handle_message) /
 //!   [`Kms::process_owned`](crate::ops::Kms::process_owned): the same access
 //!   control and audit chain as the KMIP port (channel `http`).
+//! - `/api/v1/kms/keys…`: keys over REST ([`super::keys`]), the same
+//!   callers as `POST /kmip`.
+//!
+//! - Universal Auth and machine identities under `/api/v1/auth/` and
+//!   `/api/v1/identities` ([`super::auth`]).
 //!
 //! Trailing slashes are accepted. Everything else gets a JSON error:
 //! `{"reqId":"req-…","statusCode":N,"message":"…","error":"<Name>"}`.
@@ -65,8 +71,12 @@ pub(crate) async fn handle(state: &State, info: &ConnectionInfo, request: Reques
         (&Method::GET, "/api/status") => status(),
         (&Method::GET, "/metrics") => metrics(state).await,
         (&Method::POST, "/kmip") => kmip(state, info, request).await,
+        (_, key_route) if key_route.starts_with(super::keys::PREFIX) => {
+            super::keys::handle(state, info, request, key_route).await
+        }
         (_, "/api/status" | "/metrics") => error(StatusCode::METHOD_NOT_ALLOWED, "use GET"),
         (_, "/kmip") => error(StatusCode::METHOD_NOT_ALLOWED, "use POST"),
+        (_, route) if super::auth::owns(route) => super::auth::handle(state, info, request, route).await,
         _ => error(StatusCode::NOT_FOUND, &format!("no route {method} {}", request.uri().path())),
     }
 }
@@ -122,9 +132,11 @@ async fn metrics(state: &State) -> Reply {
 }
 
 async fn kmip(state: &State, info: &ConnectionInfo, request: Request<Incoming>) -> Reply {
-    let Some(peer) = &info.peer else {
-        return error(StatusCode::UNAUTHORIZED, "POST /kmip needs a verified client certificate");
+    let peer = match super::peer::request_peer(state, request.headers(), info).await {
+        Ok(peer) => peer,
+        Err(reply) => return reply,
     };
+    let peer = &peer;
     let Some(encoding) = encoding(request.headers()) else {
         return error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -176,7 +188,7 @@ fn encoding(headers: &HeaderMap) -> Option<Encoding> {
 }
 
 /// The whole body, within the size limit and the body timeout.
-async fn read_body(state: &State, request: Request<Incoming>) -> Result<Bytes, Reply> {
+pub(crate) async fn read_body(state: &State, request: Request<Incoming>) -> Result<Bytes, Reply> {
     let limit = state.settings.max_body_size;
     let too_large = || error(StatusCode::PAYLOAD_TOO_LARGE, &format!("the request body exceeds {limit} bytes"));
     let announced = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
@@ -218,7 +230,7 @@ pub(crate) fn error(status: StatusCode, message: &str) -> Reply {
     json_reply(status, &body)
 }
 
-fn json_reply(status: StatusCode, body: &serde_json::Value) -> Reply {
+pub(crate) fn json_reply(status: StatusCode, body: &serde_json::Value) -> Reply {
     let mut reply = Response::new(Full::new(Bytes::from(body.to_string())));
     *reply.status_mut() = status;
     reply.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));

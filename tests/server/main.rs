@@ -5,6 +5,7 @@
 
 mod access;
 mod audit;
+mod auth;
 mod backup;
 mod bench;
 mod captures;
@@ -14,6 +15,7 @@ mod framing;
 mod hostile;
 mod hsm;
 mod http;
+mod keyrest;
 mod keys;
 mod lifecycle;
 mod pki;
