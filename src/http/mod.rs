@@ -23,6 +23,7 @@
 #[allow(dead_code)] // SKELETON: used by the Infisical routes being written
 mod auth;
 mod routes;
+mod secrets;
 
 use std::convert::Infallible;
 use std::net::SocketAddr;

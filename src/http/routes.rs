@@ -67,6 +67,7 @@ pub(crate) async fn handle(state: &State, info: &ConnectionInfo, request: Reques
         (&Method::POST, "/kmip") => kmip(state, info, request).await,
         (_, "/api/status" | "/metrics") => error(StatusCode::METHOD_NOT_ALLOWED, "use GET"),
         (_, "/kmip") => error(StatusCode::METHOD_NOT_ALLOWED, "use POST"),
+        (_, route) if super::secrets::handles(route) => super::secrets::handle(state, info, request, route).await,
         _ => error(StatusCode::NOT_FOUND, &format!("no route {method} {}", request.uri().path())),
     }
 }
@@ -167,7 +168,7 @@ fn encoding(headers: &HeaderMap) -> Option<Encoding> {
 }
 
 /// The whole body, within the size limit and the body timeout.
-async fn read_body(state: &State, request: Request<Incoming>) -> Result<Bytes, Reply> {
+pub(crate) async fn read_body(state: &State, request: Request<Incoming>) -> Result<Bytes, Reply> {
     let limit = state.settings.max_body_size;
     let too_large = || error(StatusCode::PAYLOAD_TOO_LARGE, &format!("the request body exceeds {limit} bytes"));
     let announced = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());

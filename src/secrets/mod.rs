@@ -45,7 +45,7 @@ use bytes::Bytes;
 
 pub use self::model::Role;
 pub use self::service::{
-    FolderScope, ListQuery, ProjectRef, ProjectView, ReadOptions, SecretInput, SecretPatch, SecretScope,
+    FolderScope, ListQuery, MetadataFilter, ProjectRef, ProjectView, ReadOptions, SecretInput, SecretPatch, SecretScope,
 };
 pub use self::state::SecretsState;
 use crate::audit::{Entry, OperationRecord};

@@ -76,9 +76,19 @@ pub struct ListQuery {
     /// Keep secrets with one of these tag slugs (none: all).
     pub tags: Vec<String>,
     /// Keep secrets whose metadata matches every filter (key and/or value).
-    pub metadata: Vec<(Option<String>, Option<String>)>,
+    pub metadata: Vec<MetadataFilter>,
     /// How values are shown.
     pub read: ReadOptions,
+}
+
+/// One `metadataFilter` item: a secret's metadata must have an entry with
+/// this key and/or value.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MetadataFilter {
+    /// The key, if filtered on.
+    pub key: Option<String>,
+    /// The value, if filtered on.
+    pub value: Option<String>,
 }
 
 /// A new secret's fields.
@@ -625,7 +635,7 @@ impl Secrets<'_> {
     fn keeps(&self, index: &Index, query: &ListQuery, version: &VersionRecord) -> bool {
         let tags_ok = query.tags.is_empty()
             || version.tags.iter().filter_map(|id| index.tags.get(id)).any(|t| query.tags.contains(&t.slug));
-        let metadata_ok = query.metadata.iter().all(|(key, value)| {
+        let metadata_ok = query.metadata.iter().all(|MetadataFilter { key, value }| {
             version
                 .metadata
                 .iter()
