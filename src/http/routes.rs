@@ -14,6 +14,9 @@
 //!   [`Kms::process_owned`](crate::ops::Kms::process_owned): the same access
 //!   control and audit chain as the KMIP port (channel `http`).
 //!
+//! - Universal Auth and machine identities under `/api/v1/auth/` and
+//!   `/api/v1/identities` ([`super::auth`]).
+//!
 //! Trailing slashes are accepted. Everything else gets a JSON error:
 //! `{"reqId":"req-…","statusCode":N,"message":"…","error":"<Name>"}`.
 
@@ -68,6 +71,7 @@ pub(crate) async fn handle(state: &State, info: &ConnectionInfo, request: Reques
         (_, "/api/status" | "/metrics") => error(StatusCode::METHOD_NOT_ALLOWED, "use GET"),
         (_, "/kmip") => error(StatusCode::METHOD_NOT_ALLOWED, "use POST"),
         (_, route) if super::secrets::handles(route) => super::secrets::handle(state, info, request, route).await,
+        (_, route) if super::auth::owns(route) => super::auth::handle(state, info, request, route).await,
         _ => error(StatusCode::NOT_FOUND, &format!("no route {method} {}", request.uri().path())),
     }
 }
@@ -210,7 +214,7 @@ pub(crate) fn error(status: StatusCode, message: &str) -> Reply {
     json_reply(status, &body)
 }
 
-fn json_reply(status: StatusCode, body: &serde_json::Value) -> Reply {
+pub(crate) fn json_reply(status: StatusCode, body: &serde_json::Value) -> Reply {
     let mut reply = Response::new(Full::new(Bytes::from(body.to_string())));
     *reply.status_mut() = status;
     reply.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
