@@ -574,7 +574,7 @@ async fn the_cli_sets_and_reads_and_the_data_dir_holds_no_value() {
         value.as_bytes().to_vec(),
         hex::encode(value).into_bytes(),
         base64::engine::general_purpose::STANDARD.encode(value).trim_end_matches('=').as_bytes().to_vec(),
-        value[..12].as_bytes().to_vec(),
+        value.as_bytes()[..12].to_vec(),
     ];
     let mut files = vec![dir.path().to_path_buf()];
     let mut searched = 0;
