@@ -122,12 +122,9 @@ async fn socket(data_dir: &Path, request: Value) -> Result<Value, String> {
         .expect("the request task")
 }
 
-/// A machine identity made on the admin socket: (identityId, clientId, clientSecret).
+/// A machine identity made on the admin socket, organisation `acme`.
 async fn create_on_socket(data_dir: &Path, name: &str) -> (String, String, String) {
-    let request = json!({"command": "identity-create", "identity": name, "org": "acme"});
-    let result = socket(data_dir, request).await.expect("identity-create");
-    let field = |name: &str| result[name].as_str().unwrap_or_else(|| panic!("{name} in {result}")).to_owned();
-    (field("identityId"), field("clientId"), field("clientSecret"))
+    crate::support::create_machine_identity(data_dir, name, Some("acme")).await
 }
 
 #[tokio::test]
