@@ -567,6 +567,16 @@ async fn the_cli_sets_and_reads_and_the_data_dir_holds_no_value() {
         assert!(audit.contains(&format!("\"{event}\"")), "{event} audited");
     }
     assert!(!audit.contains(value), "the audit holds no value");
+    let records: Vec<Value> = audit.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    let read =
+        records.iter().find(|r| r["operation"] == "get-secret" && r["channel"] == "http").expect("an HTTP get-secret");
+    assert_eq!((read["kind"].as_str(), read["channel"].as_str()), (Some("machine"), Some("http")));
+    assert_eq!(read["identity"], "machine:ci");
+    assert!(read["source"].as_str().is_some_and(|s| s.starts_with("127.0.0.1:")), "{read}");
+    assert_eq!(read["details"]["secretKey"], "DB_PASSWORD");
+    assert_eq!(read["details"]["secretPath"], "/app/db");
+    assert_eq!(read["details"]["environment"], "prod");
+    assert_eq!(read["details"]["secretVersion"], 1);
 
     let Fixture { server, _dir: dir, .. } = f;
     server.shutdown().await.expect("clean shutdown");
