@@ -8,6 +8,7 @@ mod cert;
 mod init;
 mod machine;
 mod rotate_root;
+mod secrets;
 mod serve;
 mod status;
 mod ttlv;
@@ -54,6 +55,12 @@ enum Command {
     /// The TLS echo server of `kms bench --baseline` (internal).
     #[command(hide = true)]
     BenchEcho(bench::EchoArgs),
+    /// Secrets projects (Infisical-compatible).
+    #[command(subcommand)]
+    Project(secrets::ProjectCommand),
+    /// Secrets: set, get, list.
+    #[command(subcommand)]
+    Secret(secrets::SecretCommand),
     /// Read and write KMIP TTLV: binary or hex <-> the KMIP XML or JSON encoding.
     #[command(subcommand)]
     Ttlv(ttlv::TtlvCommand),
@@ -109,5 +116,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Ttlv(command) => ttlv::run(command),
         Command::Bench(args) => bench::run(args),
         Command::BenchEcho(args) => bench::echo(args),
+        Command::Project(command) => secrets::project(command),
+        Command::Secret(command) => secrets::secret(command),
     }
 }

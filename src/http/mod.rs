@@ -24,6 +24,7 @@ mod auth;
 mod keys;
 mod peer;
 mod routes;
+mod secrets;
 
 use std::convert::Infallible;
 use std::net::SocketAddr;

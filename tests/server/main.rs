@@ -21,5 +21,6 @@ mod lifecycle;
 mod pki;
 mod push;
 mod revocation;
+mod secrets;
 mod support;
 mod tls;
