@@ -412,3 +412,32 @@ def test_a_missing_folder_lists_nothing(client):
             secret_name="API_KEY", environment_slug="dev", secret_path="/py-no-such-folder", project_id=PROJECT_ID
         )
     assert caught.value.status_code == 404
+
+
+def test_folder_get_rename_and_delete(client):
+    folder = "py-" + uuid.uuid4().hex[:8]
+    made = client.folders.create_folder(
+        name=folder, environment_slug="prod", project_id=PROJECT_ID, path="/", description="python suite"
+    )
+    # GET /api/v2/folders/:id: the SDK requires path, projectId and environment{envId,envName,envSlug}.
+    got = client.folders.get_folder_by_id(made.id)
+    assert got.id == made.id
+    assert got.name == folder
+    assert got.projectId == PROJECT_ID
+    assert got.environment["envSlug"] == "prod"
+    assert got.envId == made.envId
+
+    renamed = folder + "-renamed"
+    up = client.folders.update_folder(
+        folder_id=made.id, name=renamed, environment_slug="prod", project_id=PROJECT_ID, path="/"
+    )
+    assert up.id == made.id and up.name == renamed
+    names = {f.name for f in client.folders.list_folders(project_id=PROJECT_ID, environment_slug="prod", path="/").folders}
+    assert renamed in names and folder not in names
+
+    gone = client.folders.delete_folder(
+        folder_id_or_name=made.id, environment_slug="prod", project_id=PROJECT_ID, path="/"
+    )
+    assert gone.id == made.id
+    names = {f.name for f in client.folders.list_folders(project_id=PROJECT_ID, environment_slug="prod", path="/").folders}
+    assert renamed not in names
