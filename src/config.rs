@@ -53,6 +53,10 @@
 //! admins = ["admin"]                    # identities that may do everything (default: none)
 //! organisations = { db1 = "acme" }      # over the certificate's O / OU
 //! groups = { dbas = ["alice", "bob"] }  # grants may name group:dbas
+//! [auth]                                # Universal Auth rate limits (docs/auth.md); 0 = off
+//! address_requests_per_minute = 6000    # logins and authenticated requests per client address
+//! identity_requests_per_minute = 6000   # ... per machine identity
+//! burst = 0                             # bucket size; 0 = one minute's worth
 //! ```
 //!
 //! In the environment, lists are comma-separated (`KMS_ACCESS_ADMINS=admin,ops`),
@@ -127,6 +131,27 @@ pub struct Config {
     pub access: AccessPolicy,
     /// The PKCS#11 token, if any.
     pub hsm: HsmSettings,
+    /// Universal Auth rate limits (`[auth]`).
+    pub auth: AuthSettings,
+}
+
+/// The `[auth]` settings: token-bucket rate limits of Universal Auth
+/// (logins and bearer-authenticated requests); 429 with `Retry-After`
+/// beyond them. 0 turns a limit off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AuthSettings {
+    /// Requests a minute per client address (`auth.address_requests_per_minute`, default 6000).
+    pub address_requests_per_minute: u32,
+    /// Requests a minute per machine identity (`auth.identity_requests_per_minute`, default 6000).
+    pub identity_requests_per_minute: u32,
+    /// The bucket size (`auth.burst`); 0: one minute's worth.
+    pub burst: u32,
+}
+
+impl Default for AuthSettings {
+    fn default() -> AuthSettings {
+        AuthSettings { address_requests_per_minute: 6000, identity_requests_per_minute: 6000, burst: 0 }
+    }
 }
 
 /// The `[hsm]` settings: a PKCS#11 token for HSM-resident keys and the
@@ -508,6 +533,25 @@ pub const KEYS: &[Key] = &[
                GROUP=ID,ID;GROUP=ID in the environment)",
         set: |c, v| v.groups().map(|x| c.access.groups = x),
     },
+    Key {
+        path: "auth.address_requests_per_minute",
+        help: "Universal Auth: logins and authenticated requests a minute per client address (0: no limit)",
+        set: |c, v| {
+            v.count_or_zero().map(|x| c.auth.address_requests_per_minute = u32::try_from(x).unwrap_or(u32::MAX))
+        },
+    },
+    Key {
+        path: "auth.identity_requests_per_minute",
+        help: "Universal Auth: logins and authenticated requests a minute per machine identity (0: no limit)",
+        set: |c, v| {
+            v.count_or_zero().map(|x| c.auth.identity_requests_per_minute = u32::try_from(x).unwrap_or(u32::MAX))
+        },
+    },
+    Key {
+        path: "auth.burst",
+        help: "Universal Auth: requests allowed at once per address or identity (0: one minute's worth)",
+        set: |c, v| v.count_or_zero().map(|x| c.auth.burst = u32::try_from(x).unwrap_or(u32::MAX)),
+    },
 ];
 
 impl Config {
@@ -527,6 +571,7 @@ impl Config {
             crypto: CryptoSettings::default(),
             hsm: HsmSettings::default(),
             access: AccessPolicy::default(),
+            auth: AuthSettings::default(),
         }
     }
 

@@ -776,6 +776,16 @@ impl Access {
         Ok(())
     }
 
+    /// Notes an identity another module recorded in [`IDENTITIES`] in its
+    /// own commit (a machine identity created by [`crate::auth`]), so the
+    /// cached list shows it without a reload.
+    pub fn remember_identity(&self, record: IdentityRecord) {
+        if let Some(state) = self.state.get() {
+            let mut state = state.write().unwrap_or_else(PoisonError::into_inner);
+            state.identities.insert(record.identity.key(), record);
+        }
+    }
+
     /// Every identity known: seen on a connection, named by a grant, or an
     /// administrator in the configuration; ordered by key.
     pub async fn identities(&self) -> Result<Vec<IdentityListing>, AccessError> {

@@ -33,6 +33,7 @@
 //! a server is serving a data directory.
 
 pub mod access;
+pub mod machine;
 mod server;
 
 use std::io::{BufRead, BufReader, Read, Write};

@@ -33,6 +33,8 @@ pub(crate) struct AdminContext {
     /// The audit log, when the server audits (it does over its own store).
     pub(crate) audit: Option<AuditService>,
     pub(crate) tls: Arc<crate::server::tls::ServerTls>,
+    /// Machine identities (Universal Auth).
+    pub(crate) auth: Arc<crate::auth::Auth>,
 }
 
 /// Accepts admin connections until shutdown. `done` is held by every task,
@@ -98,7 +100,7 @@ async fn connection(stream: UnixStream, context: &AdminContext, mut shutdown: Sh
         let answer = if line.last() == Some(&b'\n') {
             match serde_json::from_slice::<Value>(&line) {
                 Ok(request) => {
-                    let answer = dispatch(context, &request).await;
+                    let answer = dispatch(context, &caller, &request).await;
                     audit_command_run(context, &caller, &request, &answer);
                     answer
                 }
@@ -133,7 +135,7 @@ fn audit_command_run(context: &AdminContext, caller: &str, request: &Value, answ
 }
 
 /// Runs one command. Later administrative commands are more arms here.
-async fn dispatch(context: &AdminContext, request: &Value) -> Result<Value, String> {
+async fn dispatch(context: &AdminContext, caller: &str, request: &Value) -> Result<Value, String> {
     let Some(command) = request.get("command").and_then(Value::as_str) else {
         return Err("a request is a JSON object with a \"command\" string".into());
     };
@@ -179,9 +181,18 @@ async fn dispatch(context: &AdminContext, request: &Value) -> Result<Value, Stri
         "audit-verify" | "audit-export" | "audit-prune" => audit_command(context, command, request).await,
         "backup" => backup(context, request).await,
         "rotate-root" => rotate_root(context, request).await,
+        "identity-create" | "identity-secret-create" => {
+            let actor = crate::auth::Actor::admin(caller, super::SOCKET_FILE);
+            if command == "identity-create" {
+                super::machine::create(&context.auth, request, &actor).await
+            } else {
+                super::machine::create_secret(&context.auth, request, &actor).await
+            }
+        }
         other => Err(format!(
             "unknown command {other:?} (known: status, identity-list, grant, revoke-grant, set-password, cert-revoke, \
-             reload, audit-verify, audit-export, audit-prune, backup, rotate-root)"
+             reload, audit-verify, audit-export, audit-prune, backup, rotate-root, identity-create, \
+             identity-secret-create)"
         )),
     }
 }

@@ -27,6 +27,12 @@ pub enum IdentityCommand {
     /// first line), for KMIP Credentials (Username and Password); or remove
     /// it with --remove.
     Password(PasswordArgs),
+    /// Create a machine identity with Universal Auth; prints JSON
+    /// {"identityId","clientId","clientSecret"} (the secret is shown once).
+    Create(super::machine::CreateArgs),
+    /// Client secrets of a machine identity.
+    #[command(subcommand)]
+    Secret(super::machine::SecretCommand),
 }
 
 #[derive(Debug, Args)]
@@ -46,10 +52,10 @@ pub struct PasswordArgs {
 pub struct Location {
     /// The data directory [default: ./kms-data; config data_dir; KMS_DATA_DIR].
     #[arg(long, value_name = "DIR")]
-    data_dir: Option<PathBuf>,
+    pub(super) data_dir: Option<PathBuf>,
     /// The config file (TOML); also KMS_CONFIG.
     #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
+    pub(super) config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -96,6 +102,8 @@ pub fn identity(command: IdentityCommand) -> Result<(), CliError> {
     match command {
         IdentityCommand::List(args) => list(args),
         IdentityCommand::Password(args) => password(args),
+        IdentityCommand::Create(args) => super::machine::create(args),
+        IdentityCommand::Secret(command) => super::machine::secret(command),
     }
 }
 
@@ -213,7 +221,7 @@ fn list(args: ListArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-fn load(location: &Location) -> Result<Config, CliError> {
+pub(super) fn load(location: &Location) -> Result<Config, CliError> {
     let overrides =
         Overrides { config_file: location.config.clone(), data_dir: location.data_dir.clone(), ..Overrides::default() };
     Config::load(&overrides).map_err(CliError::failed)
@@ -221,7 +229,7 @@ fn load(location: &Location) -> Result<Config, CliError> {
 
 /// Sends `request` to the server running on the data dir, or, when none
 /// runs, opens its store and runs `direct` on it.
-fn run<F, Fut>(config: &Config, request: &Value, direct: F) -> Result<Value, CliError>
+pub(super) fn run<F, Fut>(config: &Config, request: &Value, direct: F) -> Result<Value, CliError>
 where
     F: FnOnce(Arc<Kms>) -> Fut,
     Fut: Future<Output = Result<Value, String>>,

@@ -5,6 +5,7 @@ mod audit;
 mod backup;
 mod cert;
 mod init;
+mod machine;
 mod rotate_root;
 mod serve;
 mod status;

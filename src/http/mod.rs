@@ -20,7 +20,6 @@
 //! - Shutdown with the KMIP listener: no new connections, requests in
 //!   flight are answered, then every connection closes.
 
-#[allow(dead_code)] // SKELETON: used by the Infisical routes being written
 mod auth;
 mod routes;
 
@@ -78,7 +77,6 @@ pub(crate) struct State {
     pub(crate) kmip_stats: Arc<Stats>,
     pub(crate) stats: Arc<HttpStats>,
     /// Machine identities and their tokens (Universal Auth).
-    #[allow(dead_code)] // SKELETON
     pub(crate) auth: Arc<crate::auth::Auth>,
 }
 
@@ -168,7 +166,6 @@ pub(crate) struct ConnectionInfo {
     /// The identity of a verified client certificate, if one was presented.
     pub(crate) peer: Option<Peer>,
     /// The client's address (trusted IP ranges, rate limits, the audit).
-    #[allow(dead_code)] // SKELETON
     pub(crate) remote: SocketAddr,
 }
 

@@ -14,6 +14,9 @@
 //!   [`Kms::process_owned`](crate::ops::Kms::process_owned): the same access
 //!   control and audit chain as the KMIP port (channel `http`).
 //!
+//! - Universal Auth and machine identities under `/api/v1/auth/` and
+//!   `/api/v1/identities` ([`super::auth`]).
+//!
 //! Trailing slashes are accepted. Everything else gets a JSON error:
 //! `{"reqId":"req-…","statusCode":N,"message":"…","error":"<Name>"}`.
 
@@ -67,6 +70,7 @@ pub(crate) async fn handle(state: &State, info: &ConnectionInfo, request: Reques
         (&Method::POST, "/kmip") => kmip(state, info, request).await,
         (_, "/api/status" | "/metrics") => error(StatusCode::METHOD_NOT_ALLOWED, "use GET"),
         (_, "/kmip") => error(StatusCode::METHOD_NOT_ALLOWED, "use POST"),
+        (_, route) if super::auth::owns(route) => super::auth::handle(state, info, request, route).await,
         _ => error(StatusCode::NOT_FOUND, &format!("no route {method} {}", request.uri().path())),
     }
 }
@@ -167,7 +171,7 @@ fn encoding(headers: &HeaderMap) -> Option<Encoding> {
 }
 
 /// The whole body, within the size limit and the body timeout.
-async fn read_body(state: &State, request: Request<Incoming>) -> Result<Bytes, Reply> {
+pub(crate) async fn read_body(state: &State, request: Request<Incoming>) -> Result<Bytes, Reply> {
     let limit = state.settings.max_body_size;
     let too_large = || error(StatusCode::PAYLOAD_TOO_LARGE, &format!("the request body exceeds {limit} bytes"));
     let announced = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
@@ -209,7 +213,7 @@ pub(crate) fn error(status: StatusCode, message: &str) -> Reply {
     json_reply(status, &body)
 }
 
-fn json_reply(status: StatusCode, body: &serde_json::Value) -> Reply {
+pub(crate) fn json_reply(status: StatusCode, body: &serde_json::Value) -> Reply {
     let mut reply = Response::new(Full::new(Bytes::from(body.to_string())));
     *reply.status_mut() = status;
     reply.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));

@@ -413,6 +413,7 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
     let stats = Arc::new(Stats::default());
     let http_stats = Arc::new(HttpStats::default());
     let (complete_tx, complete_rx) = mpsc::channel::<()>(1);
+    let auth = Arc::new(crate::auth::Auth::new(kms.clone(), config.auth));
     let http_listener = HttpListener {
         listener: http_tcp,
         tls: config.http.tls.then(|| tls.clone()),
@@ -421,7 +422,7 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
             settings: config.http,
             kmip_stats: stats.clone(),
             stats: http_stats.clone(),
-            auth: Arc::new(crate::auth::Auth::new(kms.store().clone())),
+            auth: auth.clone(),
         }),
         handshake_timeout: config.limits.handshake_timeout,
         max_connections: config.limits.max_connections,
@@ -447,6 +448,7 @@ async fn start(config: Config, kms: Option<Arc<Kms>>) -> Result<RunningServer, S
         http_stats: http_stats.clone(),
         audit: audit.clone(),
         tls: tls.clone(),
+        auth,
     });
     tokio::spawn(http_listener.run());
     tokio::spawn(admin::serve(unix, admin_context, shutdown.clone(), complete_tx.clone()));
