@@ -9,6 +9,7 @@
 //! keys/    the key hierarchy: root key -> organisation keys -> wrapped object material
 //! access/  identities, grants, administrators
 //! ops/     one module per operation family             (no I/O types)
+//! secrets/ Infisical-compatible projects, folders, secrets (no I/O types)
 //! store/   trait Store + sled (default) + in-memory    (persistence)
 //! ```
 
@@ -28,5 +29,6 @@ pub mod keys;
 pub mod metrics;
 pub mod ops;
 pub mod pki;
+pub mod secrets;
 pub mod server;
 pub mod store;

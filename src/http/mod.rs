@@ -22,6 +22,7 @@
 
 mod auth;
 mod routes;
+mod secrets;
 
 use std::convert::Infallible;
 use std::net::SocketAddr;

@@ -164,6 +164,8 @@ pub struct Kms {
     audit: Option<Arc<crate::audit::AuditLog>>,
     /// Batch items answered, by operation and result, and latencies.
     metrics: OperationMetrics,
+    /// The secrets service's state (the HTTPS side, the admin socket).
+    secrets: crate::secrets::SecretsState,
 }
 
 impl Kms {
@@ -222,6 +224,7 @@ impl Kms {
             events: Events::new(),
             audit: None,
             metrics: OperationMetrics::default(),
+            secrets: crate::secrets::SecretsState::default(),
         }
     }
 
@@ -275,6 +278,12 @@ impl Kms {
     pub async fn owner_of(&self, id: &str) -> Result<Option<String>, KmsError> {
         let mut txn = Txn::new(self.store.as_ref(), &self.hierarchy, &self.objects);
         Ok(txn.get_shared(id).await?.map(|object| object.owner.clone()))
+    }
+
+    /// The secrets service (projects, folders, secrets), sharing this
+    /// service's store, keys and audit.
+    pub fn secrets(&self) -> crate::secrets::Secrets<'_> {
+        crate::secrets::Secrets::new(self, &self.secrets)
     }
 
     /// The operation counters and latency histograms (`GET /metrics`).
@@ -947,6 +956,6 @@ pub(crate) const SUPPORTED_OPERATIONS: &[Operation] = &[
 ];
 
 #[cfg(test)]
-mod test_kms;
+pub(crate) mod test_kms;
 #[cfg(test)]
 mod tests;
