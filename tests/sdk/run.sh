@@ -101,6 +101,22 @@ for (env, path), pairs in groups.items():
 EOF
 )
 export PROJECT_ID PROJECT_SLUG="$SLUG" CLIENT_ID CLIENT_SECRET
+# Secret imports have no CLI: the identity (a member) makes them over REST, as Infisical's
+# dashboard would (POST /api/v1/secret-imports).
+login_body=$(python3 -c 'import json,os; print(json.dumps({"clientId": os.environ["CLIENT_ID"], "clientSecret": os.environ["CLIENT_SECRET"]}))')
+TOKEN=$(curl -fsS --cacert "$KMS_CA" -H 'Content-Type: application/json' -d "$login_body" \
+  "$KMS_URL/api/v1/auth/universal-auth/login" | json_field accessToken) || fail "Universal Auth login failed"
+while IFS= read -r body; do
+  curl -fsS --cacert "$KMS_CA" -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
+    -d "$body" "$KMS_URL/api/v1/secret-imports" >/dev/null || fail "POST /api/v1/secret-imports $body failed"
+done < <(python3 - "$SEED" <<'EOF'
+import json, os, sys
+for i in json.load(open(sys.argv[1])).get("imports", []):
+    print(json.dumps({"workspaceId": os.environ["PROJECT_ID"], "environment": i["env"], "path": i["path"],
+                      "import": {"environment": i["from"]["env"], "path": i["from"]["path"]}}))
+EOF
+)
+unset TOKEN
 echo "== seeded project $SLUG ($PROJECT_ID), identity $IDENTITY as $ROLE"
 
 status=0

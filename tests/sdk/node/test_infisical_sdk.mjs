@@ -117,12 +117,19 @@ test("listSecrets expands references within and across environments", async () =
   assert.equal(got.PROD_DB.secretValue, SEED.expanded.PROD_DB);
 });
 
-test("listSecretsWithImports and includeImports", async () => {
-  const res = await sdk.secrets().listSecrets({ projectId: PROJECT_ID, environment: "dev", includeImports: true });
-  assert.ok(res.imports === undefined || Array.isArray(res.imports));
-  const merged = await sdk.secrets().listSecretsWithImports({ projectId: PROJECT_ID, environment: "dev", secretPath: "/" });
-  assert.ok(Array.isArray(merged));
-  assert.equal(byKey(merged).API_KEY.secretValue, seeded("dev").API_KEY);
+test("includeImports and listSecretsWithImports", async () => {
+  const imp = SEED.imports[0];
+  const src = seeded(imp.from.env, imp.from.path);
+  const res = await sdk.secrets().listSecrets({ projectId: PROJECT_ID, environment: imp.env, secretPath: imp.path, includeImports: true });
+  const entry = (res.imports ?? []).find((i) => i.environment === imp.from.env && i.secretPath === imp.from.path);
+  assert.ok(entry, `no import of ${imp.from.env}${imp.from.path}: ${JSON.stringify(res.imports)}`);
+  assert.deepEqual(Object.fromEntries(entry.secrets.map((s) => [s.secretKey, s.secretValue])), src);
+  const without = await sdk.secrets().listSecrets({ projectId: PROJECT_ID, environment: imp.env, secretPath: imp.path });
+  assert.ok(!without.imports || without.imports.length === 0);
+  // The SDK merges the imported secrets in; local ones win.
+  const merged = byKey(await sdk.secrets().listSecretsWithImports({ projectId: PROJECT_ID, environment: imp.env, secretPath: imp.path }));
+  for (const [key, value] of Object.entries(src)) assert.equal(merged[key]?.secretValue, value);
+  for (const [key, value] of Object.entries(seeded(imp.env, imp.path))) assert.equal(merged[key]?.secretValue, value);
 });
 
 test("attachToProcessEnv puts the secrets into process.env", async () => {

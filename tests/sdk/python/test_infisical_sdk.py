@@ -197,16 +197,23 @@ def test_expand_a_reference_to_another_environment(client):
     assert expanded["PROD_DB"].secretValue == SEED["expanded"]["PROD_DB"]
 
 
-def test_include_imports_parses(client):
+def test_include_imports(client):
+    imp = SEED["imports"][0]
+    src = seeded(imp["from"]["env"], imp["from"]["path"])
     listed = client.secrets.list_secrets(
-        environment_slug="dev", secret_path="/", project_id=PROJECT_ID, include_imports=True
-    )
-    assert isinstance(listed.imports, list)
-    assert "API_KEY" in by_key(listed.secrets)
-    listed = client.secrets.list_secrets(
-        environment_slug="dev", secret_path="/", project_id=PROJECT_ID, include_imports=False
+        environment_slug=imp["env"], secret_path=imp["path"], project_id=PROJECT_ID, include_imports=True
     )
     assert "API_KEY" in by_key(listed.secrets)
+    assert not set(src) & set(by_key(listed.secrets)), "imported secrets come in `imports`, not `secrets`"
+    entries = [i for i in listed.imports if i.environment == imp["from"]["env"] and i.secretPath == imp["from"]["path"]]
+    assert len(entries) == 1, listed.imports
+    # The SDK leaves an import's secrets as plain dicts.
+    got = {s["secretKey"]: s["secretValue"] for s in entries[0].secrets}
+    assert got == src
+    without = client.secrets.list_secrets(
+        environment_slug=imp["env"], secret_path=imp["path"], project_id=PROJECT_ID, include_imports=False
+    )
+    assert without.imports == []
 
 
 def test_seeded_secret_in_a_folder(client):
