@@ -70,8 +70,8 @@ pub(crate) async fn handle(state: &State, info: &ConnectionInfo, request: Reques
         (&Method::POST, "/kmip") => kmip(state, info, request).await,
         (_, "/api/status" | "/metrics") => error(StatusCode::METHOD_NOT_ALLOWED, "use GET"),
         (_, "/kmip") => error(StatusCode::METHOD_NOT_ALLOWED, "use POST"),
-        (_, route) if super::auth::owns(route) => super::auth::handle(state, info, request, route).await,
         (_, route) if super::secrets::handles(route) => super::secrets::handle(state, info, request, route).await,
+        (_, route) if super::auth::owns(route) => super::auth::handle(state, info, request, route).await,
         _ => error(StatusCode::NOT_FOUND, &format!("no route {method} {}", request.uri().path())),
     }
 }
