@@ -34,6 +34,7 @@
 
 pub mod access;
 pub mod machine;
+pub mod secrets;
 mod server;
 
 use std::io::{BufRead, BufReader, Read, Write};

@@ -180,6 +180,10 @@ async fn dispatch(context: &AdminContext, caller: &str, request: &Value) -> Resu
         },
         "audit-verify" | "audit-export" | "audit-prune" => audit_command(context, command, request).await,
         "backup" => backup(context, request).await,
+        command if super::secrets::COMMANDS.contains(&command) => {
+            let actor = crate::secrets::Actor::operator("admin", super::SOCKET_FILE);
+            super::secrets::command(&context.kms, command, request, &actor).await
+        }
         "rotate-root" => rotate_root(context, request).await,
         "identity-create" | "identity-secret-create" => {
             let actor = crate::auth::Actor::admin(caller, super::SOCKET_FILE);
@@ -192,7 +196,7 @@ async fn dispatch(context: &AdminContext, caller: &str, request: &Value) -> Resu
         other => Err(format!(
             "unknown command {other:?} (known: status, identity-list, grant, revoke-grant, set-password, cert-revoke, \
              reload, audit-verify, audit-export, audit-prune, backup, rotate-root, identity-create, \
-             identity-secret-create)"
+             identity-secret-create, project-create, identity-attach, secret-set, secret-get, secret-list)"
         )),
     }
 }

@@ -33,6 +33,8 @@ pub enum IdentityCommand {
     /// Client secrets of a machine identity.
     #[command(subcommand)]
     Secret(super::machine::SecretCommand),
+    /// Give a machine identity a role in a secrets project.
+    Attach(super::secrets::AttachArgs),
 }
 
 #[derive(Debug, Args)]
@@ -104,6 +106,7 @@ pub fn identity(command: IdentityCommand) -> Result<(), CliError> {
         IdentityCommand::Password(args) => password(args),
         IdentityCommand::Create(args) => super::machine::create(args),
         IdentityCommand::Secret(command) => super::machine::secret(command),
+        IdentityCommand::Attach(args) => super::secrets::attach(args),
     }
 }
 

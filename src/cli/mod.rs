@@ -7,6 +7,7 @@ mod cert;
 mod init;
 mod machine;
 mod rotate_root;
+mod secrets;
 mod serve;
 mod status;
 mod ttlv;
@@ -48,6 +49,12 @@ enum Command {
     Grant(access::GrantCommandArgs),
     /// Take back operations granted with `kms grant` (same arguments).
     RevokeGrant(access::GrantCommandArgs),
+    /// Secrets projects (Infisical-compatible).
+    #[command(subcommand)]
+    Project(secrets::ProjectCommand),
+    /// Secrets: set, get, list.
+    #[command(subcommand)]
+    Secret(secrets::SecretCommand),
     /// Read and write KMIP TTLV: binary or hex <-> the KMIP XML or JSON encoding.
     #[command(subcommand)]
     Ttlv(ttlv::TtlvCommand),
@@ -101,5 +108,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Grant(args) => access::grant(args, kms::access::Change::Grant),
         Command::RevokeGrant(args) => access::grant(args, kms::access::Change::Revoke),
         Command::Ttlv(command) => ttlv::run(command),
+        Command::Project(command) => secrets::project(command),
+        Command::Secret(command) => secrets::secret(command),
     }
 }

@@ -247,7 +247,18 @@ impl Secrets<'_> {
                         all.sort_by(|a, b| a.id.cmp(&b.id));
                         all.into_iter().next()
                     }
-                    None => None,
+                    // Else a project of that slug the caller is a member of.
+                    None => {
+                        let mut mine: Vec<&Arc<ProjectRecord>> = index
+                            .projects
+                            .values()
+                            .filter(|p| {
+                                &p.slug == slug && index.members.contains_key(&(p.id.clone(), actor.key.clone()))
+                            })
+                            .collect();
+                        mine.sort_by(|a, b| a.id.cmp(&b.id));
+                        mine.into_iter().next()
+                    }
                 }
             }
         };
