@@ -17,5 +17,6 @@ mod lifecycle;
 mod pki;
 mod push;
 mod revocation;
+mod secrets;
 mod support;
 mod tls;
