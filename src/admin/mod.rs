@@ -18,8 +18,10 @@
 //! → {"command":"identity-list"}
 //! ← {"ok":true,"result":{"identities":[{"kind":"cert","name":"alice","organisation":"acme",
 //!    "first_seen":1763820000,"admin":false,"grants":0}, …],"grants":[…]}}
+//! → {"command":"identity-create","identity":"ci","org":"acme"}   (machine, docs/auth.md)
+//! ← {"ok":true,"result":{"identityId":"…","clientId":"…","clientSecret":"…"}}
 //! → {"command":"frobnicate"}
-//! ← {"ok":false,"error":"unknown command \"frobnicate\" (known: status, identity-list, grant, revoke-grant, set-password, cert-revoke, reload, audit-verify, audit-export, audit-prune, backup, rotate-root)"}
+//! ← {"ok":false,"error":"unknown command \"frobnicate\" (known: status, identity-list, grant, revoke-grant, set-password, cert-revoke, reload, audit-verify, audit-export, audit-prune, backup, rotate-root, identity-create, identity-secret-create)"}
 //! → {"command":"rotate-root","new_key_file":"/etc/kms/root-2026.key"}
 //! ← {"ok":true,"result":{"rewrapped":3,"already_rotated":0,"own_root_key":0,"new_check_value":"9F…"}}
 //! ```

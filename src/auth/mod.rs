@@ -35,6 +35,8 @@
 //!   Renew extends a token by its TTL and never past its max TTL: a renew
 //!   that would go past it deletes the token and answers 401, so the
 //!   client logs in again. Revoke deletes it; either takes effect at once.
+//!   Expired tokens are deleted when next presented, at the start, and
+//!   every [`PURGE_EVERY`] logins.
 //!
 //! Lockout and rate limits are kept in memory ([`limits`]): a restart
 //! forgets them.
@@ -45,6 +47,7 @@ pub mod model;
 
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
@@ -231,7 +234,13 @@ pub struct Auth {
     by_address: RateLimiter,
     by_identity: RateLimiter,
     lockout: limits::Lockout,
+    /// Logins since the start: every [`PURGE_EVERY`]th also deletes the
+    /// tokens expired since (tokens nobody uses again would stay else).
+    logins: AtomicU64,
 }
+
+/// How many logins between two purges of expired tokens.
+const PURGE_EVERY: u64 = 64;
 
 #[derive(Default)]
 struct State {
@@ -260,6 +269,7 @@ impl Auth {
             by_address: RateLimiter::new(settings.address_requests_per_minute, settings.burst),
             by_identity: RateLimiter::new(settings.identity_requests_per_minute, settings.burst),
             lockout: limits::Lockout::default(),
+            logins: AtomicU64::new(0),
         }
     }
 
@@ -412,6 +422,16 @@ impl Auth {
         let mut batch = WriteBatch::new();
         batch.put_meta(CLIENT_SECRETS, secret.id.clone(), to_bytes(&secret)?);
         batch.put_meta(TOKENS, record.id.clone(), to_bytes(&record)?);
+        let expired: Vec<([u8; 32], String)> =
+            if self.logins.fetch_add(1, Ordering::Relaxed).is_multiple_of(PURGE_EVERY) {
+                let state = state.read().unwrap_or_else(PoisonError::into_inner);
+                state.tokens.iter().filter(|(_, t)| t.expired(now).is_some()).map(|(h, t)| (*h, t.id.clone())).collect()
+            } else {
+                Vec::new()
+            };
+        for (_, id) in &expired {
+            batch.delete_meta(TOKENS, id.clone());
+        }
         let entry = self.login_entry(now, &source, Some(&identity), Some(&secret.id), Some(&record.id), "Success");
         self.commit(batch, vec![entry]).await?;
         self.lockout.succeeded(client_id);
@@ -422,6 +442,9 @@ impl Auth {
             token_id: record.id.clone(),
         };
         let mut state = state.write().unwrap_or_else(PoisonError::into_inner);
+        for (hash, _) in &expired {
+            state.tokens.remove(hash);
+        }
         state.secrets.insert(secret.id.clone(), secret);
         state.tokens.insert(token_hash, record);
         debug!(identity = %identity.name, token = %issued.token_id, "Universal Auth login");

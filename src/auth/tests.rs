@@ -129,3 +129,24 @@ async fn tokens_and_identities_survive_a_reload_and_expired_tokens_are_purged() 
     assert_eq!(store.meta(TOKENS).await.expect("tokens").len(), 1, "the expired token was purged");
     assert_eq!(reloaded.identity("ci").await.expect("by name").id, identity.id);
 }
+
+#[tokio::test]
+async fn expired_tokens_nobody_presents_are_purged_by_later_logins() {
+    let (auth, clock, store) = setup();
+    let (identity, secret) = auth.create_identity("ci", None, &admin()).await.expect("created");
+    let short = UaUpdate { access_token_ttl: Some(10), ..UaUpdate::default() };
+    auth.update_config("ci", short, &admin()).await.expect("updated");
+    let client_id = &identity.universal_auth.client_id;
+    let first = auth.login(client_id, &secret.secret, local()).await.expect("login");
+    clock.advance(20);
+    for _ in 1..PURGE_EVERY {
+        auth.login(client_id, &secret.secret, local()).await.expect("login");
+    }
+    let stored =
+        || async { store.meta(TOKENS).await.expect("tokens").into_iter().map(|(id, _)| id).collect::<Vec<_>>() };
+    assert!(stored().await.contains(&first.token_id), "not purged yet");
+    auth.login(client_id, &secret.secret, local()).await.expect("login");
+    let left = stored().await;
+    assert!(!left.contains(&first.token_id), "purged");
+    assert_eq!(left.len(), usize::try_from(PURGE_EVERY).expect("small"));
+}

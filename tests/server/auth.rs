@@ -362,3 +362,47 @@ async fn tokens_survive_a_restart_and_the_data_dir_holds_no_secret_or_token() {
     }
     assert!(searched > 0);
 }
+
+#[tokio::test]
+async fn only_administrators_manage_identities_and_a_machine_identity_can_be_one() {
+    let dir = TempDir::new("auth-admins");
+    let server = start(&dir, |config| {
+        config.access.admins.insert("machine:boss".into());
+    })
+    .await;
+    let (_, boss_client, boss_secret) = create_on_socket(server.data_dir(), "boss").await;
+    let (worker_id, worker_client, worker_secret) = create_on_socket(server.data_dir(), "worker").await;
+    let boss = login(&server, local(), &boss_client, &boss_secret).await.json()["accessToken"]
+        .as_str()
+        .expect("token")
+        .to_owned();
+    let worker = login(&server, local(), &worker_client, &worker_secret).await.json()["accessToken"]
+        .as_str()
+        .expect("token")
+        .to_owned();
+    // The administrator machine identity, by its bearer token.
+    let listed = send(&server, local(), None, "GET", "/api/v1/identities/", Some(&boss), None).await;
+    assert_eq!(listed.status, StatusCode::OK);
+    let body = listed.json();
+    let names: Vec<&str> =
+        body["identities"].as_array().expect("list").iter().filter_map(|i| i["name"].as_str()).collect();
+    assert_eq!(names, ["boss", "worker"]);
+    let path = format!("/api/v1/auth/universal-auth/identities/{worker_id}/client-secrets");
+    let made = send(&server, local(), None, "POST", &path, Some(&boss), Some(json!({"description": "ci"}))).await;
+    assert_eq!(made.status, StatusCode::OK);
+    assert_eq!(made.json()["clientSecretData"]["description"], "ci");
+    // Not an administrator: a machine identity, a certificate identity, nobody.
+    send(&server, local(), None, "GET", "/api/v1/identities", Some(&worker), None)
+        .await
+        .error(StatusCode::FORBIDDEN, "PermissionDenied");
+    let alice = crate::support::identity_in(server.data_dir(), "alice", None, None);
+    send(&server, local(), Some(alice), "POST", "/api/v1/identities", None, Some(json!({"name": "x"})))
+        .await
+        .error(StatusCode::FORBIDDEN, "PermissionDenied");
+    send(&server, local(), None, "GET", &path, None, None).await.error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+    let missing = send(&server, local(), None, "GET", "/api/v1/identities/nobody", Some(&boss), None).await;
+    missing.error(StatusCode::NOT_FOUND, "NotFound");
+    let malformed = send(&server, local(), None, "GET", "/api/v1/auth/universal-auth/login", None, None).await;
+    malformed.error(StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed");
+    server.shutdown().await.expect("shutdown");
+}
