@@ -1210,6 +1210,22 @@ mod tests {
     }
 
     #[test]
+    fn auth_rate_limits_from_file_and_environment() {
+        assert_eq!(Config::new("/d").auth, AuthSettings::default());
+        let file = "[auth]\naddress_requests_per_minute = 120\nidentity_requests_per_minute = 0\nburst = 10\n";
+        let config = load(Some(file), &[], Overrides::default()).expect("loads");
+        assert_eq!(
+            config.auth,
+            AuthSettings { address_requests_per_minute: 120, identity_requests_per_minute: 0, burst: 10 }
+        );
+        let env = [("KMS_AUTH_ADDRESS_REQUESTS_PER_MINUTE", "30"), ("KMS_AUTH_BURST", "0")];
+        let config = load(Some(file), &env, Overrides::default()).expect("loads");
+        assert_eq!((config.auth.address_requests_per_minute, config.auth.burst), (30, 0));
+        let err = load(Some("[auth]\nburst = -1\n"), &[], Overrides::default()).expect_err("negative");
+        assert!(err.to_string().contains("auth.burst"), "{err}");
+    }
+
+    #[test]
     fn config_text_applies_like_a_file() {
         let mut config = Config::new("/d");
         config.apply_text("[crypto]\nrng_seed = \"deny\"\n", Path::new("inline.toml")).expect("applies");

@@ -1,8 +1,8 @@
 //! Identities and access control (SPEC section 4; docs/access.md).
 //!
 //! - **Identities.** One model for every listener: a kind (`cert`, named by
-//!   a verified client certificate; `machine`, Universal Auth, a later
-//!   issue), a name and an organisation ([`Identity`]). A certificate
+//!   a verified client certificate; `machine`, Universal Auth, see
+//!   [`crate::auth`]), a name and an organisation ([`Identity`]). A certificate
 //!   identity's key is its name as it is (the owner recorded on the
 //!   objects it creates); a machine identity's is `machine:NAME`.
 //! - **Owners and grants.** Every object has an owner, its creator. An

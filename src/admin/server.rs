@@ -181,7 +181,7 @@ async fn dispatch(context: &AdminContext, caller: &str, request: &Value) -> Resu
         "audit-verify" | "audit-export" | "audit-prune" => audit_command(context, command, request).await,
         "backup" => backup(context, request).await,
         command if super::secrets::COMMANDS.contains(&command) => {
-            let actor = crate::secrets::Actor::operator("admin", super::SOCKET_FILE);
+            let actor = crate::secrets::Actor::operator(caller, super::SOCKET_FILE);
             super::secrets::command(&context.kms, command, request, &actor).await
         }
         "rotate-root" => rotate_root(context, request).await,

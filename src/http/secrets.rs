@@ -157,11 +157,13 @@ impl Call<'_> {
                     .unwrap_or_else(|| "viewer".to_owned());
                 let role = Role::parse(&role)
                     .ok_or_else(|| SecretsError::Invalid(format!("unknown role {role:?} (viewer, member, admin)")))?;
-                let identity = if identity.starts_with(crate::access::MACHINE_PREFIX) {
-                    (*identity).to_owned()
-                } else {
-                    format!("{}{identity}", crate::access::MACHINE_PREFIX)
+                // Infisical names the identity by its id; a name works too.
+                let name = identity.strip_prefix(crate::access::MACHINE_PREFIX).unwrap_or(identity);
+                let name = match self.state.auth.identity(name).await {
+                    Ok(found) => found.name,
+                    Err(_) => name.to_owned(),
                 };
+                let identity = format!("{}{name}", crate::access::MACHINE_PREFIX);
                 ok(&secrets.attach(actor, &ProjectRef::Id((*id).to_owned()), &identity, role).await?)
             }
             (&Method::GET, ["v1", "workspace" | "projects", id, "tags"]) => {

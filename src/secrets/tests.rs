@@ -179,3 +179,27 @@ async fn the_state_reloads_from_the_store() {
     assert_eq!(&*got.secretValue.0, "v");
     assert!(!store.meta(state::SECRETS).await.expect("meta").is_empty());
 }
+
+#[tokio::test]
+#[ignore = "a rough timing, run by hand"]
+async fn timing_of_a_list_of_20() {
+    let (test, _store, _log, _) = TestKms::audited();
+    let secrets = test.kms.secrets();
+    secrets.create_project(&admin(), "app", None, None, &[]).await.expect("project");
+    let items = (0..20).map(|i| (format!("K{i}"), Zeroizing::new(format!("value-{i}")))).collect();
+    secrets.set_many(&admin(), &scope("app", "prod", "/"), items).await.expect("set");
+    let query = list_query("app", "prod", "/", READ);
+    let start = std::time::Instant::now();
+    for _ in 0..1000 {
+        let list = secrets.list(&admin(), &query).await.expect("list");
+        let body = serde_json::to_vec(&list).expect("json");
+        assert!(body.len() > 100);
+    }
+    let list_time = start.elapsed();
+    let start = std::time::Instant::now();
+    let sealed = test.kms.key_hierarchy().seal_value(None, "x", 1, b"value-1").expect("seal");
+    for _ in 0..20_000 {
+        test.kms.key_hierarchy().open_value(None, "x", 1, &sealed).expect("open");
+    }
+    eprintln!("1000 lists: {list_time:?}; 20000 opens: {:?}", start.elapsed());
+}

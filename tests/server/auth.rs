@@ -122,12 +122,9 @@ async fn socket(data_dir: &Path, request: Value) -> Result<Value, String> {
         .expect("the request task")
 }
 
-/// A machine identity made on the admin socket: (identityId, clientId, clientSecret).
+/// A machine identity made on the admin socket, organisation `acme`.
 async fn create_on_socket(data_dir: &Path, name: &str) -> (String, String, String) {
-    let request = json!({"command": "identity-create", "identity": name, "org": "acme"});
-    let result = socket(data_dir, request).await.expect("identity-create");
-    let field = |name: &str| result[name].as_str().unwrap_or_else(|| panic!("{name} in {result}")).to_owned();
-    (field("identityId"), field("clientId"), field("clientSecret"))
+    crate::support::create_machine_identity(data_dir, name, Some("acme")).await
 }
 
 #[tokio::test]
@@ -201,6 +198,8 @@ async fn an_identity_made_on_the_admin_socket_logs_in_renews_and_revokes() {
         assert!(text.contains(event), "{event} audited: {text}");
     }
     assert!(!text.contains(&secret) && !text.contains(&token), "no secret or token in the audit chain");
+    let verified = socket(server.data_dir(), json!({"command": "audit-verify"})).await.expect("the chain verifies");
+    assert!(verified["checked"].as_u64().is_some_and(|n| n >= 8), "{verified}");
     server.shutdown().await.expect("shutdown");
 }
 
@@ -320,9 +319,32 @@ async fn tokens_survive_a_restart_and_the_data_dir_holds_no_secret_or_token() {
     let server = start(&dir, |_| {}).await;
     let token =
         login(&server, local(), client_id, secret).await.json()["accessToken"].as_str().expect("token").to_owned();
-    let more = socket(server.data_dir(), json!({"command": "identity-secret-create", "identity": "offline"}))
-        .await
-        .expect("secret create");
+    // The CLI again, now through the running server's admin socket.
+    let data_dir = dir.path().to_str().expect("path").to_owned();
+    let output = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kms"))
+            .args([
+                "identity",
+                "secret",
+                "create",
+                "--name",
+                "offline",
+                "--description",
+                "2nd",
+                "--data-dir",
+                &data_dir,
+            ])
+            .output()
+            .expect("kms identity secret create")
+    })
+    .await
+    .expect("the CLI task");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let more: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let listed = socket(server.data_dir(), json!({"command": "identity-list"})).await.expect("identity-list");
+    assert!(
+        listed["identities"].as_array().expect("list").iter().any(|i| i["name"] == "offline" && i["kind"] == "machine")
+    );
     let second_secret = more["clientSecret"].as_str().expect("secret").to_owned();
     assert_eq!(login(&server, local(), client_id, &second_secret).await.status, StatusCode::OK);
     server.shutdown().await.expect("shutdown");

@@ -567,6 +567,16 @@ async fn the_cli_sets_and_reads_and_the_data_dir_holds_no_value() {
         assert!(audit.contains(&format!("\"{event}\"")), "{event} audited");
     }
     assert!(!audit.contains(value), "the audit holds no value");
+    let records: Vec<Value> = audit.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    let read =
+        records.iter().find(|r| r["operation"] == "get-secret" && r["channel"] == "http").expect("an HTTP get-secret");
+    assert_eq!((read["kind"].as_str(), read["channel"].as_str()), (Some("machine"), Some("http")));
+    assert_eq!(read["identity"], "machine:ci");
+    assert!(read["source"].as_str().is_some_and(|s| s.starts_with("127.0.0.1:")), "{read}");
+    assert_eq!(read["details"]["secretKey"], "DB_PASSWORD");
+    assert_eq!(read["details"]["secretPath"], "/app/db");
+    assert_eq!(read["details"]["environment"], "prod");
+    assert_eq!(read["details"]["secretVersion"], 1);
 
     let Fixture { server, _dir: dir, .. } = f;
     server.shutdown().await.expect("clean shutdown");
@@ -590,4 +600,55 @@ async fn the_cli_sets_and_reads_and_the_data_dir_holds_no_value() {
         }
     }
     assert!(searched > 0);
+}
+
+/// An identity made with the CLI, logged in: (identityId, token).
+async fn identity(server: &RunningServer, name: &str) -> (String, String) {
+    let created = cli(server.data_dir(), &["identity", "create", "--name", name]).await;
+    let created: Value = serde_json::from_str(&created).expect("identity JSON");
+    let login = json!({"clientId": created["clientId"], "clientSecret": created["clientSecret"]});
+    let reply = send(server, "POST", "/api/v1/auth/universal-auth/login", None, Some(login), &[]).await;
+    (
+        created["identityId"].as_str().expect("id").to_owned(),
+        reply.ok()["accessToken"].as_str().expect("token").to_owned(),
+    )
+}
+
+#[tokio::test]
+async fn an_administrator_makes_projects_environments_and_memberships_over_rest() {
+    let dir = TempDir::new("secrets-admin-rest");
+    let server = start(&dir, |config| {
+        config.access.admins.insert("machine:boss".into());
+    })
+    .await;
+    let (_, boss) = identity(&server, "boss").await;
+    let (app_id, app) = identity(&server, "app").await;
+    let created =
+        send(&server, "POST", "/api/v2/workspace", Some(&boss), Some(json!({"projectName": "Billing API"})), &[]);
+    let project = created.await.ok()["project"].clone();
+    assert_eq!(project["slug"], "billing-api");
+    let id = project["id"].as_str().expect("id").to_owned();
+    let env = json!({"name": "QA", "slug": "qa"});
+    let added =
+        send(&server, "POST", &format!("/api/v1/workspace/{id}/environments"), Some(&boss), Some(env), &[]).await.ok();
+    assert_eq!(added["environment"]["slug"], "qa");
+    assert_eq!(added["workspace"]["environments"].as_array().map(Vec::len), Some(4));
+    let list = format!("/api/v3/secrets/raw?workspaceId={id}&environment=qa");
+    send(&server, "GET", &list, Some(&app), None, &[]).await.error(StatusCode::FORBIDDEN, "PermissionDenied");
+    let path = format!("/api/v2/workspace/{id}/identity-memberships/{app_id}");
+    let member = send(&server, "POST", &path, Some(&boss), Some(json!({"role": "member"})), &[]).await.ok();
+    assert_eq!(
+        (member["identityMembership"]["identity"].as_str(), member["identityMembership"]["role"].as_str()),
+        (Some("machine:app"), Some("member"))
+    );
+    assert_eq!(send(&server, "GET", &list, Some(&app), None, &[]).await.ok()["secrets"], json!([]));
+    // A member does not manage.
+    let path = format!("/api/v2/workspace/{id}/identity-memberships/boss");
+    send(&server, "POST", &path, Some(&app), Some(json!({"role": "admin"})), &[])
+        .await
+        .error(StatusCode::FORBIDDEN, "PermissionDenied");
+    let env = json!({"name": "x", "slug": "x"});
+    send(&server, "POST", &format!("/api/v1/workspace/{id}/environments"), Some(&app), Some(env), &[])
+        .await
+        .error(StatusCode::FORBIDDEN, "PermissionDenied");
 }

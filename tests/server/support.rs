@@ -351,3 +351,17 @@ pub fn signal(pid: u32, name: &str) {
         std::process::Command::new("kill").args([&format!("-{name}"), &pid.to_string()]).status().expect("kill runs");
     assert!(status.success());
 }
+
+/// A machine identity with Universal Auth made on the admin socket of the
+/// server running on `data_dir` (`identity-create`, docs/auth.md):
+/// `(identityId, clientId, clientSecret)` for a login.
+pub async fn create_machine_identity(data_dir: &Path, name: &str, org: Option<&str>) -> (String, String, String) {
+    let request = serde_json::json!({"command": "identity-create", "identity": name, "org": org});
+    let data_dir = data_dir.to_path_buf();
+    let result = tokio::task::spawn_blocking(move || kms::admin::request(&data_dir, &request))
+        .await
+        .expect("the request task")
+        .expect("identity-create");
+    let field = |name: &str| result[name].as_str().unwrap_or_else(|| panic!("{name} in {result}")).to_owned();
+    (field("identityId"), field("clientId"), field("clientSecret"))
+}
