@@ -322,7 +322,8 @@ impl Call<'_> {
         let path_keys = ["path", "directory"];
         Ok(match (method, segments) {
             (&Method::GET, [_, "folders"]) => {
-                ok(&json!({"folders": secrets.list_folders(actor, &p.scope(&path_keys)?).await?}))
+                let recursive = p.flag("recursive").unwrap_or(false);
+                ok(&json!({"folders": secrets.list_folders(actor, &p.scope(&path_keys)?, recursive).await?}))
             }
             (&Method::POST, [_, "folders"]) => {
                 let name = p.text("name").ok_or_else(|| SecretsError::Invalid("name is required".into()))?;

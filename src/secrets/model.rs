@@ -333,6 +333,8 @@ pub struct FolderView {
     pub description: Option<String>,
     /// The environment's id.
     pub envId: String,
+    /// The environment (the Python SDK's folder-by-id reads it).
+    pub environment: FolderEnvironment,
     /// Its id.
     pub id: String,
     /// Always false.
@@ -343,10 +345,27 @@ pub struct FolderView {
     pub parentId: Option<String>,
     /// Its full path (the folder's own path).
     pub path: String,
+    /// The project's id.
+    pub projectId: String,
+    /// Its path below the listed folder (recursive lists only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relativePath: Option<String>,
     /// ISO 8601.
     pub updatedAt: String,
     /// One more per change.
     pub version: u64,
+}
+
+/// The environment of a folder, as Infisical's folder routes show it.
+#[derive(Clone, Debug, Serialize)]
+#[allow(non_snake_case)]
+pub struct FolderEnvironment {
+    /// Its id.
+    pub envId: String,
+    /// Its name.
+    pub envName: String,
+    /// Its slug.
+    pub envSlug: String,
 }
 
 /// The secrets of one import, as a list with `include_imports` shows them.

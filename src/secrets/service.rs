@@ -15,8 +15,9 @@ use tracing::warn;
 use zeroize::Zeroizing;
 
 use super::model::{
-    Environment, FolderRecord, FolderView, ImportRecord, ImportedSecrets, MembershipRecord, Metadata, ProjectRecord,
-    Role, SecretList, SecretRecord, SecretText, SecretView, TagRecord, TagView, VersionRecord, iso8601,
+    Environment, FolderEnvironment, FolderRecord, FolderView, ImportRecord, ImportedSecrets, MembershipRecord,
+    Metadata, ProjectRecord, Role, SecretList, SecretRecord, SecretText, SecretView, TagRecord, TagView, VersionRecord,
+    iso8601,
 };
 use super::references::{self, Location, Target};
 use super::state::{Change, Index};
@@ -1088,24 +1089,38 @@ impl Secrets<'_> {
     // ----- folders ------------------------------------------------------
 
     fn folder_view(index: &Index, project: &ProjectRecord, folder: &FolderRecord) -> FolderView {
-        let env_id = project.environment(&folder.environment).map(|e| e.id.clone()).unwrap_or_default();
+        let env = project.environment(&folder.environment);
+        let env_id = env.map(|e| e.id.clone()).unwrap_or_default();
         FolderView {
             createdAt: iso8601(folder.created_at),
             description: folder.description.clone(),
+            environment: FolderEnvironment {
+                envId: env_id.clone(),
+                envName: env.map(|e| e.name.clone()).unwrap_or_default(),
+                envSlug: folder.environment.clone(),
+            },
             envId: env_id,
             id: folder.id.clone(),
             isReserved: false,
             name: folder.name.clone(),
             parentId: folder.parent.clone(),
             path: index.path_of(&folder.id).to_owned(),
+            projectId: project.id.clone(),
+            relativePath: None,
             updatedAt: iso8601(folder.updated_at),
             version: folder.version,
         }
     }
 
     /// The folders directly in `scope.path`, by name (none if the path
-    /// does not exist).
-    pub async fn list_folders(&self, actor: &Actor, scope: &FolderScope) -> Result<Vec<FolderView>, SecretsError> {
+    /// does not exist); with `recursive`, every folder below it, depth
+    /// first, each with its `relativePath` from `scope.path`.
+    pub async fn list_folders(
+        &self,
+        actor: &Actor,
+        scope: &FolderScope,
+        recursive: bool,
+    ) -> Result<Vec<FolderView>, SecretsError> {
         let path = paths::normalize_path(&scope.path)?;
         let index = self.index().await?;
         let project = self.project(&index, actor, &scope.project, Need::Read)?;
@@ -1113,14 +1128,26 @@ impl Secrets<'_> {
         let Some(parent) = index.folder_at(&project.id, environment, &path) else {
             return Ok(Vec::new());
         };
-        Ok(index
-            .children
-            .get(&parent.id)
-            .into_iter()
-            .flat_map(|c| c.values())
-            .filter_map(|id| index.folders.get(id))
-            .map(|f| Self::folder_view(&index, project, f))
-            .collect())
+        let mut out = Vec::new();
+        // (folder id, its path relative to the listed one)
+        let mut pending: Vec<(String, String)> = Vec::new();
+        let children = |id: &str| -> Vec<String> {
+            let mut ids: Vec<String> = index.children.get(id).into_iter().flat_map(|c| c.values().cloned()).collect();
+            ids.reverse();
+            ids
+        };
+        pending.extend(children(&parent.id).into_iter().map(|id| (id, String::new())));
+        while let Some((id, above)) = pending.pop() {
+            let Some(folder) = index.folders.get(&id) else { continue };
+            let relative = format!("{above}/{}", folder.name);
+            let mut view = Self::folder_view(&index, project, folder);
+            if recursive {
+                view.relativePath = Some(relative.clone());
+                pending.extend(children(&id).into_iter().map(|child| (child, relative.clone())));
+            }
+            out.push(view);
+        }
+        Ok(out)
     }
 
     /// The folder with id `id`.

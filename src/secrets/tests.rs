@@ -159,8 +159,15 @@ async fn lists_recurse_filter_and_import() {
     let one = secrets.get(&admin(), &scope("app", "dev", "/"), "SHARED", None, with).await.expect("through the import");
     assert_eq!(&*one.secretValue.0, "s");
 
-    let folders = secrets.list_folders(&admin(), &scope("app", "dev", "/x")).await.expect("folders");
+    let folders = secrets.list_folders(&admin(), &scope("app", "dev", "/x"), false).await.expect("folders");
     assert_eq!(folders.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["y"]);
+    assert!(folders[0].relativePath.is_none());
+    assert_eq!((folders[0].environment.envSlug.as_str(), folders[0].projectId.is_empty()), ("dev", false));
+    // Recursive: every folder below, each with its path from the listed one.
+    let all = secrets.list_folders(&admin(), &scope("app", "dev", "/"), true).await.expect("folders");
+    let relative: Vec<_> = all.iter().filter_map(|f| f.relativePath.as_deref()).collect();
+    assert!(relative.contains(&"/x") && relative.contains(&"/x/y"), "{relative:?}");
+    assert_eq!(relative.len(), all.len());
     secrets.delete_folder(&admin(), &scope("app", "dev", "/"), "x").await.expect("delete");
     let deep = secrets.list(&admin(), &ListQuery { tags: vec![], ..query }).await.expect("list");
     assert_eq!(deep.secrets.len(), 1, "the folder's secrets went with it");

@@ -374,6 +374,12 @@ def test_folders_create_list_and_recursive_listing(client):
     assert sub.name == "inner"
     inner = {f.name for f in client.folders.list_folders(project_id=PROJECT_ID, environment_slug="dev", path="/" + folder).folders}
     assert inner == {"inner"}
+    # recursive=True lists every folder below, each with its path from the listed one.
+    deep = client.folders.list_folders(project_id=PROJECT_ID, environment_slug="dev", path="/", recursive=True).folders
+    relative = {f.relativePath for f in deep}
+    assert f"/{folder}" in relative and f"/{folder}/inner" in relative, relative
+    shallow = client.folders.list_folders(project_id=PROJECT_ID, environment_slug="dev", path="/").folders
+    assert "inner" not in {f.name for f in shallow}
 
     name = unique("IN_FOLDER")
     path = f"/{folder}/inner"
@@ -431,7 +437,7 @@ def test_folder_get_rename_and_delete(client):
     assert got.id == made.id
     assert got.name == folder
     assert got.projectId == PROJECT_ID
-    assert got.environment["envSlug"] == "prod"
+    assert got.environment.envSlug == "prod"
     assert got.envId == made.envId
 
     renamed = folder + "-renamed"
