@@ -115,6 +115,9 @@ use super::{
     check_namespace,
 };
 
+/// The most memory sled's page cache may take, in bytes.
+pub const CACHE_CAPACITY: u64 = 64 << 20;
+
 /// A store that keeps everything in one sled database.
 ///
 /// Clones share the database. When the last clone is dropped, the commit
@@ -147,7 +150,15 @@ impl SledStore {
             sync_dir(parent).map_err(|e| io_error("syncing the parent of the store directory", &e))?;
         }
         // No background flusher: every commit flushes and syncs itself.
-        let db = sled::Config::new().path(dir).flush_every_ms(None).open().map_err(backend)?;
+        // sled's page cache defaults to 1 GiB, which an audited server
+        // fills with log pages (every read appends an entry): bounded here,
+        // the operating system's page cache serves the rest.
+        let db = sled::Config::new()
+            .path(dir)
+            .flush_every_ms(None)
+            .cache_capacity(CACHE_CAPACITY)
+            .open()
+            .map_err(backend)?;
         match db.get(FORMAT_KEY).map_err(backend)? {
             Some(format) if format.as_ref() == FORMAT_VALUE => {}
             Some(_) => return Err(StoreError::Backend(format!("{}: unknown store format", dir.display()))),
