@@ -227,6 +227,31 @@ impl Secrets<'_> {
     /// The project `reference` names, if `actor` may do `need` in it. A
     /// caller without access gets the same answer whether or not the
     /// project exists; an administrator learns that it does not.
+    /// Secret `id` and its project, if `actor` may `need` it there.
+    /// Without that access a missing secret and a hidden one get the same
+    /// answer (Denied); with it, a missing one is NotFound.
+    fn secret_by_id<'i>(
+        &self,
+        index: &'i Index,
+        actor: &Actor,
+        id: &str,
+        need: Need,
+    ) -> Result<(&'i Arc<ProjectRecord>, &'i Arc<SecretRecord>), SecretsError> {
+        let secret = index.secrets.get(id);
+        let not_found = || SecretsError::NotFound(format!("Secret with id '{id}' not found"));
+        let reference = ProjectRef::Id(secret.map_or_else(String::new, |s| s.project.clone()));
+        let project = match self.project(index, actor, &reference, need) {
+            Ok(project) => project,
+            Err(SecretsError::NotFound(_)) => return Err(not_found()),
+            Err(SecretsError::Denied(_)) => {
+                let verb = if matches!(need, Need::Read) { "read" } else { "write" };
+                return Err(SecretsError::Denied(format!("You are not allowed to {verb} this secret")));
+            }
+            Err(e) => return Err(e),
+        };
+        Ok((project, secret.ok_or_else(not_found)?))
+    }
+
     fn project<'i>(
         &self,
         index: &'i Index,
@@ -719,20 +744,7 @@ impl Secrets<'_> {
     pub async fn get_by_id(&self, actor: &Actor, id: &str, read: ReadOptions) -> Result<SecretView, SecretsError> {
         let (view, entry) = {
             let index = self.index().await?;
-            let secret = index.secrets.get(id);
-            // Without access, a missing secret and a hidden one look alike.
-            let reference = ProjectRef::Id(secret.map_or_else(String::new, |s| s.project.clone()));
-            let project = match self.project(&index, actor, &reference, Need::Read) {
-                Ok(project) => project,
-                Err(SecretsError::Denied(_)) => {
-                    return Err(SecretsError::Denied("You are not allowed to read this secret".into()));
-                }
-                Err(SecretsError::NotFound(_)) => {
-                    return Err(SecretsError::NotFound(format!("Secret with id '{id}' not found")));
-                }
-                Err(e) => return Err(e),
-            };
-            let secret = secret.ok_or_else(|| SecretsError::NotFound(format!("Secret with id '{id}' not found")))?;
+            let (project, secret) = self.secret_by_id(&index, actor, id, Need::Read)?;
             let version =
                 secret.current().ok_or_else(|| SecretsError::Corrupt(format!("secret {id} has no version")))?;
             let view = self.read_view(&index, project, secret, version, read, true)?;
@@ -745,19 +757,7 @@ impl Secrets<'_> {
     /// Every version of secret `id`, oldest first.
     pub async fn versions(&self, actor: &Actor, id: &str) -> Result<Vec<SecretView>, SecretsError> {
         let index = self.index().await?;
-        let secret = index.secrets.get(id);
-        let reference = ProjectRef::Id(secret.map_or_else(String::new, |s| s.project.clone()));
-        let project = match self.project(&index, actor, &reference, Need::Read) {
-            Ok(project) => project,
-            Err(SecretsError::Denied(_)) => {
-                return Err(SecretsError::Denied("You are not allowed to read this secret".into()));
-            }
-            Err(SecretsError::NotFound(_)) => {
-                return Err(SecretsError::NotFound(format!("Secret with id '{id}' not found")));
-            }
-            Err(e) => return Err(e),
-        };
-        let secret = secret.ok_or_else(|| SecretsError::NotFound(format!("Secret with id '{id}' not found")))?;
+        let (project, secret) = self.secret_by_id(&index, actor, id, Need::Read)?;
         let read = ReadOptions { view_value: true, expand: false, include_imports: false };
         secret.versions.iter().map(|v| self.read_view(&index, project, secret, v, read, true)).collect()
     }
@@ -937,19 +937,7 @@ impl Secrets<'_> {
     pub async fn restore(&self, actor: &Actor, id: &str, version: u64) -> Result<SecretView, SecretsError> {
         let now = self.now();
         self.write(|index| {
-            let secret = index.secrets.get(id);
-            let reference = ProjectRef::Id(secret.map_or_else(String::new, |s| s.project.clone()));
-            let project = match self.project(index, actor, &reference, Need::Write) {
-                Ok(project) => project,
-                Err(SecretsError::NotFound(_)) => {
-                    return Err(SecretsError::NotFound(format!("Secret with id '{id}' not found")));
-                }
-                Err(SecretsError::Denied(_)) => {
-                    return Err(SecretsError::Denied("You are not allowed to write this secret".into()));
-                }
-                Err(e) => return Err(e),
-            };
-            let secret = secret.ok_or_else(|| SecretsError::NotFound(format!("Secret with id '{id}' not found")))?;
+            let (project, secret) = self.secret_by_id(index, actor, id, Need::Write)?;
             let old =
                 secret.versions.iter().find(|v| v.version == version).ok_or_else(|| {
                     SecretsError::NotFound(format!("Secret '{}' has no version {version}", secret.key))

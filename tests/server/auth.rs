@@ -6,43 +6,18 @@
 //! lockout, rate limits, restarts, and a data dir that never holds a secret
 //! or a token.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::path::Path;
 use std::time::Duration;
 
 use base64::Engine as _;
-use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper::{HeaderMap, Request, StatusCode};
-use hyper_util::rt::TokioIo;
+use hyper::StatusCode;
 use kms::server::RunningServer;
-use rustls::pki_types::ServerName;
 use serde_json::{Value, json};
-use tokio::net::TcpSocket;
 
-use crate::support::{Identity, TempDir, Versions, client_with_alpn, start};
+use crate::support::{Identity, JsonReply, JsonRequest, TempDir, send_json, start};
 
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Bytes,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("JSON body ({e}): {:?}", self.body))
-    }
-
-    /// Asserts a JSON error in Infisical's shape; its message.
-    fn error(&self, status: StatusCode, name: &str) -> String {
-        let body = self.json();
-        assert_eq!(self.status, status, "{body}");
-        assert_eq!(body["statusCode"], status.as_u16(), "{body}");
-        assert_eq!(body["error"], name, "{body}");
-        assert!(body["reqId"].as_str().is_some_and(|id| id.starts_with("req-")), "{body}");
-        body["message"].as_str().expect("a string message").to_owned()
-    }
-}
+type Reply = JsonReply;
 
 /// One HTTPS/1.1 request from `from` (a loopback address), with a client
 /// certificate if `identity`.
@@ -55,31 +30,8 @@ async fn send(
     bearer: Option<&str>,
     body: Option<Value>,
 ) -> Reply {
-    let connector = client_with_alpn(server.data_dir(), identity, Versions::Both, &[b"http/1.1"]);
-    let socket = TcpSocket::new_v4().expect("socket");
-    socket.bind(SocketAddr::new(from, 0)).expect("bind the source address");
-    let tcp = socket.connect(server.http_addr()).await.expect("connects");
-    let tls = connector.connect(ServerName::try_from("localhost").expect("name"), tcp).await.expect("handshake");
-    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(tls)).await.expect("HTTP/1.1");
-    tokio::spawn(connection);
-    let mut request = Request::builder().method(method).uri(path).header("host", "localhost");
-    if let Some(token) = bearer {
-        request = request.header("authorization", format!("Bearer {token}"));
-    }
-    let body = match body {
-        Some(body) => {
-            request = request.header("content-type", "application/json");
-            Bytes::from(body.to_string())
-        }
-        None => Bytes::new(),
-    };
-    let request = request.body(Full::new(body)).expect("request");
-    let response = tokio::time::timeout(Duration::from_secs(10), sender.send_request(request))
-        .await
-        .expect("an answer in time")
-        .expect("a response");
-    let (parts, body) = response.into_parts();
-    Reply { status: parts.status, headers: parts.headers, body: body.collect().await.expect("body").to_bytes() }
+    let request = JsonRequest { method, path, bearer, body, from: Some(from), identity, ..JsonRequest::default() };
+    send_json(server, request).await
 }
 
 fn local() -> IpAddr {
@@ -155,21 +107,21 @@ async fn an_identity_made_on_the_admin_socket_logs_in_renews_and_revokes() {
 
     let revoked = post(&server, "/api/v1/auth/token/revoke", json!({"accessToken": token})).await;
     assert_eq!(revoked.json(), json!({"message": "Successfully revoked access token"}));
-    whoami(&server, &token).await.error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+    whoami(&server, &token).await.error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError");
     post(&server, "/api/v1/auth/token/revoke", json!({"accessToken": token}))
         .await
-        .error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+        .error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError");
     let message = post(&server, "/api/v1/auth/token/renew", json!({"accessToken": token}))
         .await
-        .error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+        .error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError");
     assert_eq!(message, "No identity access token found");
     send(&server, local(), None, "GET", "/api/v1/auth/token/self", None, None)
         .await
-        .error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+        .error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError");
     let wrong = login(&server, local(), &client_id, "0".repeat(64).as_str()).await;
-    assert_eq!(wrong.error(StatusCode::UNAUTHORIZED, "UnauthorizedError"), "Invalid credentials");
+    assert_eq!(wrong.error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError"), "Invalid credentials");
     let missing = post(&server, "/api/v1/auth/universal-auth/login", json!({"clientId": client_id})).await;
-    missing.error(StatusCode::BAD_REQUEST, "BadRequest");
+    missing.error_message(StatusCode::BAD_REQUEST, "BadRequest");
 
     // One identity model: the machine identity is listed with kind machine.
     let list = socket(server.data_dir(), json!({"command": "identity-list"})).await.expect("identity-list");
@@ -224,12 +176,12 @@ async fn expired_and_used_up_tokens_get_401_at_once() {
         Some(json!({"accessTokenTTL": 10})),
     )
     .await;
-    bad.error(StatusCode::BAD_REQUEST, "BadRequest");
+    bad.error_message(StatusCode::BAD_REQUEST, "BadRequest");
     let token =
         login(&server, local(), &client_id, &secret).await.json()["accessToken"].as_str().expect("token").to_owned();
     assert_eq!(whoami(&server, &token).await.status, StatusCode::OK);
     tokio::time::sleep(Duration::from_millis(3100)).await;
-    whoami(&server, &token).await.error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+    whoami(&server, &token).await.error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError");
 
     admin(
         &server,
@@ -244,7 +196,7 @@ async fn expired_and_used_up_tokens_get_401_at_once() {
     let token = unbounded["accessToken"].as_str().expect("token").to_owned();
     assert_eq!(whoami(&server, &token).await.status, StatusCode::OK);
     assert_eq!(whoami(&server, &token).await.status, StatusCode::OK);
-    whoami(&server, &token).await.error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+    whoami(&server, &token).await.error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError");
 
     // Client secrets: a number of uses, a TTL, revocation.
     let secrets = format!("{path}/client-secrets");
@@ -252,24 +204,25 @@ async fn expired_and_used_up_tokens_get_401_at_once() {
     assert_eq!(once["clientSecretData"]["clientSecretNumUsesLimit"], 1);
     let once_secret = once["clientSecret"].as_str().expect("secret");
     assert_eq!(login(&server, local(), &client_id, once_secret).await.status, StatusCode::OK);
-    let used =
-        login(&server, local(), &client_id, once_secret).await.error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+    let used = login(&server, local(), &client_id, once_secret)
+        .await
+        .error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError");
     assert!(used.contains("usage limit"), "{used}");
     let brief = admin(&server, "POST", &secrets, Some(json!({"ttl": 1}))).await;
     tokio::time::sleep(Duration::from_millis(2100)).await;
     let expired = login(&server, local(), &client_id, brief["clientSecret"].as_str().expect("secret")).await;
-    assert!(expired.error(StatusCode::UNAUTHORIZED, "UnauthorizedError").contains("expired client secret"));
+    assert!(expired.error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError").contains("expired client secret"));
     let first_id =
         admin(&server, "GET", &secrets, None).await["clientSecretData"][0]["id"].as_str().expect("id").to_owned();
     let revoked = admin(&server, "POST", &format!("{secrets}/{first_id}/revoke"), None).await;
     assert_eq!(revoked["clientSecretData"]["isClientSecretRevoked"], true);
-    login(&server, local(), &client_id, &secret).await.error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+    login(&server, local(), &client_id, &secret).await.error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError");
     let listed = admin(&server, "GET", "/api/v1/identities", None).await;
     assert_eq!(listed["identities"][0]["name"], "short");
     // Not an administrator: no certificate, or one that is not admin.
     send(&server, local(), None, "GET", "/api/v1/identities", None, None)
         .await
-        .error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+        .error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError");
     server.shutdown().await.expect("shutdown");
 }
 
@@ -283,21 +236,22 @@ async fn trusted_ips_lockout_and_rate_limits() {
     let body =
         json!({"clientSecretTrustedIps": [{"ipAddress": "127.0.0.2/32"}], "accessTokenTrustedIps": ["127.0.0.2"]});
     admin(&server, "POST", &path, Some(body)).await;
-    login(&server, local(), &client_id, &secret).await.error(StatusCode::FORBIDDEN, "PermissionDenied");
+    login(&server, local(), &client_id, &secret).await.error_message(StatusCode::FORBIDDEN, "PermissionDenied");
     let token =
         login(&server, other, &client_id, &secret).await.json()["accessToken"].as_str().expect("token").to_owned();
-    whoami(&server, &token).await.error(StatusCode::FORBIDDEN, "PermissionDenied");
+    whoami(&server, &token).await.error_message(StatusCode::FORBIDDEN, "PermissionDenied");
     let me = send(&server, other, None, "GET", "/api/v1/auth/token/self", Some(&token), None).await;
     assert_eq!(me.status, StatusCode::OK);
     // Three failures lock the client id; the right secret is refused then.
     for _ in 0..3 {
-        login(&server, other, &client_id, "wrong").await.error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+        login(&server, other, &client_id, "wrong").await.error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError");
     }
-    let locked = login(&server, other, &client_id, &secret).await.error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+    let locked =
+        login(&server, other, &client_id, &secret).await.error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError");
     assert!(locked.contains("temporarily locked"), "{locked}");
     // 127.0.0.2 made 6 requests this minute: the next gets 429.
     let limited = login(&server, other, &client_id, &secret).await;
-    limited.error(StatusCode::TOO_MANY_REQUESTS, "RateLimit");
+    limited.error_message(StatusCode::TOO_MANY_REQUESTS, "RateLimit");
     let retry: u64 = limited.headers["retry-after"].to_str().expect("text").parse().expect("integer seconds");
     assert!((1..=60).contains(&retry), "{retry}");
     server.shutdown().await.expect("shutdown");
@@ -416,15 +370,17 @@ async fn only_administrators_manage_identities_and_a_machine_identity_can_be_one
     // Not an administrator: a machine identity, a certificate identity, nobody.
     send(&server, local(), None, "GET", "/api/v1/identities", Some(&worker), None)
         .await
-        .error(StatusCode::FORBIDDEN, "PermissionDenied");
+        .error_message(StatusCode::FORBIDDEN, "PermissionDenied");
     let alice = crate::support::identity_in(server.data_dir(), "alice", None, None);
     send(&server, local(), Some(alice), "POST", "/api/v1/identities", None, Some(json!({"name": "x"})))
         .await
-        .error(StatusCode::FORBIDDEN, "PermissionDenied");
-    send(&server, local(), None, "GET", &path, None, None).await.error(StatusCode::UNAUTHORIZED, "UnauthorizedError");
+        .error_message(StatusCode::FORBIDDEN, "PermissionDenied");
+    send(&server, local(), None, "GET", &path, None, None)
+        .await
+        .error_message(StatusCode::UNAUTHORIZED, "UnauthorizedError");
     let missing = send(&server, local(), None, "GET", "/api/v1/identities/nobody", Some(&boss), None).await;
-    missing.error(StatusCode::NOT_FOUND, "NotFound");
+    missing.error_message(StatusCode::NOT_FOUND, "NotFound");
     let malformed = send(&server, local(), None, "GET", "/api/v1/auth/universal-auth/login", None, None).await;
-    malformed.error(StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed");
+    malformed.error_message(StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed");
     server.shutdown().await.expect("shutdown");
 }

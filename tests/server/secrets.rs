@@ -7,48 +7,15 @@
 //! rest-contract.md §1.0, and a data dir that never holds a value.
 
 use std::path::Path;
-use std::time::Duration;
 
 use base64::Engine as _;
-use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper::{HeaderMap, Request, StatusCode};
-use hyper_util::rt::TokioIo;
+use hyper::StatusCode;
 use kms::server::RunningServer;
-use rustls::pki_types::ServerName;
 use serde_json::{Value, json};
-use tokio::net::TcpStream;
 
-use crate::support::{TempDir, Versions, client_with_alpn, start};
+use crate::support::{JsonReply, JsonRequest, TempDir, send_json, start};
 
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Bytes,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("JSON body ({e}): {:?}", self.body))
-    }
-
-    fn ok(&self) -> Value {
-        assert_eq!(self.status, StatusCode::OK, "{}", String::from_utf8_lossy(&self.body));
-        self.json()
-    }
-
-    /// Asserts an error in Infisical's shape; the body without its reqId.
-    fn error(&self, status: StatusCode, name: &str) -> Value {
-        let mut body = self.json();
-        assert_eq!(self.status, status, "{body}");
-        assert_eq!(body["statusCode"], status.as_u16(), "{body}");
-        assert_eq!(body["error"], name, "{body}");
-        assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
-        assert!(body["reqId"].as_str().is_some_and(|id| id.starts_with("req-")), "{body}");
-        body.as_object_mut().expect("object").remove("reqId");
-        body
-    }
-}
+type Reply = JsonReply;
 
 /// A server, its project, and tokens of identities with each role.
 struct Fixture {
@@ -119,32 +86,7 @@ async fn send(
     body: Option<Value>,
     headers: &[(&str, &str)],
 ) -> Reply {
-    let connector = client_with_alpn(server.data_dir(), None, Versions::Both, &[b"http/1.1"]);
-    let tcp = TcpStream::connect(server.http_addr()).await.expect("connects");
-    let tls = connector.connect(ServerName::try_from("localhost").expect("name"), tcp).await.expect("handshake");
-    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(tls)).await.expect("HTTP/1.1");
-    tokio::spawn(connection);
-    let mut request = Request::builder().method(method).uri(path).header("host", "localhost");
-    if let Some(token) = bearer {
-        request = request.header("authorization", format!("Bearer {token}"));
-    }
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let body = match body {
-        Some(body) => {
-            request = request.header("content-type", "application/json");
-            Bytes::from(body.to_string())
-        }
-        None => Bytes::new(),
-    };
-    let request = request.body(Full::new(body)).expect("request");
-    let response = tokio::time::timeout(Duration::from_secs(10), sender.send_request(request))
-        .await
-        .expect("an answer in time")
-        .expect("a response");
-    let (parts, body) = response.into_parts();
-    Reply { status: parts.status, headers: parts.headers, body: body.collect().await.expect("body").to_bytes() }
+    send_json(server, JsonRequest { method, path, bearer, body, headers, ..JsonRequest::default() }).await
 }
 
 fn keys(object: &Value) -> Vec<&str> {

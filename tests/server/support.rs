@@ -375,3 +375,92 @@ pub async fn create_machine_identity(data_dir: &Path, name: &str, org: Option<&s
     let field = |name: &str| result[name].as_str().unwrap_or_else(|| panic!("{name} in {result}")).to_owned();
     (field("identityId"), field("clientId"), field("clientSecret"))
 }
+
+// ---- JSON over HTTPS (the side listener) ----
+
+/// An HTTP answer.
+pub struct JsonReply {
+    pub status: hyper::StatusCode,
+    pub headers: hyper::HeaderMap,
+    pub body: Bytes,
+}
+
+impl JsonReply {
+    /// The body as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("JSON body ({e}): {:?}", self.body))
+    }
+
+    /// Asserts a 200; its JSON body.
+    pub fn ok(&self) -> serde_json::Value {
+        assert_eq!(self.status, hyper::StatusCode::OK, "{}", String::from_utf8_lossy(&self.body));
+        self.json()
+    }
+
+    /// Asserts a JSON error in Infisical's shape
+    /// (`{reqId, statusCode, message, error}`); the body without its reqId.
+    pub fn error(&self, status: hyper::StatusCode, name: &str) -> serde_json::Value {
+        let mut body = self.json();
+        assert_eq!(self.status, status, "{body}");
+        assert_eq!(body["statusCode"], status.as_u16(), "{body}");
+        assert_eq!(body["error"], name, "{body}");
+        assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
+        assert!(body["reqId"].as_str().is_some_and(|id| id.starts_with("req-")), "{body}");
+        body.as_object_mut().expect("object").remove("reqId");
+        body
+    }
+
+    /// [`JsonReply::error`]'s message.
+    pub fn error_message(&self, status: hyper::StatusCode, name: &str) -> String {
+        self.error(status, name)["message"].as_str().expect("a string message").to_owned()
+    }
+}
+
+/// One HTTPS/1.1 request to the side listener.
+#[derive(Default)]
+pub struct JsonRequest<'a> {
+    pub method: &'a str,
+    pub path: &'a str,
+    pub bearer: Option<&'a str>,
+    pub body: Option<serde_json::Value>,
+    pub headers: &'a [(&'a str, &'a str)],
+    /// The loopback address to connect from (default 127.0.0.1).
+    pub from: Option<std::net::IpAddr>,
+    /// A client certificate to present.
+    pub identity: Option<Identity>,
+}
+
+/// Sends `request` on a new connection to `server`'s side listener.
+pub async fn send_json(server: &RunningServer, request: JsonRequest<'_>) -> JsonReply {
+    use http_body_util::{BodyExt, Full};
+    use hyper_util::rt::TokioIo;
+    let connector = client_with_alpn(server.data_dir(), request.identity, Versions::Both, &[b"http/1.1"]);
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    let from = request.from.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    socket.bind(SocketAddr::new(from, 0)).expect("bind the source address");
+    let tcp = socket.connect(server.http_addr()).await.expect("connects");
+    let tls = connector.connect(ServerName::try_from("localhost").expect("name"), tcp).await.expect("handshake");
+    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(tls)).await.expect("HTTP/1.1");
+    tokio::spawn(connection);
+    let mut builder = hyper::Request::builder().method(request.method).uri(request.path).header("host", "localhost");
+    if let Some(token) = request.bearer {
+        builder = builder.header("authorization", format!("Bearer {token}"));
+    }
+    for (name, value) in request.headers {
+        builder = builder.header(*name, *value);
+    }
+    let body = match request.body {
+        Some(body) => {
+            builder = builder.header("content-type", "application/json");
+            Bytes::from(body.to_string())
+        }
+        None => Bytes::new(),
+    };
+    let http_request = builder.body(Full::new(body)).expect("request");
+    let response = tokio::time::timeout(Duration::from_secs(10), sender.send_request(http_request))
+        .await
+        .expect("an answer in time")
+        .expect("a response");
+    let (parts, body) = response.into_parts();
+    JsonReply { status: parts.status, headers: parts.headers, body: body.collect().await.expect("body").to_bytes() }
+}
