@@ -101,7 +101,51 @@ pub(crate) async fn handle(state: &State, info: &ConnectionInfo, request: Reques
     let call = Call { state, actor: &actor, params: &params, headers: &headers };
     match call.route(&method, &segments).await {
         Ok(reply) => reply,
-        Err(e) => secrets_error(&e),
+        Err(e) => {
+            // Refusals are audited too (what was asked, never a value).
+            let result = match &e {
+                SecretsError::Denied(_) => Some("PermissionDenied"),
+                SecretsError::NotFound(_) => Some("NotFound"),
+                SecretsError::Invalid(_) => Some("BadRequest"),
+                _ => None,
+            };
+            if let Some(result) = result {
+                let mut asked = serde_json::Map::new();
+                for name in ["workspaceId", "workspaceSlug", "projectId", "projectSlug", "environment", "secretPath"] {
+                    if let Some(value) = params.text(name) {
+                        asked.insert(name.to_owned(), Value::String(value.to_owned()));
+                    }
+                }
+                asked.insert("method".to_owned(), Value::String(method.to_string()));
+                asked.insert("route".to_owned(), Value::String(route.to_owned()));
+                state.kms.secrets().audit_refusal(&actor, event_name(&method, &segments), result, Value::Object(asked));
+            }
+            secrets_error(&e)
+        }
+    }
+}
+
+/// Infisical's event name for a request to `segments` (after `/api`).
+fn event_name(method: &Method, segments: &[&str]) -> &'static str {
+    let secrets = matches!(segments, [_, "secrets", ..]);
+    let folders = matches!(segments, [_, "folders", ..]);
+    let one = match segments {
+        [_, "secrets", "raw"] | [_, "secrets"] | [_, "secrets", "batch", ..] => false,
+        [_, "secrets", ..] => true,
+        _ => false,
+    };
+    match (secrets, folders, method) {
+        (true, _, &Method::GET) if one => "get-secret",
+        (true, _, &Method::GET) => "get-secrets",
+        (true, _, &Method::POST) => "create-secret",
+        (true, _, &Method::PATCH) => "update-secret",
+        (true, _, &Method::DELETE) => "delete-secret",
+        (_, true, &Method::GET) => "get-folders",
+        (_, true, &Method::POST) => "create-folder",
+        (_, true, &Method::PATCH) => "update-folder",
+        (_, true, &Method::DELETE) => "delete-folder",
+        (_, _, &Method::GET) => "get-project",
+        _ => "update-project",
     }
 }
 

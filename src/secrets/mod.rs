@@ -119,6 +119,10 @@ impl Actor {
 
     /// The audit entry of event `event` on project `project`.
     fn entry(&self, time: i64, event: &str, project: &str, details: serde_json::Value) -> Bytes {
+        self.record(time, event, vec![project.to_owned()], "Success", details)
+    }
+
+    fn record(&self, time: i64, event: &str, objects: Vec<String>, result: &str, details: serde_json::Value) -> Bytes {
         Entry::Operation(OperationRecord {
             time,
             kind: self.kind.to_owned(),
@@ -126,8 +130,8 @@ impl Actor {
             source: self.source.clone(),
             channel: self.channel.to_owned(),
             operation: event.to_owned(),
-            objects: vec![project.to_owned()],
-            result: "Success".to_owned(),
+            objects,
+            result: result.to_owned(),
             details: Some(details),
         })
         .to_body()

@@ -214,6 +214,13 @@ impl Secrets<'_> {
         Ok(out)
     }
 
+    /// Records a refused request (`result`: `PermissionDenied`,
+    /// `NotFound`, `BadRequest`) under `event`, with what it asked
+    /// (`details`, never a value), in the next group commit.
+    pub fn audit_refusal(&self, actor: &Actor, event: &str, result: &str, details: serde_json::Value) {
+        self.audit_read(actor.record(self.now(), event, Vec::new(), result, details));
+    }
+
     fn audit_read(&self, entry: Bytes) {
         if let Some(audit) = self.kms.audit_log() {
             audit.record([entry]);

@@ -469,6 +469,24 @@ async fn viewers_read_and_outsiders_learn_nothing() {
         .await
         .error(StatusCode::FORBIDDEN, "PermissionDenied");
     assert_eq!(a, b);
+
+    // Refusals are audited: who, which event, what was asked, the result.
+    let audit = cli(f.server.data_dir(), &["audit", "export"]).await;
+    let records: Vec<Value> = audit.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    let refused = |event: &str, route: &str| {
+        records.iter().any(|r| {
+            r["operation"] == event
+                && r["identity"] == "machine:outsider"
+                && r["result"] == "PermissionDenied"
+                && r["details"]["route"] == route
+        })
+    };
+    assert!(refused("get-secret", "/api/v3/secrets/raw/MISSING"), "the outsider's refused get is audited");
+    assert!(refused("get-secrets", "/api/v3/secrets/raw"), "the outsider's refused list is audited");
+    let viewer_refused = records.iter().any(|r| {
+        r["operation"] == "create-secret" && r["identity"] == "machine:reader" && r["result"] == "PermissionDenied"
+    });
+    assert!(viewer_refused, "the viewer's refused create is audited");
 }
 
 #[tokio::test]
