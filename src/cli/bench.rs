@@ -231,23 +231,27 @@ pub fn run(args: BenchArgs) -> Result<(), CliError> {
                 "floor_messages_per_second": floor_rate,
                 "fraction_of_floor": fraction(kmip_rate, floor_rate),
             });
-            println!("{}", serde_json::to_string_pretty(&out).map_err(CliError::failed)?);
-        } else {
-            print!("{report}");
-            println!("-- floor: TLS echo of the same messages ({echo})");
-            print!("{floor}");
-            println!(
-                "KMIP {kmip_rate:.0} messages/s = {:.1} % of the floor's {floor_rate:.0}",
-                100.0 * fraction(kmip_rate, floor_rate)
-            );
+            let text = serde_json::to_string_pretty(&out).map_err(CliError::failed)?;
+            return emit(&format!("{text}\n"));
         }
-        return Ok(());
+        return emit(&format!(
+            "{report}-- floor: TLS echo of the same messages ({echo})\n{floor}KMIP {kmip_rate:.0} messages/s = {:.1} % of the floor's {floor_rate:.0}\n",
+            100.0 * fraction(kmip_rate, floor_rate)
+        ));
     }
     let report = runtime.block_on(bench::run(&settings)).map_err(CliError::Failed)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report).map_err(CliError::failed)?);
+        let text = serde_json::to_string_pretty(&report).map_err(CliError::failed)?;
+        emit(&format!("{text}\n"))
     } else {
-        print!("{report}");
+        emit(&report.to_string())
     }
-    Ok(())
+}
+
+/// Writes the report to standard output; a closed pipe is an error, not a
+/// panic.
+fn emit(text: &str) -> Result<(), CliError> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(|e| CliError::Io { path: "-".into(), source: e })
 }
