@@ -14,7 +14,10 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-5s}
-OPS=${OPS:-get create locate}
+# Locate is left out by default: PyKMIP's Locate over the table the Create runs filled
+# (thousands of keys) answered none within a 5 s run, and an unanswered request holds
+# the run open.
+OPS=${OPS:-get create}
 CONNECTIONS=${CONNECTIONS:-1 16}
 VERSION=${VERSION:-2.0}
 
