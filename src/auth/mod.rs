@@ -254,6 +254,15 @@ struct State {
     tokens: HashMap<[u8; 32], TokenRecord>,
 }
 
+impl State {
+    /// The token with hash `token_hash` and its identity, copied out.
+    fn token_and_identity(&self, token_hash: &[u8; 32]) -> (Option<TokenRecord>, Option<MachineIdentity>) {
+        let token = self.tokens.get(token_hash).cloned();
+        let identity = token.as_ref().and_then(|t| self.identities.get(&t.identity_id)).cloned();
+        (token, identity)
+    }
+}
+
 impl std::fmt::Debug for Auth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Auth").finish_non_exhaustive()

@@ -201,12 +201,7 @@ impl Auth {
         let now = self.kms.now();
         let state = self.state().await?;
         let _serial = self.changes.lock().await;
-        let (token, identity) = {
-            let state = state.read().unwrap_or_else(PoisonError::into_inner);
-            let token = state.tokens.get(&token_hash).cloned();
-            let identity = token.as_ref().and_then(|t| state.identities.get(&t.identity_id)).cloned();
-            (token, identity)
-        };
+        let (token, identity) = state.read().unwrap_or_else(PoisonError::into_inner).token_and_identity(&token_hash);
         let (Some(mut token), Some(identity)) = (token, identity) else {
             return Err(AuthError::Unauthorized("No identity access token found".into()));
         };
@@ -255,12 +250,7 @@ impl Auth {
         let now = self.kms.now();
         let state = self.state().await?;
         let _serial = self.changes.lock().await;
-        let (token, identity) = {
-            let state = state.read().unwrap_or_else(PoisonError::into_inner);
-            let token = state.tokens.get(&token_hash).cloned();
-            let identity = token.as_ref().and_then(|t| state.identities.get(&t.identity_id)).cloned();
-            (token, identity)
-        };
+        let (token, identity) = state.read().unwrap_or_else(PoisonError::into_inner).token_and_identity(&token_hash);
         let Some(token) = token else {
             return Err(AuthError::Unauthorized("No identity access token found: unknown or already revoked".into()));
         };
