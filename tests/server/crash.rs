@@ -222,6 +222,20 @@ fn now() -> f64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("after 1970").as_secs_f64()
 }
 
+/// The inode of the server's end of the connection from `client_port` to
+/// `server_port`, from /proc/net/tcp (and tcp6): `None` when not found.
+fn server_socket_inode(server_port: u16, client_port: u16) -> Option<u64> {
+    let port_of = |field: &str| field.rsplit(':').next().and_then(|hex| u16::from_str_radix(hex, 16).ok());
+    ["/proc/net/tcp", "/proc/net/tcp6"].iter().find_map(|table| {
+        let text = std::fs::read_to_string(table).ok()?;
+        text.lines().skip(1).find_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let (local, remote, inode) = (fields.get(1)?, fields.get(2)?, fields.get(9)?);
+            (port_of(local)? == server_port && port_of(remote)? == client_port).then(|| inode.parse().ok())?
+        })
+    })
+}
+
 /// One strace line: its time, its process, its text.
 struct Traced {
     time: f64,
@@ -232,10 +246,11 @@ struct Traced {
 fn parse_trace(text: &str) -> Vec<Traced> {
     text.lines()
         .filter_map(|line| {
-            let mut parts = line.splitn(3, ' ');
-            let pid = parts.next()?.to_owned();
-            let time = parts.next()?.parse().ok()?;
-            Some(Traced { time, pid, text: parts.next()?.to_owned() })
+            // `PID TIME CALL`: strace pads the pid to five columns, so a
+            // pid below 10000 is followed by two spaces.
+            let (pid, rest) = line.trim_start().split_once(' ')?;
+            let (time, text) = rest.trim_start().split_once(' ')?;
+            Some(Traced { time: time.parse().ok()?, pid: pid.to_owned(), text: text.to_owned() })
         })
         .collect()
 }
@@ -274,6 +289,10 @@ async fn a_create_is_synced_to_disk_before_its_reply() {
     let connector = client(dir.path(), Some(Identity::admin(dir.path())), Versions::Both);
     let mut stream = connect(serving.info.kmip_addr, &connector).await.expect("connects");
     let port = stream.get_ref().0.local_addr().expect("the client's address").port();
+    // strace names a socket `TCP:[server->client]` when it may ask the
+    // kernel (sock_diag); where it may not, only `socket:[inode]`. Both
+    // are recognised: the inode is the server's end in /proc/net/tcp.
+    let inode = server_socket_inode(serving.info.kmip_addr.port(), port);
     // Session tickets and the like settle first.
     tokio::time::sleep(Duration::from_millis(300)).await;
     let before = now();
@@ -288,20 +307,36 @@ async fn a_create_is_synced_to_disk_before_its_reply() {
     let trace = std::fs::read_to_string(&trace_file).expect("the trace");
     let lines = parse_trace(&trace);
     let socket = format!("->127.0.0.1:{port}]");
+    let socket_inode = inode.map(|inode| format!("socket:[{inode}]"));
     let window: Vec<(usize, &Traced)> =
         lines.iter().enumerate().filter(|(_, l)| l.time >= before - 0.001 && l.time <= after + 0.001).collect();
-    let on_socket = |l: &Traced, call: &str| l.text.starts_with(call) && l.text.contains(&socket);
+    let ours =
+        |l: &Traced| l.text.contains(&socket) || socket_inode.as_ref().is_some_and(|s| l.text.contains(s.as_str()));
+    // Only this connection is open while the Create is in flight; if strace
+    // names its socket neither way, any TCP socket in the window is it.
+    let named = window.iter().any(|(_, l)| ours(l));
+    let on_socket = |l: &Traced, call: &str| {
+        l.text.starts_with(call) && (ours(l) || (!named && (l.text.contains("<TCP:[") || l.text.contains("<socket:["))))
+    };
+    let in_window =
+        || window.iter().map(|(_, l)| format!("{} {:.6} {}", l.pid, l.time, l.text)).collect::<Vec<_>>().join("\n");
     // The request arriving, and the reply leaving (recvfrom/read; writev/write/sendto).
     let arrived = window
         .iter()
         .find(|(_, l)| (on_socket(l, "recvfrom(") || on_socket(l, "read(")) && !l.text.contains("EAGAIN"))
         .map(|(i, _)| *i)
-        .unwrap_or_else(|| panic!("no read of the Create on port {port} between {before} and {after}:\n{trace}"));
+        .unwrap_or_else(|| {
+            panic!(
+                "no read of the Create on port {port} (server socket inode {inode:?}) between {before} and {after}; \
+                 the calls then:\n{}",
+                in_window()
+            )
+        });
     let replied = window
         .iter()
         .find(|(i, l)| *i > arrived && (on_socket(l, "writev(") || on_socket(l, "write(") || on_socket(l, "sendto(")))
         .map(|(i, _)| *i)
-        .unwrap_or_else(|| panic!("no write of the reply on port {port}:\n{trace}"));
+        .unwrap_or_else(|| panic!("no write of the reply on port {port}; the calls then:\n{}", in_window()));
     let store = format!("{}/store/", dir.path().display());
     // An fsync or fdatasync of a store file that completed in between
     // (a call interrupted by another process's line is matched to its
@@ -321,4 +356,15 @@ async fn a_create_is_synced_to_disk_before_its_reply() {
     });
     let shown: Vec<&str> = lines[arrived..=replied].iter().map(|l| l.text.as_str()).collect();
     assert!(synced, "no fsync/fdatasync of {store} between the Create's arrival and its reply:\n{}", shown.join("\n"));
+}
+
+#[test]
+fn trace_lines_parse_whatever_the_width_of_the_pid() {
+    let lines = parse_trace(
+        "6377  1796420888.609234 read(9</tmp/x>, \"\", 32) = 0\n16422 1796421181.164520 +++ exited with 0 +++\n",
+    );
+    assert_eq!(lines.len(), 2);
+    assert_eq!((lines[0].pid.as_str(), lines[0].text.as_str()), ("6377", "read(9</tmp/x>, \"\", 32) = 0"));
+    assert!((lines[0].time - 1_796_420_888.609_234).abs() < 1e-6);
+    assert_eq!(lines[1].pid, "16422");
 }
