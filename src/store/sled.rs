@@ -13,11 +13,12 @@
 //!   body length (u32 BE) | body | seal length (u16 BE) | seal`; the
 //!   entries' positions follow on from the key. The empty key holds the
 //!   head, `first (u64 BE) | next (u64 BE) | last seal`. Every commit round
-//!   writes the entries of all its batches as one pack, in the transaction
-//!   of the batches that carry them, which also moves the head on. One
-//!   sled insert per round instead of one per entry: sled copies a leaf on
-//!   every insert, and a busy server appends tens of thousands of entries
-//!   a second (every read is audited). A value that does not start with
+//!   writes the entries of all its batches as packs, in the transaction
+//!   of the batches that carry them, which also moves the head on. Packs
+//!   of about 4 KiB ([`PACK_BYTES`]): a few sled inserts per round instead
+//!   of one per entry (sled's per-insert work is what costs, and a busy
+//!   server appends tens of thousands of entries a second: every read is
+//!   audited), and leaves small enough to stay out of blob files. A value that does not start with
 //!   `FE` is one entry in the first layout, `body length (u32 BE) | body |
 //!   seal`, which is still read.
 //! - `meta`: `namespace | 00 | key` → value: the meta records (grants,
@@ -414,13 +415,8 @@ impl Store for SledStore {
                 meta.insert(meta_key(namespace, key), value.as_ref());
             }
             let mut log = sled::Batch::default();
-            // Packs of consecutive entries (a snapshot's log is in order).
-            let mut rest = snapshot.log.as_slice();
-            while let Some(first) = rest.first() {
-                let run =
-                    rest.iter().enumerate().take(LOAD_PACK).take_while(|(i, e)| e.seq == first.seq + *i as u64).count();
-                log.insert(&first.seq.to_be_bytes(), encode_pack(&rest[..run])?);
-                rest = &rest[run..];
+            for pack in packs(&snapshot.log) {
+                log.insert(&pack[0].seq.to_be_bytes(), encode_pack(pack)?);
             }
             log.insert(LOG_HEAD, encode_head(&snapshot.head));
             inner.index.apply_batch(index).map_err(backend)?;
@@ -457,8 +453,13 @@ const LOG_HEAD: &[u8] = b"";
 const META: &[u8] = b"meta";
 /// The first byte of a pack of log entries.
 const PACK: u8 = 0xFE;
-/// At most this many entries per pack when a snapshot is loaded.
-const LOAD_PACK: usize = 1024;
+/// A pack holds entries up to about this many bytes (and at least one).
+/// sled keeps up to 16 values in a leaf and rewrites the whole leaf when
+/// it consolidates it, and writes a page over 128 KiB (a quarter of its
+/// 512 KiB segment) as a separate blob file: 16 packs of 4 KiB keep a leaf
+/// at 64 KiB, in its log. (Unbounded packs of a busy round made 1 MB
+/// leaves: a new blob file, and its sync, every round.)
+const PACK_BYTES: usize = 4096;
 /// In the default tree: marks the directory as a kms store of this layout.
 const FORMAT_KEY: &[u8] = b"kms-store-format";
 const FORMAT_VALUE: &[u8] = b"1";
@@ -598,8 +599,8 @@ impl Inner {
                 round.extend(appended);
                 outcomes.push(None);
             }
-            if let Some(first) = round.first() {
-                log.insert(&first.seq.to_be_bytes(), encode_pack(&round).map_err(abort)?)?;
+            for pack in packs(&round) {
+                log.insert(&pack[0].seq.to_be_bytes(), encode_pack(pack).map_err(abort)?)?;
             }
             if let Some(head) = &head {
                 log.insert(LOG_HEAD, encode_head(head))?;
@@ -805,6 +806,26 @@ fn encode_batch(batch: &WriteBatch) -> Result<Vec<Option<Vec<u8>>>, StoreError> 
             WriteOp::Delete { .. } => Ok(None),
         })
         .collect()
+}
+
+/// `entries` cut into runs of consecutive entries of about [`PACK_BYTES`].
+fn packs(entries: &[LogEntry]) -> impl Iterator<Item = &[LogEntry]> {
+    let mut rest = entries;
+    std::iter::from_fn(move || {
+        let first = rest.first()?.seq;
+        let mut bytes = 0;
+        let len = rest
+            .iter()
+            .enumerate()
+            .take_while(|(i, entry)| {
+                bytes += 6 + entry.body.len() + entry.seal.len();
+                entry.seq == first + *i as u64 && (*i == 0 || bytes <= PACK_BYTES)
+            })
+            .count();
+        let (pack, after) = rest.split_at(len);
+        rest = after;
+        Some(pack)
+    })
 }
 
 /// Encodes consecutive entries as one pack (its key is the first's seq).
@@ -1224,6 +1245,25 @@ mod tests {
         assert_eq!(next.len(), 1);
         assert_eq!(next[0].seq, 20);
         assert_eq!(next[0].seal.as_ref(), TestSealer.seal(20, &head.last_seal, b"after").expect("seal").as_slice());
+    }
+
+    #[test]
+    fn packs_are_cut_by_size_and_at_gaps() {
+        let entry = |seq: u64, len: usize| LogEntry {
+            seq,
+            body: Bytes::from(vec![b'x'; len]),
+            seal: Bytes::from_static(&[0; 32]),
+        };
+        // 1000-byte bodies: four fit in 4 KiB with their lengths and seals.
+        let entries: Vec<LogEntry> = (0..10).map(|seq| entry(seq, 1000)).collect();
+        let sizes: Vec<usize> = packs(&entries).map(<[LogEntry]>::len).collect();
+        assert_eq!(sizes, [3, 3, 3, 1]);
+        assert!(packs(&entries).all(|pack| encode_pack(pack).expect("encodes").len() <= PACK_BYTES + 1));
+        // An entry larger than a pack is a pack of its own; a gap cuts.
+        let odd = [entry(0, 10), entry(1, 10_000), entry(2, 10), entry(5, 10), entry(6, 10)];
+        let firsts: Vec<(u64, usize)> = packs(&odd).map(|pack| (pack[0].seq, pack.len())).collect();
+        assert_eq!(firsts, [(0, 1), (1, 1), (2, 1), (5, 2)]);
+        assert_eq!(packs(&[]).count(), 0);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
