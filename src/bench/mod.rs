@@ -21,6 +21,7 @@
 
 mod client;
 pub mod echo;
+pub mod hold;
 pub mod workload;
 
 use std::collections::BTreeMap;

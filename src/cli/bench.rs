@@ -76,6 +76,10 @@ pub struct BenchArgs {
     /// runtime; needs --data-dir for its certificates) and report the KMIP figure as a fraction of that floor.
     #[arg(long, requires = "data_dir")]
     baseline: bool,
+    /// Instead of a load: open this many connections, use each once, hold them idle for --duration and report
+    /// what they cost the server's RSS (with --server-pid).
+    #[arg(long, conflicts_with = "baseline")]
+    hold: Option<usize>,
 }
 
 /// `kms bench-echo` arguments (started by `kms bench --baseline`).
@@ -215,6 +219,16 @@ pub fn run(args: BenchArgs) -> Result<(), CliError> {
         .enable_all()
         .build()
         .map_err(|e| CliError::Failed(format!("starting the runtime: {e}")))?;
+    if let Some(count) = args.hold {
+        let report = runtime.block_on(bench::hold::hold(&settings, count)).map_err(CliError::Failed)?;
+        if args.json {
+            let mut value = serde_json::to_value(&report).map_err(CliError::failed)?;
+            value["per_connection_bytes"] = serde_json::json!(report.per_connection_bytes());
+            let text = serde_json::to_string_pretty(&value).map_err(CliError::failed)?;
+            return emit(&format!("{text}\n"));
+        }
+        return emit(&report.to_string());
+    }
     if args.baseline {
         let Some(data_dir) = &args.data_dir else { return Err(CliError::Input("--baseline needs --data-dir".into())) };
         let (_child, echo) = start_echo(data_dir)?;
