@@ -22,6 +22,7 @@
 mod client;
 pub mod echo;
 pub mod hold;
+pub mod raw;
 pub mod workload;
 
 use std::collections::BTreeMap;
