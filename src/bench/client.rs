@@ -44,12 +44,20 @@ pub(super) fn connector(target: &Target) -> Result<TlsConnector, String> {
     Ok(TlsConnector::from(Arc::new(config)))
 }
 
+/// How long a connection and its handshake may take.
+const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// A connection with its handshake done.
 pub(super) async fn connect(target: &Target, connector: &TlsConnector) -> Result<TlsStream<TcpStream>, String> {
-    let tcp = TcpStream::connect(&target.addr).await.map_err(|e| format!("connecting to {}: {e}", target.addr))?;
-    let _ = tcp.set_nodelay(true);
-    let name = ServerName::try_from(target.server_name.clone()).map_err(|e| format!("server name: {e}"))?;
-    connector.connect(name, tcp).await.map_err(|e| format!("TLS handshake with {}: {e}", target.addr))
+    let connecting = async {
+        let tcp = TcpStream::connect(&target.addr).await.map_err(|e| format!("connecting to {}: {e}", target.addr))?;
+        let _ = tcp.set_nodelay(true);
+        let name = ServerName::try_from(target.server_name.clone()).map_err(|e| format!("server name: {e}"))?;
+        connector.connect(name, tcp).await.map_err(|e| format!("TLS handshake with {}: {e}", target.addr))
+    };
+    tokio::time::timeout(CONNECT_TIMEOUT, connecting)
+        .await
+        .map_err(|_| format!("connecting to {}: no TLS session within {} s", target.addr, CONNECT_TIMEOUT.as_secs()))?
 }
 
 /// The request message of every operation of the mix, in schedule order.

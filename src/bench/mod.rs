@@ -180,6 +180,9 @@ impl fmt::Display for Report {
     }
 }
 
+/// How long the answers still in flight when a run ends are waited for.
+const DRAIN: Duration = Duration::from_secs(10);
+
 /// The state the connections share.
 pub(crate) struct Shared {
     /// Set when the warm-up is over.
@@ -346,10 +349,23 @@ async fn measure(
             started.elapsed().as_secs_f64()
         }
     };
-    while let Some(joined) = tasks.join_next().await {
-        if let Err(e) = connection_result(joined, &mut tally) {
-            failure.get_or_insert(e);
+    // The answers still in flight, for at most DRAIN: a server that stops
+    // answering makes the run an error, not a hang.
+    let drain = async {
+        while let Some(joined) = tasks.join_next().await {
+            if let Err(e) = connection_result(joined, &mut tally) {
+                failure.get_or_insert(e);
+            }
         }
+    };
+    if tokio::time::timeout(DRAIN, drain).await.is_err() {
+        let unanswered = tasks.len();
+        tasks.abort_all();
+        failure.get_or_insert(format!(
+            "{unanswered} connection(s) still had a request unanswered {} s after the run ended: the server stopped \
+             answering",
+            DRAIN.as_secs()
+        ));
     }
     if settings.progress {
         eprintln!();

@@ -3,8 +3,8 @@
 //! rate of the crypto library on these cores").
 //!
 //! The same library the server's software engine uses (aws-lc-rs), called
-//! directly with a parsed key: no KMIP, no TLS, no key unwrapping, no
-//! audit. One thread per core, each signing (or encrypting) `--size` bytes
+//! directly with a parsed key ([`crate::crypto::raw`]): no KMIP, no TLS, no
+//! key unwrapping, no audit. One thread per core, each signing (or encrypting) `--size` bytes
 //! in a loop for `--duration`; the figure is the sum.
 
 use std::fmt;
@@ -12,13 +12,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use aws_lc_rs::aead::{AES_256_GCM, Aad, LessSafeKey, Nonce, UnboundKey};
-use aws_lc_rs::rand::{SecureRandom, SystemRandom};
-use aws_lc_rs::rsa::KeySize;
-use aws_lc_rs::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, RSA_PKCS1_SHA256, RsaKeyPair};
 use serde::Serialize;
 
 use super::workload::{Alg, Op};
+use crate::crypto::raw::RawKind;
 
 /// What `--raw` measured.
 #[derive(Debug, Serialize)]
@@ -46,49 +43,20 @@ impl fmt::Display for RawReport {
     }
 }
 
-/// One thread's work: an operation on `data`, done once per call.
-type Work = Box<dyn FnMut(&[u8]) -> Result<(), String> + Send>;
-
-fn work(op: Op, alg: Alg) -> Result<(String, Work), String> {
-    let failed = |e: aws_lc_rs::error::Unspecified| format!("{e}");
-    match (op, alg) {
-        (Op::Sign, Alg::EcdsaP256) => {
-            let pair = EcdsaKeyPair::generate(&ECDSA_P256_SHA256_ASN1_SIGNING).map_err(failed)?;
-            let rng = SystemRandom::new();
-            Ok(("sign ecdsa-p256".into(), Box::new(move |data| pair.sign(&rng, data).map(drop).map_err(failed))))
+fn work(op: Op, alg: Alg) -> Result<(String, crate::crypto::raw::Work), String> {
+    let kind = match (op, alg) {
+        (Op::Sign, Alg::EcdsaP256) => RawKind::EcdsaP256Sign,
+        (Op::Sign, Alg::Rsa2048) => RawKind::Rsa2048Sign,
+        (Op::Encrypt, Alg::Aes256Gcm) => RawKind::Aes256GcmEncrypt,
+        _ => {
+            return Err(format!(
+                "--raw measures --op sign with --alg ecdsa-p256 or rsa-2048, or --op encrypt with aes-256-gcm, not {} \
+                 {alg:?}",
+                op.name()
+            ));
         }
-        (Op::Sign, Alg::Rsa2048) => {
-            let pair = RsaKeyPair::generate(KeySize::Rsa2048).map_err(failed)?;
-            let rng = SystemRandom::new();
-            let mut out = vec![0u8; pair.public_modulus_len()];
-            Ok((
-                "sign rsa-2048".into(),
-                Box::new(move |data| pair.sign(&RSA_PKCS1_SHA256, &rng, data, &mut out).map_err(failed)),
-            ))
-        }
-        (Op::Encrypt, Alg::Aes256Gcm) => {
-            let rng = SystemRandom::new();
-            let mut key = [0u8; 32];
-            rng.fill(&mut key).map_err(failed)?;
-            let key = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &key).map_err(failed)?);
-            let mut buf = Vec::new();
-            Ok((
-                "encrypt aes-256-gcm".into(),
-                Box::new(move |data| {
-                    let mut nonce = [0u8; 12];
-                    rng.fill(&mut nonce).map_err(failed)?;
-                    buf.clear();
-                    buf.extend_from_slice(data);
-                    key.seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::empty(), &mut buf)
-                        .map_err(failed)
-                }),
-            ))
-        }
-        _ => Err(format!(
-            "--raw measures --op sign with --alg ecdsa-p256 or rsa-2048, or --op encrypt with aes-256-gcm, not {} {alg:?}",
-            op.name()
-        )),
-    }
+    };
+    Ok((kind.name().to_owned(), crate::crypto::raw::work(kind)?))
 }
 
 /// Runs `op` with `alg` on one thread per core for `duration`.

@@ -9,6 +9,7 @@
 
 pub mod formats;
 pub mod pkcs11;
+pub mod raw;
 pub mod shamir;
 mod software;
 

@@ -89,6 +89,7 @@ fn tampered(source: &TempDir, name: &str, change: impl FnOnce(&sled::Tree)) -> T
     copy_dir(source.path(), copy.path());
     let db = sled::open(copy.join("store")).expect("open the copy's store");
     let log = db.open_tree("log").expect("log tree");
+    unpack(&log);
     change(&log);
     db.flush().expect("flush");
     drop(log);
@@ -105,6 +106,29 @@ fn copy_dir(from: &Path, to: &Path) {
             copy_dir(&entry.path(), &target);
         } else if entry.file_name() != "admin.sock" {
             std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Rewrites the log's packs (a value starting with `FE`: per entry, body
+/// length u32, body, seal length u16, seal) as one value per entry, the
+/// first layout, which the store still reads: the tampering below then
+/// works on single entries.
+fn unpack(log: &sled::Tree) {
+    let packs: Vec<(sled::IVec, sled::IVec)> =
+        log.range(0u64.to_be_bytes()..).map(|item| item.expect("a log value")).collect();
+    for (key, value) in packs {
+        let Some((&0xFE, mut rest)) = value.split_first() else { continue };
+        let mut seq = u64::from_be_bytes(key.as_ref().try_into().expect("an 8-byte key"));
+        log.remove(&key).expect("remove the pack");
+        while !rest.is_empty() {
+            let len = u32::from_be_bytes(rest[..4].try_into().expect("body length")) as usize;
+            let body = &rest[4..4 + len];
+            let seal_len = u16::from_be_bytes(rest[4 + len..6 + len].try_into().expect("seal length")) as usize;
+            let seal = &rest[6 + len..6 + len + seal_len];
+            log.insert(seq.to_be_bytes(), join_entry(body, seal)).expect("insert");
+            rest = &rest[6 + len + seal_len..];
+            seq += 1;
         }
     }
 }

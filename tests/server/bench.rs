@@ -125,3 +125,37 @@ async fn hold_opens_uses_and_keeps_every_connection() {
     hold.stop = Stop::Duration(Duration::from_millis(10));
     assert!(bench::hold::hold(&hold, 3).await.is_err(), "a stopped server cannot be held");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_stops_answering_ends_the_run_with_an_error_not_a_hang() {
+    let dir = TempDir::new("bench-silent");
+    let server = start(&dir, |_| {}).await;
+    // A TLS server with the same PKI that reads requests and never answers.
+    let config = kms::config::Config::new(server.data_dir());
+    let tls = kms::server::tls::ServerTls::load(config.tls_settings()).expect("the server's TLS");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("binds");
+    let silent = listener.local_addr().expect("address").to_string();
+    let acceptor = tls.acceptor();
+    let silent_server = tokio::spawn(async move {
+        let mut held = tokio::task::JoinSet::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            let acceptor = acceptor.clone();
+            held.spawn(async move {
+                if let Ok(mut stream) = acceptor.accept(socket).await {
+                    let mut sink = vec![0u8; 4096];
+                    while tokio::io::AsyncReadExt::read(&mut stream, &mut sink).await.is_ok_and(|n| n > 0) {}
+                }
+            });
+        }
+    });
+    let mut run = settings(&server, "rng", ProtocolVersion::V2_1);
+    run.stop = Stop::Duration(Duration::from_millis(300));
+    // The KMIP run answers; the "floor" never does.
+    let started = std::time::Instant::now();
+    let result = bench::run_with_baseline(&run, &silent).await;
+    let error = result.expect_err("an unanswered run is an error");
+    assert!(error.contains("unanswered"), "{error}");
+    assert!(started.elapsed() < Duration::from_secs(60), "it ended: {:?}", started.elapsed());
+    silent_server.abort();
+    server.shutdown().await.expect("shuts down");
+}
