@@ -169,7 +169,7 @@ impl SledStore {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io_error("removing the space probe", &e)),
             _ => {}
         }
-        let db = Open::open(dir)?;
+        let db = Database::open(dir)?;
         let inner = Arc::new(Inner {
             db: RwLock::new(Db::Open(Arc::new(db))),
             retired: Mutex::new(None),
@@ -205,7 +205,7 @@ impl SledStore {
     async fn reading<T, F>(&self, f: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
-        F: FnOnce(&Open) -> Result<T, StoreError> + Send + 'static,
+        F: FnOnce(&Database) -> Result<T, StoreError> + Send + 'static,
     {
         self.blocking(move |inner| f(inner.db()?.as_ref())).await
     }
@@ -491,7 +491,7 @@ struct Inner {
     db: RwLock<Db>,
     /// A database closed after a failed write, until its last reader lets
     /// go of it (sled locks its files: the new one cannot open before).
-    retired: Mutex<Option<Arc<Open>>>,
+    retired: Mutex<Option<Arc<Database>>>,
     /// Held while the database is being reopened.
     reopening: Mutex<()>,
     /// Writers (commits, pruning) hold it shared from their write until it
@@ -515,13 +515,13 @@ struct Inner {
 
 /// The database, open or closed.
 enum Db {
-    Open(Arc<Open>),
+    Open(Arc<Database>),
     /// Closed after a failed write: what reads and commits get meanwhile.
     Closed(StoreError),
 }
 
 /// An open sled database and its trees.
-struct Open {
+struct Database {
     db: sled::Db,
     records: sled::Tree,
     index: sled::Tree,
@@ -534,8 +534,8 @@ struct Open {
     log_file: File,
 }
 
-impl Open {
-    fn open(dir: &Path) -> Result<Open, StoreError> {
+impl Database {
+    fn open(dir: &Path) -> Result<Database, StoreError> {
         // No background flusher: every commit flushes and syncs itself.
         // sled's page cache defaults to 1 GiB, which an audited server
         // fills with log pages (every read appends an entry): bounded here,
@@ -558,7 +558,7 @@ impl Open {
         let log = db.open_tree(LOG).map_err(backend)?;
         let meta = db.open_tree(META).map_err(backend)?;
         let log_file = File::open(dir.join(LOG_FILE)).map_err(|e| io_error("opening sled's log file", &e))?;
-        Ok(Open { db, records, index, log, meta, log_file })
+        Ok(Database { db, records, index, log, meta, log_file })
     }
 }
 
@@ -610,7 +610,7 @@ impl Drop for Committer {
 
 impl Inner {
     /// The open database, or why it is closed.
-    fn db(&self) -> Result<Arc<Open>, StoreError> {
+    fn db(&self) -> Result<Arc<Database>, StoreError> {
         match &*self.db.read().unwrap_or_else(PoisonError::into_inner) {
             Db::Open(db) => Ok(Arc::clone(db)),
             Db::Closed(reason) => Err(reason.clone()),
@@ -682,7 +682,7 @@ impl Inner {
 
     /// The database, if a write may go to it now: the store is not
     /// poisoned, the database is open (reopened if it can be) and has room.
-    fn writable(&self) -> Result<Arc<Open>, StoreError> {
+    fn writable(&self) -> Result<Arc<Database>, StoreError> {
         self.check_poisoned()?;
         if self.is_closed() {
             self.reopen();
@@ -697,7 +697,7 @@ impl Inner {
     /// as if committed one after the other. One result per batch; `Err`
     /// when sled itself failed (a storage error: nothing can be told of
     /// any batch).
-    fn apply_all(&self, db: &Open, batches: &[&WriteBatch]) -> Result<Vec<Result<(), StoreError>>, StoreError> {
+    fn apply_all(&self, db: &Database, batches: &[&WriteBatch]) -> Result<Vec<Result<(), StoreError>>, StoreError> {
         let encoded: Vec<Result<Vec<Option<Vec<u8>>>, StoreError>> = batches.iter().map(|b| encode_batch(b)).collect();
         let sealer = match batches.iter().any(|b| !b.log.is_empty()) {
             true => self.sealer.lock().unwrap_or_else(PoisonError::into_inner).clone(),
@@ -786,7 +786,7 @@ impl Inner {
     /// Makes everything applied so far durable: sled's flush, then the
     /// fsyncs (see the module docs). A failed flush closes the database
     /// ([`Inner::failed_write`]); a failed fsync poisons the store.
-    fn sync(&self, db: &Arc<Open>) -> Result<(), StoreError> {
+    fn sync(&self, db: &Arc<Database>) -> Result<(), StoreError> {
         match std::panic::catch_unwind(AssertUnwindSafe(|| db.db.flush())) {
             Ok(Ok(_)) => {}
             Ok(Err(e)) => return Err(self.failed_write(db, backend(e))),
@@ -798,12 +798,12 @@ impl Inner {
     }
 
     /// [`Inner::sync`] without its failure handling: when opening.
-    fn sync_files(&self, db: &Open) -> Result<(), StoreError> {
+    fn sync_files(&self, db: &Database) -> Result<(), StoreError> {
         db.db.flush().map_err(backend)?;
         self.sync_dir_contents(db).map_err(|e| io_error("syncing the store", &e))
     }
 
-    fn sync_dir_contents(&self, db: &Open) -> io::Result<()> {
+    fn sync_dir_contents(&self, db: &Database) -> io::Result<()> {
         let mut synced = self.synced_files.lock().unwrap_or_else(PoisonError::into_inner);
         synced.sync(&self.dir, Some(&db.log_file))
     }
@@ -813,7 +813,7 @@ impl Inner {
     /// closed, to be reopened from the disk ([`Inner::reopen`]). Unless the
     /// log file reports a failed writeback: then what was written may be
     /// lost, and the store is poisoned. The error to answer with.
-    fn failed_write(&self, db: &Arc<Open>, e: StoreError) -> StoreError {
+    fn failed_write(&self, db: &Arc<Database>, e: StoreError) -> StoreError {
         if let Err(sync) = db.log_file.sync_all() {
             tracing::error!(dir = %self.dir.display(), error = %e, "a write to the store failed");
             return self.poison(io_error("syncing sled's log after a failed write", &sync));
@@ -873,7 +873,7 @@ impl Inner {
             tracing::debug!(dir = %self.dir.display(), error = %e, "the store stays closed: the probe write failed");
             return false;
         }
-        let opened = Open::open(&self.dir).and_then(|db| {
+        let opened = Database::open(&self.dir).and_then(|db| {
             *self.synced_files.lock().unwrap_or_else(PoisonError::into_inner) = SyncedDir::default();
             self.sync_files(&db)?;
             Ok(db)
@@ -893,7 +893,7 @@ impl Inner {
 
     /// Refuses a write when the store has less room than `min_free`; logs
     /// when that starts and ends.
-    fn check_room(&self, db: &Open) -> Result<(), StoreError> {
+    fn check_room(&self, db: &Database) -> Result<(), StoreError> {
         let room = match room(&self.dir, &db.log_file) {
             Ok(room) => room,
             // Cannot tell (the directory is gone, say): the write will.
@@ -947,10 +947,12 @@ struct Room {
 
 impl std::fmt::Display for Room {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mib = self.bytes as f64 / f64::from(1 << 20);
+        // Rounded down: never "16.00 MiB free, less than 16 MiB".
+        let hundredths = self.bytes / ((1 << 20) / 100);
+        let mib = format!("{}.{:02} MiB", hundredths / 100, hundredths % 100);
         match self.by_limit {
-            true => write!(f, "the file-size limit lets the store's log grow {mib:.1} MiB more"),
-            false => write!(f, "{mib:.1} MiB free on the store's file system"),
+            true => write!(f, "the file-size limit lets the store's log grow {mib} more"),
+            false => write!(f, "{mib} free on the store's file system"),
         }
     }
 }
