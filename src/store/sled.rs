@@ -80,6 +80,64 @@
 //! the dirty pages and a later `fsync` can succeed without them, so every
 //! later commit fails (reads still work) until the store is reopened.
 //!
+//! # When the disk fills up
+//!
+//! A full disk must cost the clients their writes, never an acknowledged
+//! commit, the reads, or the server. sled 0.34 alone gets this wrong: a
+//! log write that fails (ENOSPC from its `pwrite`) sets a global error in
+//! the database, and from then on every write, every flush and some reads
+//! (those that complete a node split on their way down) fail with it,
+//! until the database is reopened. The failed round's changes also stay in
+//! sled's memory, where reads would serve what was never acknowledged and
+//! the audit head (which the server writes to a file) would run ahead of
+//! the disk. And sled cannot reopen on a full disk: its recovery writes a
+//! snapshot. So the store keeps sled away from a full disk, and handles the
+//! write that fails anyway:
+//!
+//! - **A floor, checked before every round.** The commit thread measures
+//!   the store's room before it applies a round: the space `statvfs` gives
+//!   unprivileged writers, and, under a file-size limit (`RLIMIT_FSIZE`),
+//!   what sled's log may still grow. Below [`SledStore::MIN_FREE_SPACE`]
+//!   the whole round is refused with [`StoreError::NoSpace`] before sled
+//!   sees it: nothing applied, nothing acknowledged, and the database stays
+//!   healthy, so reads go on and the first round after space returns
+//!   commits. The check costs one `statvfs` and one `getrlimit` (a few µs
+//!   in a round of hundreds). The floor is generous because it must cover
+//!   what one round writes, sled's next log segments, and the snapshot
+//!   a restart writes.
+//! - **A write that fails anyway closes the database.** The floor is an
+//!   estimate: another process may fill the disk between the check and the
+//!   write, and a quota or a thin-provisioned disk may refuse what
+//!   `statvfs` promised. When sled fails a write (or its flush), the round
+//!   is answered with the error, and the database is closed: reads and
+//!   commits get the error (`NoSpace` for a full disk) rather than sled's
+//!   memory. The commit thread reopens it from the disk once a probe works
+//!   ([`PROBE_BYTES`] written to a file and synced, and the floor holds),
+//!   trying at each commit and every [`REOPEN_EVERY`] meanwhile. Reopening
+//!   is sled's crash recovery: every acknowledged commit was synced before
+//!   the failure, and the torn tail of the failed write is dropped (sled
+//!   checksums its log), so the log and its chain go on from the last
+//!   acknowledged state. The failed round may or may not be found there,
+//!   like a commit cut short by a crash; it was never acknowledged.
+//! - **A lost write still poisons.** A write that failed lost nothing
+//!   written before it. A failed writeback may have: the kernel may mark
+//!   the pages it could not write clean, never to write them, and reports
+//!   the error to `fsync` (and to the `sync_file_range` inside sled's
+//!   flush) once per open file.
+//!   The store keeps its own descriptor of sled's log, opened with the
+//!   database and used for every round's `fsync`; the kernel reports a
+//!   writeback error to every descriptor opened before it (errseq). So
+//!   after sled fails, an `fsync` through that descriptor tells the two
+//!   apart: it succeeds only if nothing written was lost, and then the
+//!   database is closed and reopened as above; if it fails, the store is
+//!   poisoned (above), as it is when any of its own `fsync`s fails.
+//!
+//! A round holds the gate (shared) from its write until it is synced or
+//! the database closed; [`Store::log_head`] and [`Store::snapshot`] take it
+//! alone, so the audit head file and a backup never hold a change that was
+//! not synced. Other reads may see a round's changes while its sync runs,
+//! as with any store that applies before it syncs.
+//!
 //! # Group commit
 //!
 //! One durable sync (sled's flush, then the fsyncs) costs a few hundred µs
