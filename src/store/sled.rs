@@ -308,7 +308,9 @@ impl Store for SledStore {
         }
         self.inner.check_poisoned()?;
         if !self.committer.group_commit {
-            return self.blocking(move |inner| inner.commit_round(&[&batch]).pop().unwrap_or(Ok(()))).await;
+            return self
+                .blocking(move |inner| inner.commit_round(&[&batch], &mut |_, _| {}).pop().unwrap_or(Ok(())))
+                .await;
         }
         let (reply, done) = oneshot::channel();
         self.committer.send(Job { batch, reply })?;
@@ -701,13 +703,22 @@ impl Inner {
                 }
             };
             let round: Vec<Job> = std::iter::once(first).chain(jobs.try_iter().take(MAX_ROUND - 1)).collect();
-            let results = self.commit_round(&round.iter().map(|job| &job.batch).collect::<Vec<_>>());
+            let (batches, replies): (Vec<WriteBatch>, Vec<_>) = round.into_iter().map(|j| (j.batch, j.reply)).unzip();
+            let mut replies: Vec<_> = replies.into_iter().map(Some).collect();
+            // Batches that failed their checks are answered before the
+            // sync, the others after it. The caller may have gone away:
+            // its commit is done anyway.
+            let mut answer = |at: usize, result: Result<(), StoreError>| {
+                if let Some(reply) = replies[at].take() {
+                    let _ = reply.send(result);
+                }
+            };
+            let results = self.commit_round(&batches.iter().collect::<Vec<_>>(), &mut |at, e| answer(at, Err(e)));
             if results.iter().any(Result::is_ok) {
                 self.rounds.fetch_add(1, Ordering::Relaxed);
             }
-            for (job, result) in round.into_iter().zip(results) {
-                // The caller may have gone away: its commit is done anyway.
-                let _ = job.reply.send(result);
+            for (at, result) in results.into_iter().enumerate() {
+                answer(at, result);
             }
         }
     }
@@ -715,8 +726,13 @@ impl Inner {
     /// Applies `batches` in one transaction and makes them durable: one
     /// result per batch, `Ok` only once synced. The round is refused whole
     /// (nothing applied) when the store is poisoned, closed or short of
-    /// room.
-    fn commit_round(&self, batches: &[&WriteBatch]) -> Vec<Result<(), StoreError>> {
+    /// room. `refused` hears of each batch that failed its checks as soon
+    /// as the transaction is done, before the sync.
+    fn commit_round(
+        &self,
+        batches: &[&WriteBatch],
+        refused: &mut dyn FnMut(usize, StoreError),
+    ) -> Vec<Result<(), StoreError>> {
         let every = |e: StoreError| batches.iter().map(|_| Err(e.clone())).collect();
         let _writing = self.gate.read().unwrap_or_else(PoisonError::into_inner);
         let db = match self.writable() {
@@ -727,6 +743,11 @@ impl Inner {
             Ok(results) => results,
             Err(e) => return every(self.failed_write(&db, e)),
         };
+        for (at, result) in results.iter().enumerate() {
+            if let Err(e) = result {
+                refused(at, e.clone());
+            }
+        }
         if !results.iter().any(Result::is_ok) {
             return results;
         }
