@@ -190,6 +190,11 @@ impl KmsError {
     /// whose detail stays in the server log.
     pub fn result_message(&self) -> String {
         match self {
+            // The client can act on this one (retry later); where and how
+            // much stays in the log.
+            KmsError::Store(StoreError::NoSpace(_)) => {
+                "storage full: the server has no space left to store this; nothing was changed".to_owned()
+            }
             KmsError::Store(_) => "storage failure".to_owned(),
             KmsError::Keys(_) => "key hierarchy failure".to_owned(),
             KmsError::Internal(_) => "internal error".to_owned(),
@@ -219,6 +224,16 @@ mod tests {
         let read_only = KmsError::AttributeReadOnly("State".into());
         assert_eq!(read_only.result_reason(ProtocolVersion::V1_2), ResultReason::PERMISSION_DENIED);
         assert_eq!(read_only.result_reason(ProtocolVersion::V2_1), ResultReason::ATTRIBUTE_READ_ONLY);
+    }
+
+    #[test]
+    fn a_full_disk_says_so_without_its_detail() {
+        let err = KmsError::Store(StoreError::NoSpace("0.5 MiB free in /srv/kms/store".into()));
+        assert_eq!(err.result_reason(ProtocolVersion::V2_1), ResultReason::GENERAL_FAILURE);
+        assert!(err.result_message().starts_with("storage full"), "{}", err.result_message());
+        assert!(!err.result_message().contains("/srv"));
+        let other = KmsError::Store(StoreError::Backend("EIO at /srv/kms/store/db".into()));
+        assert_eq!(other.result_message(), "storage failure");
     }
 
     #[test]

@@ -151,7 +151,7 @@ impl WriteBatch {
 }
 
 /// Why a store call failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
     /// A revision check failed: someone else changed the record first (or
@@ -172,6 +172,11 @@ pub enum StoreError {
     /// The backend failed (I/O, database).
     #[error("storage backend: {0}")]
     Backend(String),
+    /// The disk holding the store has no room left (or a file-size limit
+    /// was reached): the commit was not acknowledged. Nothing acknowledged
+    /// before is lost, and commits succeed again once there is room.
+    #[error("no space left for the store: {0}")]
+    NoSpace(String),
 }
 
 /// The storage trait. Implementations: [`SledStore`] (the default, one

@@ -10,6 +10,7 @@ mod backup;
 mod bench;
 mod captures;
 mod crash;
+mod diskfull;
 mod durability;
 mod framing;
 mod hostile;
