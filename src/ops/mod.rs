@@ -438,6 +438,12 @@ impl Kms {
                         warn!("write conflict persisted after {COMMIT_ATTEMPTS} attempts");
                         return self.fail_all(peer, &parts, now, &KmsError::Internal("write conflict".into()));
                     }
+                    // A full disk refuses every write until space returns:
+                    // expected while it lasts, and the store says so once.
+                    Err(CommitError::Kms(e @ KmsError::Store(crate::store::StoreError::NoSpace(_)))) => {
+                        warn!(error = %e, "commit refused: no space");
+                        return self.fail_all(peer, &parts, now, &e);
+                    }
                     Err(CommitError::Kms(e)) => {
                         error!(error = %e, detail = ?e, "commit failed");
                         return self.fail_all(peer, &parts, now, &e);
