@@ -285,12 +285,16 @@ impl<'a> Txn<'a> {
         if keys::is_hierarchy_record(id) {
             return Ok(None);
         }
-        // An object decoded before at its current revision is not read again.
-        let Some(revision) = self.store.revision(id).await? else {
-            return Ok(None);
-        };
-        if let Some(object) = self.decoded.get(id, revision) {
-            return Ok(Some(object));
+        // An object decoded before at its current revision is not read
+        // again. One never decoded (most of a large store) is read once,
+        // without first reading its revision.
+        if self.decoded.holds(id) {
+            let Some(revision) = self.store.revision(id).await? else {
+                return Ok(None);
+            };
+            if let Some(object) = self.decoded.get(id, revision) {
+                return Ok(Some(object));
+            }
         }
         Ok(match self.store.get(id).await? {
             Some(stored) => Some(match self.decoded.get(id, stored.revision) {
@@ -444,6 +448,11 @@ impl ObjectCache {
     fn get(&self, id: &str, revision: u64) -> Option<Arc<ManagedObject>> {
         let map = self.map.lock().ok()?;
         map.get(id).filter(|o| o.revision == revision).cloned()
+    }
+
+    /// True if some revision of `id` is held.
+    fn holds(&self, id: &str) -> bool {
+        self.map.lock().is_ok_and(|map| map.contains_key(id))
     }
 
     fn put(&self, object: Arc<ManagedObject>) {
