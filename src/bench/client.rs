@@ -271,7 +271,11 @@ pub(super) async fn prepare(settings: &Settings, connector: &TlsConnector) -> Re
 
 /// The objects of `existing` a run picks ([`workload::Existing::sample`]):
 /// (name, id) pairs; the ids (found by Locate by Name, a hundred names per
-/// message) only if `ids`, else empty.
+/// message) only if `ids`, else empty. With the ids, each object is also
+/// got once (a hundred per message): a key's first Get also writes it, to
+/// mark it no longer Fresh (KMIP 2.1 §4.26), and the run measures Get's
+/// reads, the same for every store size, not first Gets that the small
+/// store's warm-up used up and the large store's did not.
 async fn existing_objects<S: AsyncRead + AsyncWrite + Unpin>(
     stream: &mut S,
     requests: Requests,
@@ -283,19 +287,11 @@ async fn existing_objects<S: AsyncRead + AsyncWrite + Unpin>(
     if !ids {
         return Ok(names.into_iter().map(|name| (name, String::new())).collect());
     }
-    let mut out = Vec::with_capacity(names.len());
+    let mut out: Vec<(String, String)> = Vec::with_capacity(names.len());
     for chunk in names.chunks(100) {
-        let items: Vec<String> = chunk.iter().map(|name| requests.locate(name)).collect();
-        stream.write_all(&requests.message_of(&items)?).await.map_err(|e| format!("sending a request: {e}"))?;
-        let mut buf = Vec::new();
-        read_message(stream, &mut buf).await?;
-        let response =
-            wire::decode_slice(&buf, &Default::default()).map_err(|e| format!("decoding a response: {e}"))?;
-        let answers: Vec<&Ttlv> = response.children_with(Tag::BATCH_ITEM).collect();
-        if answers.len() != chunk.len() {
-            return Err(format!("{} answers to {} Locates", answers.len(), chunk.len()));
-        }
-        for (name, answer) in chunk.iter().zip(answers) {
+        let locates: Vec<String> = chunk.iter().map(|name| requests.locate(name)).collect();
+        let response = exchange_all(stream, requests, &locates).await?;
+        for (name, answer) in chunk.iter().zip(response.children_with(Tag::BATCH_ITEM)) {
             let payload = workload::item_payload(answer).map_err(|e| format!("preparing (Locate {name:?}): {e}"))?;
             let found: Vec<&str> =
                 payload.children_with(Tag::UNIQUE_IDENTIFIER).filter_map(|t| t.value.as_text()).collect();
@@ -310,8 +306,31 @@ async fn existing_objects<S: AsyncRead + AsyncWrite + Unpin>(
                 }
             }
         }
+        let gets: Vec<String> = out[out.len() - chunk.len()..].iter().map(|(_, id)| requests.get(id)).collect();
+        let response = exchange_all(stream, requests, &gets).await?;
+        for answer in response.children_with(Tag::BATCH_ITEM) {
+            workload::item_payload(answer).map_err(|e| format!("preparing (Get): {e}"))?;
+        }
     }
     Ok(out)
+}
+
+/// Sends one message of `items` and returns the decoded response, which
+/// must answer each of them.
+async fn exchange_all<S: AsyncRead + AsyncWrite + Unpin>(
+    stream: &mut S,
+    requests: Requests,
+    items: &[String],
+) -> Result<Ttlv, String> {
+    stream.write_all(&requests.message_of(items)?).await.map_err(|e| format!("sending a request: {e}"))?;
+    let mut buf = Vec::new();
+    read_message(stream, &mut buf).await?;
+    let response = wire::decode_slice(&buf, &Default::default()).map_err(|e| format!("decoding a response: {e}"))?;
+    let answered = response.children_with(Tag::BATCH_ITEM).count();
+    if answered != items.len() {
+        return Err(format!("{answered} answers to {} requests", items.len()));
+    }
+    Ok(response)
 }
 
 fn unreachable_op(op: Op) -> Result<String, String> {
