@@ -16,7 +16,10 @@ use tracing_subscriber::EnvFilter;
 /// mimalloc instead of the system allocator: a request allocates and frees
 /// many small buffers, and glibc returns the top of the heap to the kernel
 /// after every large one (a 64 KiB Encrypt faulted its pages in again on
-/// each request). See docs/crypto.md for the measurements.
+/// each request). See docs/crypto.md for the measurements. Built with
+/// `no_thp`: otherwise mimalloc asks for transparent huge pages on its
+/// arenas, and an idle server held 44 MB of anonymous memory instead of 6
+/// (RSS 58 MB instead of 18; docs/benchmarks.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -487,7 +487,7 @@ async fn read_responses<R: AsyncRead + Unpin>(
 /// The failed batch items of a response message, counted into `errors`
 /// by Result Reason, by walking the TTLV headers (no decoding into a
 /// tree). A response that cannot be walked counts as one General Failure.
-fn scan(message: &[u8], errors: &mut std::collections::BTreeMap<u32, u64>) -> u64 {
+pub(super) fn scan(message: &[u8], errors: &mut std::collections::BTreeMap<u32, u64>) -> u64 {
     const GENERAL_FAILURE: u32 = 0x100;
     let mut failed = 0;
     let Some(items) = children(message, 0) else {

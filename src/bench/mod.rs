@@ -21,6 +21,8 @@
 
 mod client;
 pub mod echo;
+pub mod hold;
+pub mod raw;
 pub mod workload;
 
 use std::collections::BTreeMap;

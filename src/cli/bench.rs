@@ -83,6 +83,14 @@ pub struct BenchArgs {
     /// runtime; needs --data-dir for its certificates) and report the KMIP figure as a fraction of that floor.
     #[arg(long, requires = "data_dir")]
     baseline: bool,
+    /// Instead of a load: open this many connections, use each once, hold them idle for --duration and report
+    /// what they cost the server's RSS (with --server-pid).
+    #[arg(long, conflicts_with = "baseline")]
+    hold: Option<usize>,
+    /// Instead of a server: the crypto library's own rate on every core, for --op sign (--alg ecdsa-p256 or
+    /// rsa-2048) or --op encrypt (aes-256-gcm), of --size bytes for --duration.
+    #[arg(long, conflicts_with_all = ["baseline", "hold"])]
+    raw: bool,
 }
 
 /// `kms bench-echo` arguments (started by `kms bench --baseline`).
@@ -188,6 +196,23 @@ pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
 
 /// Runs `kms bench`.
 pub fn run(args: BenchArgs) -> Result<(), CliError> {
+    if args.raw {
+        let op = match args.op.0.as_slice() {
+            [(op, _)] => *op,
+            _ => return Err(CliError::Input("--raw measures one operation, not a mix".into())),
+        };
+        let alg = args.alg.unwrap_or(match op {
+            bench::Op::Sign => Alg::EcdsaP256,
+            _ => Alg::Aes256Gcm,
+        });
+        let duration = args.duration.unwrap_or(Duration::from_secs(5));
+        let report = bench::raw::raw(op, alg, args.size, duration).map_err(CliError::Failed)?;
+        if args.json {
+            let text = serde_json::to_string_pretty(&report).map_err(CliError::failed)?;
+            return emit(&format!("{text}\n"));
+        }
+        return emit(&report.to_string());
+    }
     let from_dir = |file: &str| args.data_dir.as_ref().map(|dir| dir.join("certs").join(file));
     let need = |value: Option<PathBuf>, file: &str, flag: &str| {
         value.or_else(|| from_dir(file)).ok_or_else(|| CliError::Input(format!("{flag} (or --data-dir) is required")))
@@ -227,6 +252,16 @@ pub fn run(args: BenchArgs) -> Result<(), CliError> {
         .enable_all()
         .build()
         .map_err(|e| CliError::Failed(format!("starting the runtime: {e}")))?;
+    if let Some(count) = args.hold {
+        let report = runtime.block_on(bench::hold::hold(&settings, count)).map_err(CliError::Failed)?;
+        if args.json {
+            let mut value = serde_json::to_value(&report).map_err(CliError::failed)?;
+            value["per_connection_bytes"] = serde_json::json!(report.per_connection_bytes());
+            let text = serde_json::to_string_pretty(&value).map_err(CliError::failed)?;
+            return emit(&format!("{text}\n"));
+        }
+        return emit(&report.to_string());
+    }
     if args.baseline {
         let Some(data_dir) = &args.data_dir else { return Err(CliError::Input("--baseline needs --data-dir".into())) };
         let (_child, echo) = start_echo(data_dir)?;

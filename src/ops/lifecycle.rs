@@ -618,11 +618,23 @@ fn key_block_object(given: &Ttlv) -> Result<(Ttlv, Vec<u8>, Vec<Attribute>), Kms
     Ok((Ttlv::structure(given.tag, object_children), material, carried))
 }
 
-/// A fresh Unique Identifier.
+/// A fresh Unique Identifier: a version 7 UUID (RFC 9562), the Unix time
+/// in milliseconds, then 74 random bits.
+///
+/// Time-ordered on purpose: the store keeps records and index entries in
+/// key order, so new objects land at the end of each range, where the
+/// pages are already in the cache, instead of on a random page each. With
+/// random (version 4) ids, durable Creates at 16 connections spent most of
+/// the commit thread reading evicted pages back from disk. An id reveals
+/// when its object was created, as its Initial Date does to whoever may
+/// read it; the 74 random bits keep ids unguessable.
 pub(crate) fn new_id(ctx: &OpContext<'_>) -> Result<String, KmsError> {
-    let mut bytes = [0u8; 16];
+    let mut bytes = [0u8; 10];
     ctx.crypto.random(&mut bytes)?;
-    Ok(uuid::Builder::from_random_bytes(bytes).into_uuid().to_string())
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| u64::try_from(since.as_millis()).unwrap_or(u64::MAX));
+    Ok(uuid::Builder::from_unix_timestamp_millis(millis, &bytes).into_uuid().to_string())
 }
 
 /// The attributes the server sets on a new object (KMIP 2.1 §4): identity,

@@ -8,11 +8,19 @@
 //! - `index`: `field (u32 BE) | value length (u32 BE) | value | id` → empty.
 //!   The length prefix keeps one value from being a prefix of another, so
 //!   [`Store::find`] is one prefix scan and yields ids in ascending order;
-//! - `log`: the log (the audit chain). Position (u64 BE) → `body length
-//!   (u32 BE) | body | seal`; the empty key holds the head, `first (u64 BE)
-//!   | next (u64 BE) | last seal`. Entries are appended in the transaction
-//!   of the batch that carries them, which also moves the head on, so
-//!   concurrent transactions conflict on the head and sled runs them again.
+//! - `log`: the log (the audit chain), in packs of consecutive entries.
+//!   The position of a pack's first entry (u64 BE) → `FE | then per entry:
+//!   body length (u32 BE) | body | seal length (u16 BE) | seal`; the
+//!   entries' positions follow on from the key. The empty key holds the
+//!   head, `first (u64 BE) | next (u64 BE) | last seal`. Every commit round
+//!   writes the entries of all its batches as packs, in the transaction
+//!   of the batches that carry them, which also moves the head on. Packs
+//!   of about 4 KiB ([`PACK_BYTES`]): a few sled inserts per round instead
+//!   of one per entry (sled's per-insert work is what costs, and a busy
+//!   server appends tens of thousands of entries a second: every read is
+//!   audited), and leaves small enough to stay out of blob files. A value that does not start with
+//!   `FE` is one entry in the first layout, `body length (u32 BE) | body |
+//!   seal`, which is still read.
 //! - `meta`: `namespace | 00 | key` → value: the meta records (grants,
 //!   identities), which the object calls never see. They are written in
 //!   the same transaction as the batch's records.
@@ -299,10 +307,19 @@ impl Store for SledStore {
 
     async fn log_entries(&self, from: u64, limit: usize) -> Result<Vec<LogEntry>, StoreError> {
         self.blocking(move |inner| {
+            // The pack holding `from` starts at or before it.
+            let start = match inner.log.range(0u64.to_be_bytes()..=from.to_be_bytes()).next_back() {
+                Some(item) => item.map_err(backend)?.0,
+                None => sled::IVec::from(&from.to_be_bytes()),
+            };
             let mut entries = Vec::new();
-            for item in inner.log.range(from.to_be_bytes()..).take(limit) {
+            for item in inner.log.range(start..) {
+                if entries.len() >= limit {
+                    break;
+                }
                 let (key, value) = item.map_err(backend)?;
-                entries.push(decode_entry(&key, &value)?);
+                let pack = decode_pack(&key, &value)?;
+                entries.extend(pack.into_iter().filter(|e| e.seq >= from).take(limit - entries.len()));
             }
             Ok(entries)
         })
@@ -312,22 +329,35 @@ impl Store for SledStore {
     async fn log_replace_prefix(&self, checkpoint: LogEntry) -> Result<(), StoreError> {
         self.blocking(move |inner| {
             let seq = checkpoint.seq;
+            let missing = || StoreError::Backend(format!("no log entry {seq} to checkpoint"));
+            let _writing = inner.gate.read().unwrap_or_else(PoisonError::into_inner);
+            // The pack holding `seq` (packs are only ever added after it, or
+            // replaced by a prune, which this gate and the head serialise)
+            // and every pack before it.
+            let holding = match inner.log.range(0u64.to_be_bytes()..=seq.to_be_bytes()).next_back() {
+                Some(item) => item.map_err(backend)?.0,
+                None => return Err(missing()),
+            };
             let mut before = Vec::new();
-            for key in inner.log.range(0u64.to_be_bytes()..seq.to_be_bytes()).keys() {
+            for key in inner.log.range(sled::IVec::from(&0u64.to_be_bytes())..holding.clone()).keys() {
                 before.push(key.map_err(backend)?);
             }
-            let value = encode_entry(&checkpoint)?;
-            let _writing = inner.gate.read().unwrap_or_else(PoisonError::into_inner);
             let result = inner.log.transaction(|log| {
                 let abort = ConflictableTransactionError::Abort;
-                if log.get(seq.to_be_bytes())?.is_none() {
-                    return Err(abort(StoreError::Backend(format!("no log entry {seq} to checkpoint"))));
+                let Some(value) = log.get(&holding)? else { return Err(abort(missing())) };
+                let pack = decode_pack(&holding, &value).map_err(abort)?;
+                if !pack.iter().any(|e| e.seq == seq) {
+                    return Err(abort(missing()));
                 }
+                // The checkpoint, then the entries of its pack after it.
+                let rest: Vec<LogEntry> = pack.into_iter().filter(|e| e.seq > seq).collect();
+                let value = encode_pack(std::iter::once(&checkpoint).chain(&rest)).map_err(abort)?;
                 let mut head = decode_head(log.get(LOG_HEAD)?.as_deref()).map_err(abort)?;
                 for key in &before {
                     log.remove(key)?;
                 }
-                log.insert(&seq.to_be_bytes(), value.as_slice())?;
+                log.remove(&holding)?;
+                log.insert(&seq.to_be_bytes(), value)?;
                 head.first = seq;
                 log.insert(LOG_HEAD, encode_head(&head))?;
                 Ok(())
@@ -360,7 +390,7 @@ impl Store for SledStore {
             let mut log = Vec::new();
             for item in inner.log.range(0u64.to_be_bytes()..) {
                 let (key, value) = item.map_err(backend)?;
-                log.push(decode_entry(&key, &value)?);
+                log.extend(decode_pack(&key, &value)?);
             }
             Ok(Snapshot { records, meta, head, log })
         })
@@ -387,8 +417,8 @@ impl Store for SledStore {
                 meta.insert(meta_key(namespace, key), value.as_ref());
             }
             let mut log = sled::Batch::default();
-            for entry in &snapshot.log {
-                log.insert(&entry.seq.to_be_bytes(), encode_entry(entry)?);
+            for pack in packs(&snapshot.log) {
+                log.insert(&pack[0].seq.to_be_bytes(), encode_pack(pack)?);
             }
             log.insert(LOG_HEAD, encode_head(&snapshot.head));
             inner.index.apply_batch(index).map_err(backend)?;
@@ -423,6 +453,15 @@ const LOG: &[u8] = b"log";
 /// In the `log` tree: the head (entries have 8-byte keys).
 const LOG_HEAD: &[u8] = b"";
 const META: &[u8] = b"meta";
+/// The first byte of a pack of log entries.
+const PACK: u8 = 0xFE;
+/// A pack holds entries up to about this many bytes (and at least one).
+/// sled keeps up to 16 values in a leaf and rewrites the whole leaf when
+/// it consolidates it, and writes a page over 128 KiB (a quarter of its
+/// 512 KiB segment) as a separate blob file: 16 packs of 4 KiB keep a leaf
+/// at 64 KiB, in its log. (Unbounded packs of a busy round made 1 MB
+/// leaves: a new blob file, and its sync, every round.)
+const PACK_BYTES: usize = 4096;
 /// In the default tree: marks the directory as a kms store of this layout.
 const FORMAT_KEY: &[u8] = b"kms-store-format";
 const FORMAT_VALUE: &[u8] = b"1";
@@ -520,6 +559,8 @@ impl Inner {
             // Read only when a batch appends: the head is where concurrent
             // appending transactions meet.
             let mut head: Option<LogHead> = None;
+            // Every batch's entries, written as one pack at the end.
+            let mut round: Vec<LogEntry> = Vec::new();
             for (batch, encoded) in batches.iter().zip(&encoded) {
                 let Ok(encoded) = encoded else {
                     outcomes.push(None);
@@ -557,10 +598,11 @@ impl Inner {
                 for op in &batch.meta {
                     apply_meta(meta, op)?;
                 }
-                for entry in &appended {
-                    log.insert(&entry.seq.to_be_bytes(), encode_entry(entry).map_err(abort)?)?;
-                }
+                round.extend(appended);
                 outcomes.push(None);
+            }
+            for pack in packs(&round) {
+                log.insert(&pack[0].seq.to_be_bytes(), encode_pack(pack).map_err(abort)?)?;
             }
             if let Some(head) = &head {
                 log.insert(LOG_HEAD, encode_head(head))?;
@@ -768,22 +810,80 @@ fn encode_batch(batch: &WriteBatch) -> Result<Vec<Option<Vec<u8>>>, StoreError> 
         .collect()
 }
 
-fn encode_entry(entry: &LogEntry) -> Result<Vec<u8>, StoreError> {
-    let mut out = Vec::with_capacity(4 + entry.body.len() + entry.seal.len());
-    out.extend_from_slice(&len_u32(entry.body.len(), "log entry body")?.to_be_bytes());
-    out.extend_from_slice(&entry.body);
-    out.extend_from_slice(&entry.seal);
+/// `entries` cut into runs of consecutive entries of about [`PACK_BYTES`].
+fn packs(entries: &[LogEntry]) -> impl Iterator<Item = &[LogEntry]> {
+    let mut rest = entries;
+    std::iter::from_fn(move || {
+        let first = rest.first()?.seq;
+        let mut bytes = 0;
+        let len = rest
+            .iter()
+            .enumerate()
+            .take_while(|(i, entry)| {
+                bytes += 6 + entry.body.len() + entry.seal.len();
+                entry.seq == first + *i as u64 && (*i == 0 || bytes <= PACK_BYTES)
+            })
+            .count();
+        let (pack, after) = rest.split_at(len);
+        rest = after;
+        Some(pack)
+    })
+}
+
+/// Encodes consecutive entries as one pack (its key is the first's seq).
+fn encode_pack<'a>(entries: impl IntoIterator<Item = &'a LogEntry>) -> Result<Vec<u8>, StoreError> {
+    let mut out = vec![PACK];
+    let mut next = None;
+    for entry in entries {
+        if next.is_some_and(|next| next != entry.seq) {
+            return Err(StoreError::Backend(format!("log entry {} does not follow on in its pack", entry.seq)));
+        }
+        next = Some(entry.seq + 1);
+        let seal_len = u16::try_from(entry.seal.len())
+            .map_err(|_| StoreError::Backend(format!("a seal of {} bytes", entry.seal.len())))?;
+        out.extend_from_slice(&len_u32(entry.body.len(), "log entry body")?.to_be_bytes());
+        out.extend_from_slice(&entry.body);
+        out.extend_from_slice(&seal_len.to_be_bytes());
+        out.extend_from_slice(&entry.seal);
+    }
     Ok(out)
 }
 
-fn decode_entry(key: &[u8], value: &[u8]) -> Result<LogEntry, StoreError> {
+/// The entries of a pack, or the one entry of a value in the first layout.
+fn decode_pack(key: &[u8], value: &[u8]) -> Result<Vec<LogEntry>, StoreError> {
     let corrupt =
         |reason: &str| StoreError::Corrupt { id: format!("log entry {}", hex::encode(key)), reason: reason.into() };
-    let seq = u64::from_be_bytes(key.try_into().map_err(|_| corrupt("bad key"))?);
-    let mut reader = Reader(value);
-    let len = reader.u32("body length").map_err(|e| corrupt(&e))? as usize;
-    let body = reader.take(len, "body").map_err(|e| corrupt(&e))?;
-    Ok(LogEntry { seq, body: Bytes::copy_from_slice(body), seal: Bytes::copy_from_slice(reader.0) })
+    let first = u64::from_be_bytes(key.try_into().map_err(|_| corrupt("bad key"))?);
+    let Some((&PACK, mut rest)) = value.split_first() else {
+        // The first layout: `body length | body | seal`, one entry.
+        let mut reader = Reader(value);
+        let len = reader.u32("body length").map_err(|e| corrupt(&e))? as usize;
+        let body = reader.take(len, "body").map_err(|e| corrupt(&e))?;
+        return Ok(vec![LogEntry {
+            seq: first,
+            body: Bytes::copy_from_slice(body),
+            seal: Bytes::copy_from_slice(reader.0),
+        }]);
+    };
+    let mut entries = Vec::new();
+    while !rest.is_empty() {
+        let mut reader = Reader(rest);
+        let len = reader.u32("body length").map_err(|e| corrupt(&e))? as usize;
+        let body = reader.take(len, "body").map_err(|e| corrupt(&e))?;
+        let seal_len = reader.take(2, "seal length").map_err(|e| corrupt(&e))?;
+        let seal =
+            reader.take(u16::from_be_bytes([seal_len[0], seal_len[1]]) as usize, "seal").map_err(|e| corrupt(&e))?;
+        entries.push(LogEntry {
+            seq: first + entries.len() as u64,
+            body: Bytes::copy_from_slice(body),
+            seal: Bytes::copy_from_slice(seal),
+        });
+        rest = reader.0;
+    }
+    if entries.is_empty() {
+        return Err(corrupt("an empty pack"));
+    }
+    Ok(entries)
 }
 
 fn encode_head(head: &LogHead) -> Vec<u8> {
@@ -1147,6 +1247,77 @@ mod tests {
         assert_eq!(next.len(), 1);
         assert_eq!(next[0].seq, 20);
         assert_eq!(next[0].seal.as_ref(), TestSealer.seal(20, &head.last_seal, b"after").expect("seal").as_slice());
+    }
+
+    #[test]
+    fn packs_are_cut_by_size_and_at_gaps() {
+        let entry = |seq: u64, len: usize| LogEntry {
+            seq,
+            body: Bytes::from(vec![b'x'; len]),
+            seal: Bytes::from_static(&[0; 32]),
+        };
+        // 1000-byte bodies: four fit in 4 KiB with their lengths and seals.
+        let entries: Vec<LogEntry> = (0..10).map(|seq| entry(seq, 1000)).collect();
+        let sizes: Vec<usize> = packs(&entries).map(<[LogEntry]>::len).collect();
+        assert_eq!(sizes, [3, 3, 3, 1]);
+        assert!(packs(&entries).all(|pack| encode_pack(pack).expect("encodes").len() <= PACK_BYTES + 1));
+        // An entry larger than a pack is a pack of its own; a gap cuts.
+        let odd = [entry(0, 10), entry(1, 10_000), entry(2, 10), entry(5, 10), entry(6, 10)];
+        let firsts: Vec<(u64, usize)> = packs(&odd).map(|pack| (pack[0].seq, pack.len())).collect();
+        assert_eq!(firsts, [(0, 1), (1, 1), (2, 1), (5, 2)]);
+        assert_eq!(packs(&[]).count(), 0);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn log_entries_are_read_across_packs_and_in_the_first_layout() {
+        let tmp = TempDir::new("packs");
+        let store = SledStore::open(&tmp.path().join("store")).expect("open");
+        store.set_log_sealer(Arc::new(TestSealer));
+        // Two entries written one per value, as the first layout did.
+        let mut last_seal = Vec::new();
+        for seq in 0..2u64 {
+            let body = format!("old {seq}");
+            let seal = TestSealer.seal(seq, &last_seal, body.as_bytes()).expect("seal");
+            let mut value = (body.len() as u32).to_be_bytes().to_vec();
+            value.extend_from_slice(body.as_bytes());
+            value.extend_from_slice(&seal);
+            store.inner.log.insert(seq.to_be_bytes(), value).expect("insert");
+            last_seal = seal;
+        }
+        let head = LogHead { first: 0, next: 2, last_seal: Bytes::from(last_seal) };
+        store.inner.log.insert(LOG_HEAD, encode_head(&head)).expect("head");
+        // Then packs: one of three, one of one.
+        commit(&store, |b| {
+            for body in ["a", "b", "c"] {
+                b.append_log(Bytes::from_static(body.as_bytes()));
+            }
+        })
+        .await
+        .expect("a pack of three");
+        commit(&store, |b| {
+            b.append_log(Bytes::from_static(b"d"));
+        })
+        .await
+        .expect("a pack of one");
+        let all = store.log_entries(0, 100).await.expect("entries");
+        let bodies: Vec<&[u8]> = all.iter().map(|e| e.body.as_ref()).collect();
+        assert_eq!(bodies, [&b"old 0"[..], b"old 1", b"a", b"b", b"c", b"d"]);
+        assert_eq!(all.iter().map(|e| e.seq).collect::<Vec<_>>(), (0..6).collect::<Vec<_>>());
+        // Each entry chains on the one before, across both layouts.
+        let mut previous: &[u8] = b"";
+        for entry in &all {
+            assert_eq!(entry.seal.as_ref(), TestSealer.seal(entry.seq, previous, &entry.body).expect("seal"));
+            previous = &entry.seal;
+        }
+        // Starting inside a pack, and stopping inside one.
+        let middle = store.log_entries(3, 2).await.expect("entries");
+        assert_eq!(middle.iter().map(|e| e.seq).collect::<Vec<_>>(), [3, 4]);
+        assert_eq!(store.log_entries(6, 10).await.expect("entries"), []);
+        // A pack cut short is corrupt, not a shorter log.
+        let (key, value) =
+            store.inner.log.range(2u64.to_be_bytes()..=2u64.to_be_bytes()).next().expect("pack").expect("read");
+        store.inner.log.insert(key, &value[..value.len() - 1]).expect("cut");
+        assert!(matches!(store.log_entries(0, 100).await, Err(StoreError::Corrupt { .. })));
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -142,3 +142,21 @@ async fn the_baseline_echoes_the_same_messages_over_the_servers_tls() {
     echo_task.abort();
     server.shutdown().await.expect("shuts down");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hold_opens_uses_and_keeps_every_connection() {
+    let dir = TempDir::new("bench-hold");
+    let server = start(&dir, |_| {}).await;
+    let mut hold = settings(&server, "rng", ProtocolVersion::V2_1);
+    hold.stop = Stop::Duration(Duration::from_secs(3));
+    let report = bench::hold::hold(&hold, 200).await.expect("the hold");
+    assert_eq!(report.connections, 200);
+    assert_eq!(report.alive_after, 200, "every connection answered after the hold: {report}");
+    assert!(report.held_seconds >= 3.0, "{report}");
+    assert!(report.server_rss_held_kib.is_some() && report.per_connection_bytes().is_some(), "{report}");
+    assert!(bench::hold::hold(&hold, 0).await.is_err(), "zero connections is refused");
+    server.shutdown().await.expect("shuts down");
+    // A server that is gone cannot be held: an error, not a report.
+    hold.stop = Stop::Duration(Duration::from_millis(10));
+    assert!(bench::hold::hold(&hold, 3).await.is_err(), "a stopped server cannot be held");
+}
