@@ -5,6 +5,7 @@
 #
 #   bash bench/scale.sh
 #   SIZES="1000 1000000" RUNS=3 DURATION=5s bash bench/scale.sh
+#   CPUS=0 bash bench/scale.sh     # server and client pinned to CPU 0 (taskset)
 #
 # For each size: a fresh data dir is seeded with `kms bulk-seed` (AES-256 keys named
 # scale-0 ... scale-(N-1), one object per name, made by the Create operation offline), then
@@ -22,6 +23,11 @@ RUNS=${RUNS:-3}
 DURATION=${DURATION:-5s}
 WARMUP=${WARMUP:-1s}
 PREFIX=scale-
+# With one message in flight, a round trip costs ~40 µs more when the server's and the
+# client's threads wake each other across cores than on one core (thread wake-ups in a VM),
+# and which of the two a run gets is up to the scheduler: CPUS pins both to the same CPUs.
+PIN=()
+[[ -n "${CPUS:-}" ]] && PIN=(taskset -c "$CPUS")
 
 cargo build --locked --release --bin kms
 KMS="${CARGO_TARGET_DIR:-$ROOT/target}/release/kms"
@@ -55,7 +61,7 @@ for n in $SIZES; do
   RESULT[$n,seed]=$(echo "$(date +%s.%N) - $started" | bc)
   RESULT[$n,seeded]=$(du -sk "$data/store" | cut -f1)
 
-  "$KMS" serve --data-dir "$data" --kmip-addr 127.0.0.1:0 --http-addr 127.0.0.1:0 >"$WORK/serve-$n.log" 2>&1 &
+  "${PIN[@]}" "$KMS" serve --data-dir "$data" --kmip-addr 127.0.0.1:0 --http-addr 127.0.0.1:0 >"$WORK/serve-$n.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 300); do [[ -f "$data/server.json" ]] && break; sleep 0.1; done
   addr=$(field "$data/server.json" "d['kmip_addr']")
@@ -65,7 +71,7 @@ for n in $SIZES; do
     p50s=() p99s=() rates=()
     for run in $(seq 1 "$RUNS"); do
       out="$WORK/$op-$n-$run.json"
-      "$KMS" bench --data-dir "$data" --addr "$addr" --server-pid "$SERVER" --op "$op" \
+      "${PIN[@]}" "$KMS" bench --data-dir "$data" --addr "$addr" --server-pid "$SERVER" --op "$op" \
         --existing-prefix "$PREFIX" --existing-count "$n" --connections 1 \
         --duration "$DURATION" --warmup "$WARMUP" --json --quiet >"$out"
       errors=$(field "$out" "sum(d['errors'].values())")
