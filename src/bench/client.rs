@@ -164,8 +164,27 @@ pub(super) async fn prepare(settings: &Settings, connector: &TlsConnector) -> Re
     }
 
     let rsa_alg = settings.alg == Some(Alg::Rsa2048);
-    let mut items = Vec::new();
+    let wants = |wanted: Op| settings.mix.0.iter().any(|(op, _)| *op == wanted);
+    let existing = match &settings.existing {
+        Some(existing) if wants(Op::Get) || wants(Op::Locate) => {
+            Some(existing_objects(s, requests, existing, wants(Op::Get)).await?)
+        }
+        _ => None,
+    };
+    // Each operation's messages: one, or one per existing object.
+    let mut items: Vec<(Op, Vec<Bytes>)> = Vec::new();
     for (op, _) in &settings.mix.0 {
+        if let (Some(objects), Op::Get | Op::Locate) = (&existing, op) {
+            let item =
+                |(name, id): &(String, String)| if *op == Op::Get { requests.get(id) } else { requests.locate(name) };
+            if let Some(first) = objects.first() {
+                ok(s, requests, &item(first), op.name()).await?;
+            }
+            let messages =
+                objects.iter().map(|o| requests.message(&item(o), settings.batch)).collect::<Result<_, _>>()?;
+            items.push((*op, messages));
+            continue;
+        }
         let item = match op {
             Op::Get | Op::Locate | Op::Encrypt | Op::Decrypt if !(rsa_alg && matches!(op, Op::Encrypt)) => {
                 let id = match &aes {
@@ -241,16 +260,85 @@ pub(super) async fn prepare(settings: &Settings, connector: &TlsConnector) -> Re
         };
         // One try of each, so a workload the server refuses stops here.
         ok(s, requests, &item, op.name()).await?;
-        items.push((*op, requests.message(&item, settings.batch)?));
+        items.push((*op, vec![requests.message(&item, settings.batch)?]));
     }
     let _ = stream.shutdown().await;
-    let mut schedule = Vec::new();
-    for op in settings.mix.schedule() {
-        if let Some((_, message)) = items.iter().find(|(o, _)| *o == op) {
-            schedule.push((op, message.clone()));
+    // The mix's order, repeated until every message has had its turn.
+    let rounds = items.iter().map(|(_, messages)| messages.len()).max().unwrap_or(1);
+    let order = settings.mix.schedule();
+    let mut schedule = Vec::with_capacity(rounds * order.len());
+    for round in 0..rounds {
+        for op in &order {
+            if let Some((_, messages)) = items.iter().find(|(o, _)| o == op) {
+                schedule.push((*op, messages[round % messages.len()].clone()));
+            }
         }
     }
     Ok(Prepared { schedule, batch: settings.batch as u64, check: true })
+}
+
+/// The objects of `existing` a run picks ([`workload::Existing::sample`]):
+/// (name, id) pairs; the ids (found by Locate by Name, a hundred names per
+/// message) only if `ids`, else empty. With the ids, each object is also
+/// got once (a hundred per message): a key's first Get also writes it, to
+/// mark it no longer Fresh (KMIP 2.1 §4.26), and the run measures Get's
+/// reads, the same for every store size, not first Gets that the small
+/// store's warm-up used up and the large store's did not.
+async fn existing_objects<S: AsyncRead + AsyncWrite + Unpin>(
+    stream: &mut S,
+    requests: Requests,
+    existing: &workload::Existing,
+    ids: bool,
+) -> Result<Vec<(String, String)>, String> {
+    let seed = uuid::Uuid::new_v4().as_u64_pair().0;
+    let names: Vec<String> = existing.sample(seed).into_iter().map(|i| existing.name(i)).collect();
+    if !ids {
+        return Ok(names.into_iter().map(|name| (name, String::new())).collect());
+    }
+    let mut out: Vec<(String, String)> = Vec::with_capacity(names.len());
+    for chunk in names.chunks(100) {
+        let locates: Vec<String> = chunk.iter().map(|name| requests.locate(name)).collect();
+        let response = exchange_all(stream, requests, &locates).await?;
+        for (name, answer) in chunk.iter().zip(response.children_with(Tag::BATCH_ITEM)) {
+            let payload = workload::item_payload(answer).map_err(|e| format!("preparing (Locate {name:?}): {e}"))?;
+            let found: Vec<&str> =
+                payload.children_with(Tag::UNIQUE_IDENTIFIER).filter_map(|t| t.value.as_text()).collect();
+            match found.as_slice() {
+                [id] => out.push((name.clone(), (*id).to_owned())),
+                _ => {
+                    return Err(format!(
+                        "{} objects are named {name:?}; --existing-prefix and --existing-count must describe \
+                         objects named PREFIX0 to PREFIX(COUNT-1), one each (kms bulk-seed names them so)",
+                        found.len()
+                    ));
+                }
+            }
+        }
+        let gets: Vec<String> = out[out.len() - chunk.len()..].iter().map(|(_, id)| requests.get(id)).collect();
+        let response = exchange_all(stream, requests, &gets).await?;
+        for answer in response.children_with(Tag::BATCH_ITEM) {
+            workload::item_payload(answer).map_err(|e| format!("preparing (Get): {e}"))?;
+        }
+    }
+    Ok(out)
+}
+
+/// Sends one message of `items` and returns the decoded response, which
+/// must answer each of them.
+async fn exchange_all<S: AsyncRead + AsyncWrite + Unpin>(
+    stream: &mut S,
+    requests: Requests,
+    items: &[String],
+) -> Result<Ttlv, String> {
+    stream.write_all(&requests.message_of(items)?).await.map_err(|e| format!("sending a request: {e}"))?;
+    let mut buf = Vec::new();
+    read_message(stream, &mut buf).await?;
+    let response = wire::decode_slice(&buf, &Default::default()).map_err(|e| format!("decoding a response: {e}"))?;
+    let answered = response.children_with(Tag::BATCH_ITEM).count();
+    if answered != items.len() {
+        return Err(format!("{answered} answers to {} requests", items.len()));
+    }
+    Ok(response)
 }
 
 fn unreachable_op(op: Op) -> Result<String, String> {

@@ -35,7 +35,7 @@ use std::time::{Duration, Instant};
 use kmip_ttlv::ProtocolVersion;
 use serde::Serialize;
 
-pub use self::workload::{Alg, Mix, Op};
+pub use self::workload::{Alg, Existing, Mix, Op};
 
 /// Where the server is and how to authenticate.
 #[derive(Clone, Debug)]
@@ -84,6 +84,9 @@ pub struct Settings {
     pub size: usize,
     /// The algorithm of encrypt/decrypt and sign/verify keys.
     pub alg: Option<Alg>,
+    /// Get and Locate pick among these objects instead of a key of their
+    /// own.
+    pub existing: Option<Existing>,
     /// The server's process, for its RSS.
     pub server_pid: Option<u32>,
     /// A progress line on standard error every second.

@@ -172,6 +172,78 @@ impl Mix {
     }
 }
 
+/// Objects already in the store for Get and Locate to pick from
+/// (`--existing-prefix P --existing-count N`): object `i`, for `i` in
+/// `0..count`, is the only one named `{prefix}{i}`, as `kms bulk-seed` names
+/// them. The scale benchmark measures lookups among a million objects this
+/// way, where the usual preparation would Get and Locate one key of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Existing {
+    /// The names' common prefix.
+    pub prefix: String,
+    /// How many there are.
+    pub count: u64,
+}
+
+impl Existing {
+    /// Up to this many distinct objects are picked (fewer if the store has
+    /// fewer): more than the server's cache of decoded objects holds, so a
+    /// run over a large store reads most of its objects from the store.
+    pub const SAMPLE: u64 = 20_000;
+
+    /// The indexes of the objects a run uses: [`Existing::SAMPLE`] of
+    /// `0..count` (all of them if there are no more), distinct, in random
+    /// order, drawn from `seed`.
+    pub fn sample(&self, seed: u64) -> Vec<u64> {
+        let want = self.count.min(Self::SAMPLE);
+        let mut random = XorShift(seed | 1);
+        if want == self.count {
+            // Every index, shuffled (Fisher-Yates).
+            let mut all: Vec<u64> = (0..self.count).collect();
+            for i in (1..all.len()).rev() {
+                let j = usize::try_from(random.below(i as u64 + 1)).unwrap_or(0);
+                all.swap(i, j);
+            }
+            return all;
+        }
+        // Far fewer wanted than there are: draw until enough are distinct.
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        while (out.len() as u64) < want {
+            let index = random.below(self.count);
+            if seen.insert(index) {
+                out.push(index);
+            }
+        }
+        out
+    }
+
+    /// The name of object `index`.
+    pub fn name(&self, index: u64) -> String {
+        format!("{}{index}", self.prefix)
+    }
+}
+
+/// xorshift64: enough to spread a benchmark's picks, no more.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    /// A number in `0..bound` (`bound` > 0; the modulo bias is negligible
+    /// for the bounds used here).
+    fn below(&mut self, bound: u64) -> u64 {
+        self.next() % bound.max(1)
+    }
+}
+
 /// Lower-case hex of `data`, for XML ByteString values.
 pub(crate) fn hex(data: &[u8]) -> String {
     hex::encode(data)
@@ -192,11 +264,18 @@ impl Requests {
     /// A request message of `batch` copies of `item` (the XML inside a
     /// Batch Item), as wire bytes.
     pub fn message(self, item: &str, batch: usize) -> Result<Bytes, String> {
+        self.message_of(&vec![item.to_owned(); batch])
+    }
+
+    /// A request message of one batch item per entry of `items` (the XML
+    /// inside each Batch Item), as wire bytes.
+    pub fn message_of(self, items: &[String]) -> Result<Bytes, String> {
         let ProtocolVersion { major, minor } = self.version;
         let mut text = format!(
-            r#"<RequestMessage><RequestHeader><ProtocolVersion><ProtocolVersionMajor type="Integer" value="{major}"/><ProtocolVersionMinor type="Integer" value="{minor}"/></ProtocolVersion><BatchCount type="Integer" value="{batch}"/></RequestHeader>"#
+            r#"<RequestMessage><RequestHeader><ProtocolVersion><ProtocolVersionMajor type="Integer" value="{major}"/><ProtocolVersionMinor type="Integer" value="{minor}"/></ProtocolVersion><BatchCount type="Integer" value="{}"/></RequestHeader>"#,
+            items.len()
         );
-        for _ in 0..batch {
+        for item in items {
             text.push_str("<BatchItem>");
             text.push_str(item);
             text.push_str("</BatchItem>");
@@ -371,7 +450,12 @@ pub const ECDSA: &str = r#"<DigitalSignatureAlgorithm type="Enumeration" value="
 /// The payload of the first batch item of a decoded response, if it
 /// succeeded; else the failure's reason and message.
 pub fn first_payload(response: &Ttlv) -> Result<&Ttlv, String> {
-    let item = response.child(Tag::BATCH_ITEM).ok_or("the response has no batch item")?;
+    item_payload(response.child(Tag::BATCH_ITEM).ok_or("the response has no batch item")?)
+}
+
+/// The payload of a response batch item, if it succeeded; else the
+/// failure's reason and message.
+pub fn item_payload(item: &Ttlv) -> Result<&Ttlv, String> {
     let status = item.child(Tag::RESULT_STATUS).and_then(|t| t.value.as_enumeration());
     if status != Some(0) {
         let reason = item.child(Tag::RESULT_REASON).and_then(|t| t.value.as_enumeration()).unwrap_or(0);

@@ -63,6 +63,13 @@ pub struct BenchArgs {
     /// hmac-sha256 (mac).
     #[arg(long)]
     alg: Option<Alg>,
+    /// Get and Locate pick among objects already in the store, named PREFIX0 to PREFIX(N-1) (as `kms bulk-seed`
+    /// names them), instead of a key of their own: up to 20,000 of them at random.
+    #[arg(long, value_name = "PREFIX", requires = "existing_count")]
+    existing_prefix: Option<String>,
+    /// How many objects --existing-prefix names.
+    #[arg(long, value_name = "N", requires = "existing_prefix", value_parser = clap::value_parser!(u64).range(1..))]
+    existing_count: Option<u64>,
     /// The server's process id, to report its RSS (same host only).
     #[arg(long)]
     server_pid: Option<u32>,
@@ -233,6 +240,11 @@ pub fn run(args: BenchArgs) -> Result<(), CliError> {
         mix: args.op,
         size: args.size,
         alg: args.alg,
+        existing: args
+            .existing_prefix
+            .clone()
+            .zip(args.existing_count)
+            .map(|(prefix, count)| bench::Existing { prefix, count }),
         server_pid: args.server_pid,
         progress: !args.quiet && !args.json,
     };

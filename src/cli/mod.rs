@@ -4,6 +4,7 @@ mod access;
 mod audit;
 mod backup;
 mod bench;
+mod bulk_seed;
 mod cert;
 mod init;
 mod machine;
@@ -55,6 +56,9 @@ enum Command {
     /// The TLS echo server of `kms bench --baseline` (internal).
     #[command(hide = true)]
     BenchEcho(bench::EchoArgs),
+    /// Fill a stopped server's store with N symmetric keys made as Create makes them (tests and benchmarks only).
+    #[command(hide = true)]
+    BulkSeed(bulk_seed::BulkSeedArgs),
     /// Secrets projects (Infisical-compatible).
     #[command(subcommand)]
     Project(secrets::ProjectCommand),
@@ -116,6 +120,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Ttlv(command) => ttlv::run(command),
         Command::Bench(args) => bench::run(args),
         Command::BenchEcho(args) => bench::echo(args),
+        Command::BulkSeed(args) => bulk_seed::run(args),
         Command::Project(command) => secrets::project(command),
         Command::Secret(command) => secrets::secret(command),
     }

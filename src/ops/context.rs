@@ -260,21 +260,43 @@ impl<'a> Txn<'a> {
         if let Some(cached) = self.cache.get(id) {
             return Ok(cached.clone());
         }
+        let loaded = self.load(id).await?;
+        self.cache.insert(id.to_owned(), loaded.clone());
+        Ok(loaded)
+    }
+
+    /// The object with `id` as this message sees it, like
+    /// [`Txn::get_shared`], but not kept in the message's cache when read
+    /// from the store: for reading many objects once (Locate's
+    /// candidates, as many as the store holds), which the message's cache
+    /// would otherwise hold all at once until the message ends.
+    pub async fn peek(&self, id: &str) -> Result<Option<Arc<ManagedObject>>, KmsError> {
+        match self.cache.get(id) {
+            Some(cached) => Ok(cached.clone()),
+            None => self.load(id).await,
+        }
+    }
+
+    /// The object with `id` from the store (or the shared cache of decoded
+    /// objects, at its current revision).
+    async fn load(&self, id: &str) -> Result<Option<Arc<ManagedObject>>, KmsError> {
         // The key hierarchy's own records are not objects: no request
         // reaches them.
         if keys::is_hierarchy_record(id) {
             return Ok(None);
         }
-        // An object decoded before at its current revision is not read again.
-        let Some(revision) = self.store.revision(id).await? else {
-            self.cache.insert(id.to_owned(), None);
-            return Ok(None);
-        };
-        if let Some(object) = self.decoded.get(id, revision) {
-            self.cache.insert(id.to_owned(), Some(Arc::clone(&object)));
-            return Ok(Some(object));
+        // An object decoded before at its current revision is not read
+        // again. One never decoded (most of a large store) is read once,
+        // without first reading its revision.
+        if self.decoded.holds(id) {
+            let Some(revision) = self.store.revision(id).await? else {
+                return Ok(None);
+            };
+            if let Some(object) = self.decoded.get(id, revision) {
+                return Ok(Some(object));
+            }
         }
-        let loaded = match self.store.get(id).await? {
+        Ok(match self.store.get(id).await? {
             Some(stored) => Some(match self.decoded.get(id, stored.revision) {
                 Some(object) => object,
                 None => {
@@ -284,9 +306,7 @@ impl<'a> Txn<'a> {
                 }
             }),
             None => None,
-        };
-        self.cache.insert(id.to_owned(), loaded.clone());
-        Ok(loaded)
+        })
     }
 
     /// Decodes a record, loading its organisation's key first if another
@@ -428,6 +448,11 @@ impl ObjectCache {
     fn get(&self, id: &str, revision: u64) -> Option<Arc<ManagedObject>> {
         let map = self.map.lock().ok()?;
         map.get(id).filter(|o| o.revision == revision).cloned()
+    }
+
+    /// True if some revision of `id` is held.
+    fn holds(&self, id: &str) -> bool {
+        self.map.lock().is_ok_and(|map| map.contains_key(id))
     }
 
     fn put(&self, object: Arc<ManagedObject>) {

@@ -28,9 +28,19 @@ pub(crate) async fn locate(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
     }
 
     let candidates = candidates(ctx, &filters).await?;
-    let mut matches: Vec<ManagedObject> = Vec::new();
+    // Without Maximum Items and Offset Items every match is in the
+    // response. Once their identifiers alone are more than the largest
+    // response allowed (limits.max_response_size), the message will be
+    // refused with Response Too Large whatever else matches, so the search
+    // stops there: such a Locate costs what the response limit allows, not
+    // what the store holds.
+    let unbounded = maximum.is_none() && offset.is_none();
+    let mut id_bytes = 0_usize;
+    // Each match's Initial Date and id; the objects themselves are not
+    // kept (a Locate may match every object of the store).
+    let mut matches: Vec<(Option<i64>, String)> = Vec::new();
     for id in candidates {
-        let Some(object) = ctx.txn.get(&id).await? else { continue };
+        let Some(object) = ctx.txn.peek(&id).await? else { continue };
         // Objects the caller may not locate are not there for it.
         if !ctx.may(&object, Some(Permission::Locate)).await? {
             continue;
@@ -39,31 +49,38 @@ pub(crate) async fn locate(ctx: &mut OpContext<'_>, payload: &Ttlv) -> Result<Ve
             && filters_match(&object, &filters)
             && member.is_none_or(|m| group_member(&object, m))
         {
-            matches.push(object);
+            matches.push((object.date(Tag::INITIAL_DATE), id));
+            // A Unique Identifier item: its header and its padded text.
+            id_bytes += 8 + object.id.len().next_multiple_of(8);
+            if unbounded && id_bytes > ctx.config.max_response_size {
+                break;
+            }
         }
     }
     // Newest first, then by identifier, so paging is stable.
-    matches.sort_by(|a, b| b.date(Tag::INITIAL_DATE).cmp(&a.date(Tag::INITIAL_DATE)).then_with(|| a.id.cmp(&b.id)));
+    matches.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     if member == Some(ObjectGroupMember::GROUP_MEMBER_DEFAULT) {
         matches.truncate(1);
     }
     let located = matches.len();
     let skip = usize::try_from(offset.unwrap_or(0)).unwrap_or(0);
     let take = maximum.map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(0));
-    let page: Vec<ManagedObject> = matches.into_iter().skip(skip).take(take).collect();
+    let page: Vec<String> = matches.into_iter().skip(skip).take(take).map(|(_, id)| id).collect();
 
     let mut out = Vec::new();
     if (maximum.is_some() || offset.is_some()) && ctx.version >= kmip_ttlv::ProtocolVersion::V1_3 {
         out.push(Ttlv::new(Tag::LOCATED_ITEMS, Value::Integer(i32::try_from(located).unwrap_or(i32::MAX))));
     }
-    for mut object in page {
-        out.push(Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(object.id.clone())));
+    for id in page {
         // KMIP 2.1 §4.26: an object returned as a fresh group member is
         // fresh no more.
-        if member == Some(ObjectGroupMember::GROUP_MEMBER_FRESH) {
+        if member == Some(ObjectGroupMember::GROUP_MEMBER_FRESH)
+            && let Some(mut object) = ctx.txn.get(&id).await?
+        {
             object.set(Tag::FRESH, Value::Boolean(false));
             ctx.save(object);
         }
+        out.push(Ttlv::new(Tag::UNIQUE_IDENTIFIER, Value::TextString(id)));
     }
     // The ID Placeholder holds the result when there is exactly one.
     let ids: Vec<&str> =

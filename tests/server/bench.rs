@@ -29,6 +29,7 @@ fn settings(server: &kms::server::RunningServer, mix: &str, version: ProtocolVer
         mix: mix.parse::<Mix>().expect("a mix"),
         size: 256,
         alg: None,
+        existing: None,
         server_pid: Some(std::process::id()),
         progress: false,
     }
@@ -53,6 +54,40 @@ async fn every_operation_runs_without_failures_in_both_generations() {
         assert!(report.server_rss_kib_after.is_some_and(|kib| kib > 0), "{report}");
     }
     server.shutdown().await.expect("shuts down");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn get_and_locate_pick_among_existing_objects() {
+    let dir = TempDir::new("bench-existing");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kms"))
+        .args(["bulk-seed", "--data-dir", dir.path().to_str().expect("path"), "--count", "30", "--quiet"])
+        .args(["--name-prefix", "seeded-"])
+        .output()
+        .expect("kms runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let server = start(&dir, |_| {}).await;
+    let mut run = settings(&server, "get=1,locate=1", ProtocolVersion::V2_1);
+    run.connections = 1;
+    run.stop = Stop::Requests(120);
+    run.existing = Some(bench::Existing { prefix: "seeded-".into(), count: 30 });
+    let report = bench::run(&run).await.expect("the run");
+    assert_eq!(report.error_count(), 0, "{report}");
+    assert_eq!(report.by_operation.get("get"), Some(&60), "{report}");
+    assert_eq!(report.by_operation.get("locate"), Some(&60), "{report}");
+    // The bench made no key of its own: the store holds the seeded ones.
+    assert_eq!(server.kms().store().count().await.expect("count"), 30 + hierarchy_records(&server).await);
+
+    // Names the store does not have stop the preparation.
+    run.existing = Some(bench::Existing { prefix: "seeded-".into(), count: 31 });
+    let refused = bench::run(&run).await.expect_err("seeded-30 does not exist");
+    assert!(refused.contains("seeded-30"), "{refused}");
+    server.shutdown().await.expect("shuts down");
+}
+
+/// The store records that are the key hierarchy's, not objects.
+async fn hierarchy_records(server: &kms::server::RunningServer) -> u64 {
+    let ids = server.kms().store().all_ids().await.expect("ids");
+    ids.iter().filter(|id| kms::keys::is_hierarchy_record(id)).count() as u64
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
