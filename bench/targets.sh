@@ -25,14 +25,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-DATA="$WORK/data"
-# 10,000 idle connections and the bench's own need more than the default limit.
-KMS_LIMITS_MAX_CONNECTIONS=20000 "$KMS" serve --data-dir "$DATA" --kmip-addr 127.0.0.1:0 \
-  --http-addr 127.0.0.1:0 >"$WORK/server.log" 2>&1 &
-SERVER=$!
-for _ in $(seq 1 100); do [[ -f "$DATA/server.json" ]] && break; sleep 0.1; done
-ADDR=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['kmip_addr'])" "$DATA/server.json")
-sleep 2
+# A fresh server on a fresh data dir ($1): sets SERVER, DATA and ADDR.
+start_server() {
+  [[ -n "$SERVER" ]] && { kill -TERM "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; }
+  DATA="$WORK/$1"
+  # 10,000 idle connections and the bench's own need more than the default limit.
+  KMS_LIMITS_MAX_CONNECTIONS=20000 "$KMS" serve --data-dir "$DATA" --kmip-addr 127.0.0.1:0 \
+    --http-addr 127.0.0.1:0 >"$WORK/$1.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 100); do [[ -f "$DATA/server.json" ]] && break; sleep 0.1; done
+  ADDR=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['kmip_addr'])" "$DATA/server.json")
+  sleep 2
+}
+start_server data
 IDLE_RSS=$(awk '/^VmRSS/{print $2}' "/proc/$SERVER/status")
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
@@ -59,6 +64,9 @@ for entry in "${TARGETS[@]}"; do
   echo
   echo "== $name: kms bench --addr $ADDR --data-dir DATA $args --duration $DURATION"
   for run in $(seq 1 "$RUNS"); do
+    # Idle connections are measured on a fresh server each time: memory a
+    # previous hold freed stays with the allocator and would be reused.
+    [[ $name == idle-* ]] && start_server "idle-$run"
     # shellcheck disable=SC2086
     "$KMS" bench --addr "$ADDR" --data-dir "$DATA" $args --duration "$DURATION" --server-pid "$SERVER" --json \
       >"$WORK/$name.$run.json"
