@@ -56,13 +56,12 @@ TARGETS=(
   "idle-10000|--hold 10000"
 )
 
-declare -A RESULTS
 for entry in "${TARGETS[@]}"; do
   name=${entry%%|*}
   args=${entry#*|}
   [[ -n "$ONLY" && " $ONLY " != *" $name "* ]] && continue
   echo
-  echo "== $name: kms bench --addr $ADDR --data-dir DATA $args --duration $DURATION"
+  echo "== $name: kms bench --addr ADDR --data-dir DATA $args --duration $DURATION"
   for run in $(seq 1 "$RUNS"); do
     # Idle connections are measured on a fresh server each time: memory a
     # previous hold freed stays with the allocator and would be reused.
@@ -87,7 +86,6 @@ else:
           f"  errors {sum(r['errors'].values())}")
 PY
   done
-  RESULTS[$name]="$WORK/$name"
 done
 
 echo

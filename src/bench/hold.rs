@@ -82,7 +82,8 @@ pub async fn hold(settings: &Settings, count: usize) -> Result<HoldReport, Strin
         Err(e) => return Err(format!("raising the open-files limit: {e}")),
     }
     let connector = client::connector(&settings.target)?;
-    let message = Requests { version: settings.version }.message(&Requests { version: settings.version }.rng(16), 1)?;
+    let requests = Requests { version: settings.version };
+    let message = requests.message(&requests.rng(16), 1)?;
     let rss_before = settings.server_pid.and_then(rss_kib);
 
     let started = Instant::now();
